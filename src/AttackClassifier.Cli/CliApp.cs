@@ -1,0 +1,38 @@
+using System.CommandLine;
+using AttackClassifier.Cli.Commands;
+
+namespace AttackClassifier.Cli;
+
+/// <summary>The <c>attack-classifier</c> command tree. Each subcommand lives in <c>Commands/</c>.</summary>
+internal static class CliApp
+{
+    internal static RootCommand Build()
+    {
+        var root = new RootCommand("Classify command lines (auditd proctitle, Windows command lines) into MITRE ATT&CK techniques.");
+        foreach (Command command in Commands()) root.Subcommands.Add(command);
+        return root;
+    }
+
+    private static IEnumerable<Command> Commands()
+    {
+        yield break;
+    }
+
+    /// <summary>Parses and runs; a user mistake (<see cref="CliException"/>, bad data) prints one clear line, never a stack trace.</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ParseResult parsed = Build().Parse(args);
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is CliException or FormatException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+}
+
+/// <summary>A user mistake on the command line: printed as one line, exit code 2.</summary>
+internal sealed class CliException(string message) : Exception(message);
