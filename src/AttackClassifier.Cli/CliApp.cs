@@ -15,7 +15,7 @@ internal static class CliApp
 
     private static IEnumerable<Command> Commands()
     {
-        yield break;
+        yield return StatsCommand.Create();
     }
 
     /// <summary>Parses and runs; a user mistake (<see cref="CliException"/>, bad data) prints one clear line, never a stack trace.</summary>

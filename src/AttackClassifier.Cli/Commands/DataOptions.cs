@@ -1,0 +1,38 @@
+using System.CommandLine;
+using AttackClassifier.Data;
+
+namespace AttackClassifier.Cli.Commands;
+
+/// <summary>The options every command that reads a dataset shares: the file, the label column, empty-field handling, rare grouping.</summary>
+internal sealed class DataOptions
+{
+    internal Option<string> Data { get; } = new("--data") { Description = "CSV with columns proctitle, technique_grouped, count (technique optional).", Required = true };
+    internal Option<string> LabelColumn { get; } = new("--label-column") { Description = "Column holding the class.", DefaultValueFactory = _ => CommandCsv.TechniqueGroupedColumn };
+    internal Option<bool> SkipEmpty { get; } = new("--skip-empty") { Description = "Skip (and count) rows whose proctitle or label is empty instead of failing." };
+    internal Option<int> MinRows { get; } = new("--min-rows") { Description = "Merge classes with fewer rows than this (after consolidation) into the other-label class; 0 = off.", DefaultValueFactory = _ => 0 };
+    internal Option<double> MinShare { get; } = new("--min-share") { Description = "Merge classes with less than this share of observations, in [0,1); 0 = off.", DefaultValueFactory = _ => 0.0 };
+    internal Option<string> OtherLabel { get; } = new("--other-label") { Description = "Label of merged rare classes.", DefaultValueFactory = _ => RareClassOptions.DefaultOtherLabel };
+
+    internal void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { Data, LabelColumn, SkipEmpty, MinRows, MinShare, OtherLabel }) command.Options.Add(option);
+    }
+
+    /// <summary>The raw file as read, and the file after the study's preparation (consolidation, then rare grouping when asked).</summary>
+    internal (CommandDataset Raw, CommandDataset Prepared) Load(ParseResult parsed)
+    {
+        string path = parsed.GetValue(Data)!;
+        if (!File.Exists(path)) throw new CliException($"--data: file not found: {path}");
+        EmptyFieldHandling empty = parsed.GetValue(SkipEmpty) ? EmptyFieldHandling.Skip : EmptyFieldHandling.Error;
+        var raw = CommandDataset.Load(path, new DatasetReadOptions { LabelColumn = parsed.GetValue(LabelColumn)!, EmptyCommandLine = empty, EmptyLabel = empty });
+        if (raw.Count == 0) throw new CliException($"--data: {path} has a header but no rows.");
+        int minRows = parsed.GetValue(MinRows);
+        double minShare = parsed.GetValue(MinShare);
+        if (minRows < 0) throw new CliException("--min-rows must be ≥ 0.");
+        if (!(minShare >= 0 && minShare < 1)) throw new CliException("--min-share must be in [0, 1).");
+        CommandDataset prepared = raw.Consolidate();
+        if (minRows > 0 || minShare > 0)
+            prepared = prepared.GroupRareClasses(new RareClassOptions(minRows, minShare, parsed.GetValue(OtherLabel)!));
+        return (raw, prepared);
+    }
+}
