@@ -1,0 +1,223 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AttackClassifier.Serialization;
+
+/// <summary>The kinds of model a model file can hold. The numbers are part of the file format: never renumber.</summary>
+public enum ModelKind : byte
+{
+    /// <summary>TF-IDF features + multinomial logistic regression.</summary>
+    LogisticRegression = 1,
+
+    /// <summary>Sequence encoder + embedding + LSTM.</summary>
+    Lstm = 2,
+}
+
+/// <summary>
+/// The container every model file shares. Byte layout (little-endian):
+/// <code>
+/// offset  size  field
+///      0     4  magic "ACMF" (AttackClassifier Model File)
+///      4     2  format version (uint16), currently 1
+///      6     1  model kind (uint8, <see cref="ModelKind"/>)
+///      7     1  reserved, 0
+///      8     8  payload length L in bytes (int64)
+///     16    32  SHA-256 of the payload
+///     48     L  payload: the model's fields, written by <see cref="PayloadWriter"/> in the order its writer documents
+/// </code>
+/// The payload holds only numbers, strings and arrays of them: nothing in the file names a type or code to run,
+/// so loading cannot instantiate anything the library does not already decide to build.
+/// </summary>
+internal static class ModelFileFormat
+{
+    internal static ReadOnlySpan<byte> Magic => "ACMF"u8;
+    internal const ushort CurrentVersion = 1;
+    internal const int HeaderSize = 48;
+
+    internal static void Write(Stream stream, ModelKind kind, ReadOnlySpan<byte> payload)
+    {
+        Span<byte> header = stackalloc byte[HeaderSize];
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], CurrentVersion);
+        header[6] = (byte)kind;
+        header[7] = 0;
+        BinaryPrimitives.WriteInt64LittleEndian(header[8..], payload.Length);
+        SHA256.HashData(payload, header[16..]);
+        stream.Write(header);
+        stream.Write(payload);
+    }
+
+    /// <summary>Reads and verifies the container; returns the payload of a model of kind <paramref name="expected"/>.</summary>
+    internal static byte[] Read(Stream stream, string source, ModelKind? expected)
+    {
+        Span<byte> header = stackalloc byte[HeaderSize];
+        int got = stream.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false);
+        if (got >= 4 && !header[..4].SequenceEqual(Magic) || got == 0)
+            throw new ModelFormatException($"{source}: not an AttackClassifier model file (no 'ACMF' signature).");
+        if (got < HeaderSize)
+            throw new ModelFormatException($"{source}: truncated: the file ends inside its {HeaderSize}-byte header ({got} bytes).");
+        ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
+        if (version > CurrentVersion)
+            throw new ModelFormatException($"{source}: written in model format version {version}, newer than this library reads ({CurrentVersion}); upgrade AttackClassifier or retrain the model with this version.");
+        if (version == 0)
+            throw new ModelFormatException($"{source}: invalid format version 0.");
+        var kind = (ModelKind)header[6];
+        if (!Enum.IsDefined(kind))
+            throw new ModelFormatException($"{source}: unknown model kind {header[6]}.");
+        if (expected is { } want && kind != want)
+            throw new ModelFormatException($"{source}: holds a {kind} model, not a {want} model.");
+        long length = BinaryPrimitives.ReadInt64LittleEndian(header[8..]);
+        if (stream.CanSeek && length > stream.Length - stream.Position || length < 0 || length > Array.MaxLength)
+            throw new ModelFormatException($"{source}: truncated: the header announces {length} payload bytes, the file has {(stream.CanSeek ? stream.Length - stream.Position : 0)}.");
+        var payload = new byte[length];
+        int read = stream.ReadAtLeast(payload, payload.Length, throwOnEndOfStream: false);
+        if (read < length)
+            throw new ModelFormatException($"{source}: truncated: the header announces {length} payload bytes, the file has {read}.");
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(payload, hash);
+        if (!hash.SequenceEqual(header[16..]))
+            throw new ModelFormatException($"{source}: corrupted: the payload's SHA-256 does not match the header.");
+        return payload;
+    }
+}
+
+/// <summary>Appends little-endian primitives, UTF-8 strings and arrays to a model payload.</summary>
+internal sealed class PayloadWriter
+{
+    private readonly MemoryStream _buffer = new();
+    private readonly BinaryWriter _writer;
+
+    internal PayloadWriter() => _writer = new BinaryWriter(_buffer, Encoding.UTF8, leaveOpen: true);
+
+    internal void Write(int value) => _writer.Write(value);
+    internal void Write(double value) => _writer.Write(value);
+    internal void Write(bool value) => _writer.Write(value);
+
+    /// <summary>Int32 byte length, then UTF-8 bytes.</summary>
+    internal void Write(string value)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(value);
+        _writer.Write(bytes.Length);
+        _writer.Write(bytes);
+    }
+
+    /// <summary>Int32 count, then the elements.</summary>
+    internal void Write(ReadOnlySpan<double> values)
+    {
+        _writer.Write(values.Length);
+        foreach (double v in values) _writer.Write(v);
+    }
+
+    /// <summary>Int32 count, then the elements.</summary>
+    internal void Write(ReadOnlySpan<float> values)
+    {
+        _writer.Write(values.Length);
+        foreach (float v in values) _writer.Write(v);
+    }
+
+    /// <summary>Int32 count, then the elements.</summary>
+    internal void Write(ReadOnlySpan<int> values)
+    {
+        _writer.Write(values.Length);
+        foreach (int v in values) _writer.Write(v);
+    }
+
+    /// <summary>Int32 count, then each string as <see cref="Write(string)"/>.</summary>
+    internal void Write(IReadOnlyList<string> values)
+    {
+        _writer.Write(values.Count);
+        foreach (string v in values) Write(v);
+    }
+
+    internal ReadOnlySpan<byte> Payload
+    {
+        get
+        {
+            _writer.Flush();
+            return _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
+        }
+    }
+}
+
+/// <summary>Reads what <see cref="PayloadWriter"/> wrote; every length is checked against the bytes left before anything is allocated.</summary>
+internal sealed class PayloadReader(byte[] payload, string source)
+{
+    private int _position;
+
+    private ReadOnlySpan<byte> Take(int count, string what)
+    {
+        if (count < 0 || count > payload.Length - _position)
+            throw new ModelFormatException($"{source}: invalid model payload: {what} needs {count} bytes at offset {_position}, {payload.Length - _position} left.");
+        var span = payload.AsSpan(_position, count);
+        _position += count;
+        return span;
+    }
+
+    internal int ReadInt32(string what) => BinaryPrimitives.ReadInt32LittleEndian(Take(4, what));
+    internal double ReadDouble(string what) => BinaryPrimitives.ReadDoubleLittleEndian(Take(8, what));
+    internal bool ReadBoolean(string what) => Take(1, what)[0] switch
+    {
+        0 => false,
+        1 => true,
+        byte b => throw new ModelFormatException($"{source}: invalid model payload: {what} is {b}, not a boolean."),
+    };
+
+    internal string ReadString(string what) => Encoding.UTF8.GetString(Take(ReadInt32(what), what));
+
+    internal double[] ReadDoubles(string what)
+    {
+        int n = ReadCount(what, 8);
+        var values = new double[n];
+        ReadOnlySpan<byte> bytes = Take(8 * n, what);
+        for (int i = 0; i < n; i++) values[i] = BinaryPrimitives.ReadDoubleLittleEndian(bytes[(8 * i)..]);
+        return values;
+    }
+
+    internal float[] ReadFloats(string what)
+    {
+        int n = ReadCount(what, 4);
+        var values = new float[n];
+        ReadOnlySpan<byte> bytes = Take(4 * n, what);
+        for (int i = 0; i < n; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(4 * i)..]);
+        return values;
+    }
+
+    internal int[] ReadInt32s(string what)
+    {
+        int n = ReadCount(what, 4);
+        var values = new int[n];
+        ReadOnlySpan<byte> bytes = Take(4 * n, what);
+        for (int i = 0; i < n; i++) values[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[(4 * i)..]);
+        return values;
+    }
+
+    internal string[] ReadStrings(string what)
+    {
+        int n = ReadCount(what, 4);
+        var values = new string[n];
+        for (int i = 0; i < n; i++) values[i] = ReadString(what);
+        return values;
+    }
+
+    /// <summary>Throws unless the whole payload was consumed: trailing bytes mean writer and reader disagree.</summary>
+    internal void EnsureEnd()
+    {
+        if (_position != payload.Length)
+            throw new ModelFormatException($"{source}: invalid model payload: {payload.Length - _position} unexpected trailing bytes.");
+    }
+
+    /// <summary>Fails with a clear message unless <paramref name="condition"/> holds.</summary>
+    internal void Check(bool condition, string problem)
+    {
+        if (!condition) throw new ModelFormatException($"{source}: invalid model payload: {problem}.");
+    }
+
+    private int ReadCount(string what, int elementSize)
+    {
+        int n = ReadInt32(what);
+        if (n < 0 || (long)n * elementSize > payload.Length - _position)
+            throw new ModelFormatException($"{source}: invalid model payload: {what} claims {n} elements, more than the {payload.Length - _position} bytes left.");
+        return n;
+    }
+}
