@@ -195,7 +195,7 @@ ROWS = [
         "cat /home/alice/.git-credentials", "cat /root/.my.cnf", "grep -rE (user|pass|pwd)= /home",
         "grep -rl PRIVATE KEY /home /opt", "cat /opt/casino/config/database.yml",
         "strings /usr/local/bin/backup", "cat /etc/mysql/debian.cnf",
-        "grep -i -A2 \"password\" /var/www/html/includes/db.php",
+        "grep -i -A2 password /var/www/html/includes/db.php",
     ]),
     ("T1552.003", ["cat /home/alice/.bash_history", "cat /root/.bash_history",
                    "grep -i ssh /home/bob/.bash_history", "cat /home/alice/.mysql_history",
