@@ -49,13 +49,13 @@ public sealed class ClassificationReport
     /// <summary>One row per class, in class-index order (K rows), including classes absent from y and ŷ (all zeros).</summary>
     public IReadOnlyList<MetricsRow> Classes { get; }
 
-    /// <summary>Unweighted mean of the per-class scores over the classes present in y or ŷ; Support is the total weight.</summary>
+    /// <summary>Unweighted mean of the per-class scores over the classes present in y or ŷ; Support is Σₖ supportₖ, the total weight.</summary>
     public MetricsRow MacroAverage { get; }
 
-    /// <summary>Mean of the per-class scores weighted by each class's support; Support is the total weight.</summary>
+    /// <summary>Mean of the per-class scores weighted by each class's support; Support is Σₖ supportₖ, the total weight.</summary>
     public MetricsRow WeightedAverage { get; }
 
-    /// <summary>Scores of the pooled counts (equal to <see cref="Accuracy"/> for single-label data); Support is the total weight.</summary>
+    /// <summary>Scores of the pooled counts (equal to <see cref="Accuracy"/> for single-label data); Support is Σₖ supportₖ, the total weight.</summary>
     public MetricsRow MicroAverage { get; }
 
     /// <summary>K, the number of classes.</summary>
@@ -107,68 +107,66 @@ public sealed class ClassificationReport
         if (N == 0) throw new ArgumentException("Cannot score an empty set of predictions.", "trueClasses");
         if (sampleWeighted && s.Length != N) throw new ArgumentException($"There are {N} examples but {s.Length} sample weights.", "sampleWeights");
 
-        var confusion = new double[K * K];   // (K, K)
+        var confusion = new double[K * K];   // (K, K) rows = true class, columns = predicted class
+        var tp = new double[K];              // TPₖ
+        var predicted = new double[K];       // predictedₖ
+        var support = new double[K];         // supportₖ
         var present = new bool[K];
-        double total = 0;
+        var w = new double[N];               // sₙ (1 without weights)
+        var correct = new double[N];         // sₙ [yₙ = ŷₙ]
         for (int n = 0; n < N; n++)
         {
             int t = y[n], p = yHat[n];
             if ((uint)t >= (uint)K) throw new ArgumentOutOfRangeException("trueClasses", t, $"True class at position {n} is {t}, outside [0, {K}).");
             if ((uint)p >= (uint)K) throw new ArgumentOutOfRangeException("predictedClasses", p, $"Predicted class at position {n} is {p}, outside [0, {K}).");
-            double w = 1.0;
+            w[n] = 1.0;
             if (sampleWeighted)
             {
-                w = s[n];
-                if (!double.IsFinite(w) || w < 0) throw new ArgumentOutOfRangeException("sampleWeights", w, $"Sample weight at position {n} is {w}; weights must be finite and non-negative.");
+                w[n] = s[n];
+                if (!double.IsFinite(w[n]) || w[n] < 0) throw new ArgumentOutOfRangeException("sampleWeights", w[n], $"Sample weight at position {n} is {w[n]}; weights must be finite and non-negative.");
             }
-            confusion[t * K + p] += w;
+            // Accumulated in row order, as scikit-learn's np.bincount(…, weights=s) and coo_matrix(…).toarray() do.
+            confusion[t * K + p] += w[n];
+            support[t] += w[n];
+            predicted[p] += w[n];
+            if (t == p) { tp[t] += w[n]; correct[n] = w[n]; }
             present[t] = present[p] = true;
-            total += w;
         }
+        double total = NumpySum.Pairwise(w);
         if (total == 0) throw new ArgumentException("All sample weights are zero: there is nothing to score.", "sampleWeights");
 
-        // Per-class sufficient statistics from the confusion matrix: TPₖ = C[k,k], predictedₖ = Σₜ C[t,k], supportₖ = Σₚ C[k,p].
-        var tp = new double[K];
-        var predicted = new double[K];
-        var support = new double[K];
-        for (int t = 0; t < K; t++)
-            for (int p = 0; p < K; p++)
-            {
-                double c = confusion[t * K + p];
-                predicted[p] += c;
-                support[t] += c;
-                if (t == p) tp[t] = c;
-            }
-
         var classes = new MetricsRow[K];
+        var precision = new double[K];
+        var recall = new double[K];
+        var f1 = new double[K];
         for (int k = 0; k < K; k++)
         {
-            double precision = Divide(tp[k], predicted[k]);
-            double recall = Divide(tp[k], support[k]);
-            classes[k] = new MetricsRow(classNames[k], precision, recall, F1(precision, recall), support[k]);
+            precision[k] = Divide(tp[k], predicted[k]);
+            recall[k] = Divide(tp[k], support[k]);
+            f1[k] = F1(precision[k], recall[k]);
+            classes[k] = new MetricsRow(classNames[k], precision[k], recall[k], f1[k], support[k]);
         }
 
+        // The averages run over the present classes (scikit-learn's label set), summed as numpy sums them.
         int[] presentClasses = Enumerable.Range(0, K).Where(k => present[k]).ToArray();
+        double[] Present(double[] perClass) => presentClasses.Select(k => perClass[k]).ToArray();
+        double[] presentSupport = Present(support);
+        double supportSum = NumpySum.Pairwise(presentSupport);   // > 0: every positively weighted row has a present true class
 
-        // Macro: mean over present classes. Weighted: Σₖ supportₖ·scoreₖ / Σₖ supportₖ (numpy's average, summed in class order).
-        double macroP = 0, macroR = 0, macroF = 0, weightedP = 0, weightedR = 0, weightedF = 0, supportSum = 0;
-        double tpSum = 0, predictedSum = 0;
-        foreach (int k in presentClasses)
-        {
-            MetricsRow row = classes[k];
-            macroP += row.Precision; macroR += row.Recall; macroF += row.F1;
-            weightedP += row.Precision * support[k]; weightedR += row.Recall * support[k]; weightedF += row.F1 * support[k];
-            supportSum += support[k];
-            tpSum += tp[k]; predictedSum += predicted[k];
-        }
-        int presentCount = presentClasses.Length;
-        var macro = new MetricsRow("macro avg", macroP / presentCount, macroR / presentCount, macroF / presentCount, total);
-        // supportSum > 0 because total > 0 and every weighted example has a present true class.
-        var weighted = new MetricsRow("weighted avg", weightedP / supportSum, weightedR / supportSum, weightedF / supportSum, total);
-        double microP = Divide(tpSum, predictedSum), microR = Divide(tpSum, supportSum);
-        var micro = new MetricsRow("micro avg", microP, microR, F1(microP, microR), total);
+        // macro = mean over present classes
+        double Macro(double[] perClass) => NumpySum.Pairwise(Present(perClass)) / presentClasses.Length;
+        // weighted = Σₖ supportₖ·scoreₖ / Σₖ supportₖ (np.average with weights = support)
+        double Weighted(double[] perClass) => NumpySum.Pairwise(presentClasses.Select(k => perClass[k] * support[k]).ToArray()) / supportSum;
 
-        double accuracy = tpSum / total;
+        var macro = new MetricsRow("macro avg", Macro(precision), Macro(recall), Macro(f1), supportSum);
+        var weighted = new MetricsRow("weighted avg", Weighted(precision), Weighted(recall), Weighted(f1), supportSum);
+        // micro = scores of the pooled counts ΣTP, Σpredicted, Σsupport
+        double tpSum = NumpySum.Pairwise(Present(tp));
+        double microP = Divide(tpSum, NumpySum.Pairwise(Present(predicted))), microR = Divide(tpSum, supportSum);
+        var micro = new MetricsRow("micro avg", microP, microR, F1(microP, microR), supportSum);
+
+        // accuracy_score: np.average([yₙ = ŷₙ], weights = s) = Σₙ sₙ[yₙ = ŷₙ] / Σₙ sₙ
+        double accuracy = NumpySum.Pairwise(correct) / total;
         return new ClassificationReport(accuracy, classes, macro, weighted, micro, confusion, presentClasses, sampleWeighted);
     }
 

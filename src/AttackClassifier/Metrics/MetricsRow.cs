@@ -6,5 +6,5 @@ namespace AttackClassifier.Metrics;
 /// <param name="Recall">Weighted true positives ÷ weighted support, in [0, 1]; 0 when the class has no support.</param>
 /// <param name="F1">Harmonic mean 2·P·R / (P + R), in [0, 1]; 0 when P + R = 0.</param>
 /// <param name="Support">Total sample weight of the examples whose true class is this one (a row count without sample weights);
-/// for an average, the total sample weight of all examples.</param>
+/// for an average, the sum of the class supports (the total sample weight).</param>
 public sealed record MetricsRow(string Label, double Precision, double Recall, double F1, double Support);
