@@ -1,0 +1,79 @@
+namespace AttackClassifier.Text;
+
+/// <summary>
+/// Several fitted TF-IDF vectorizers side by side, like scikit-learn's <c>FeatureUnion</c>: the columns of the first
+/// part, then those of the second, and so on. Each part normalises its own block, so with two L2 parts a non-empty
+/// row has norm √2. Typical use: word (1, 2) n-grams beside char_wb (2, 5) n-grams.
+/// </summary>
+public sealed class TfidfFeatureUnion : ITextVectorizer
+{
+    private readonly TfidfVectorizer[] _parts;
+    private readonly int[] _offset;   // (parts + 1) first column of each part; the last entry is D
+
+    private TfidfFeatureUnion(TfidfVectorizer[] parts)
+    {
+        _parts = parts;
+        _offset = new int[parts.Length + 1];
+        for (int p = 0; p < parts.Length; p++) _offset[p + 1] = _offset[p] + parts[p].FeatureCount;
+    }
+
+    /// <summary>The fitted parts, in column order.</summary>
+    public IReadOnlyList<TfidfVectorizer> Parts => _parts;
+
+    /// <inheritdoc/>
+    public int FeatureCount => _offset[^1];
+
+    /// <summary>The first column of part <paramref name="part"/>.</summary>
+    public int ColumnOffset(int part) => _offset[part];
+
+    /// <summary>Fits one vectorizer per options record on the same documents.</summary>
+    /// <exception cref="ArgumentException">No parts, or a part fails to fit.</exception>
+    public static TfidfFeatureUnion Fit(IReadOnlyList<string> documents, params IReadOnlyList<TfidfOptions> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0) throw new ArgumentException("A feature union needs at least one part.", nameof(parts));
+        return new TfidfFeatureUnion(parts.Select(options => TfidfVectorizer.Fit(documents, options)).ToArray());
+    }
+
+    /// <summary>Joins already fitted vectorizers (e.g. read back from a model file).</summary>
+    internal static TfidfFeatureUnion FromParts(IReadOnlyList<TfidfVectorizer> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0) throw new ArgumentException("A feature union needs at least one part.", nameof(parts));
+        return new TfidfFeatureUnion(parts.ToArray());
+    }
+
+    /// <inheritdoc/>
+    public CsrMatrix Transform(IReadOnlyList<string> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var rowStart = new int[documents.Count + 1];
+        var columns = new List<int>();
+        var values = new List<double>();
+        int[] rowColumns = new int[FeatureCount];
+        double[] rowValues = new double[FeatureCount];
+        for (int d = 0; d < documents.Count; d++)
+        {
+            string document = documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents));
+            int nnz = Transform(document, rowColumns, rowValues);
+            columns.AddRange(rowColumns.AsSpan(0, nnz));
+            values.AddRange(rowValues.AsSpan(0, nnz));
+            rowStart[d + 1] = columns.Count;
+        }
+        return new CsrMatrix(documents.Count, FeatureCount, rowStart, columns.ToArray(), values.ToArray());
+    }
+
+    /// <inheritdoc/>
+    public int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values)
+    {
+        if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
+        int nnz = 0;
+        for (int p = 0; p < _parts.Length; p++)
+        {
+            int written = _parts[p].Transform(command, columns[nnz..], values[nnz..]);
+            for (int e = nnz; e < nnz + written; e++) columns[e] += _offset[p];   // part columns → union columns
+            nnz += written;
+        }
+        return nnz;
+    }
+}

@@ -1,0 +1,231 @@
+using System.Collections.ObjectModel;
+
+namespace AttackClassifier.Text;
+
+/// <summary>Turns command lines into sparse feature rows; implemented by <see cref="TfidfVectorizer"/> and
+/// <see cref="TfidfFeatureUnion"/>, so a classifier can take either.</summary>
+public interface ITextVectorizer
+{
+    /// <summary>D, the number of feature columns.</summary>
+    int FeatureCount { get; }
+
+    /// <summary>One row per document, D columns.</summary>
+    CsrMatrix Transform(IReadOnlyList<string> documents);
+
+    /// <summary>
+    /// The features of one command written into caller buffers, columns ascending, without allocating.
+    /// Returns the number of entries written. Buffers of <see cref="FeatureCount"/> entries always suffice.
+    /// </summary>
+    /// <exception cref="ArgumentException">The buffers differ in length or are too short for this command.</exception>
+    int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values);
+}
+
+/// <summary>
+/// A fitted, immutable TF-IDF vectorizer with scikit-learn's <c>TfidfVectorizer</c> semantics (1.2), using the
+/// study's tokenizer for words. For a document d and term t with raw count c(t, d) over a fitted corpus of N rows:
+/// <code>
+/// tf(t, d)  = c(t, d)                     or 1 + ln c(t, d) with SublinearTf
+/// idf(t)    = ln((1 + N) / (1 + df(t))) + 1   (SmoothIdf; otherwise ln(N / df(t)) + 1)
+/// x(t, d)   = tf(t, d) · idf(t),  then each row divided by its L2 norm (Norm = L2)
+/// </code>
+/// df(t) counts rows containing t (not observation counts). Unlike the textbook idf = ln(N / df), the "+1" keeps
+/// terms that occur in every document (idf = 1, not 0), and smoothing acts as if one extra document held every term.
+/// </summary>
+/// <remarks>
+/// Vocabulary indices follow ordinal (UTF-16) term order, which is Python's code-point order except between
+/// surrogates and U+E000–U+FFFF. Values are <see cref="double"/>, as <see cref="CsrMatrix"/> explains.
+/// Thread-safe: transforms use per-thread scratch buffers.
+/// </remarks>
+public sealed class TfidfVectorizer : ITextVectorizer
+{
+    private readonly string[] _terms;                                                  // (D) in column order
+    private readonly double[] _idf;                                                    // (D)
+    private readonly Dictionary<string, int> _index;                                   // term → column
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private TfidfVectorizer(TfidfOptions options, string[] terms, double[] idf)
+    {
+        Options = options;
+        _terms = terms;
+        _idf = idf;
+        _index = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
+        for (int j = 0; j < terms.Length; j++) _index.Add(terms[j], j);
+        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        Vocabulary = new ReadOnlyDictionary<string, int>(_index);
+    }
+
+    /// <summary>The options this vectorizer was fitted with.</summary>
+    public TfidfOptions Options { get; }
+
+    /// <summary>Term → column index.</summary>
+    public IReadOnlyDictionary<string, int> Vocabulary { get; }
+
+    /// <summary>The terms in column order (ordinal order), like scikit-learn's <c>get_feature_names_out()</c>.</summary>
+    public IReadOnlyList<string> Terms => _terms;
+
+    /// <summary>idf of each column (D), as scikit-learn's <c>idf_</c>.</summary>
+    public ReadOnlySpan<double> Idf => _idf;
+
+    /// <inheritdoc/>
+    public int FeatureCount => _terms.Length;
+
+    /// <summary>
+    /// Learns the vocabulary and idf from <paramref name="documents"/> (one row each, duplicates count as rows).
+    /// </summary>
+    /// <exception cref="ArgumentException">Invalid options, no documents, no terms at all, or no terms left after the
+    /// document-frequency and <see cref="TfidfOptions.MaxFeatures"/> pruning.</exception>
+    public static TfidfVectorizer Fit(IReadOnlyList<string> documents, TfidfOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        options ??= new TfidfOptions();
+        options.Validate();
+        int N = documents.Count;
+        if (N == 0) throw new ArgumentException("Cannot fit a vectorizer on zero documents.", nameof(documents));
+
+        // CountVectorizer._count_vocab: provisional ids in order of first appearance; df and total counts per id.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var provisionalTerms = new List<string>();
+        var df = new List<int>();
+        var total = new List<long>();
+        var s = new AnalyzerScratch();
+        for (int d = 0; d < N; d++)
+        {
+            string document = documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents));
+            NGramAnalyzer.Analyze(options, document, s);
+            AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
+            for (int k = 0; k < s.TermCount; k++)
+            {
+                ReadOnlySpan<char> term = s.Term(k);
+                if (!lookup.TryGetValue(term, out int id))
+                {
+                    id = provisionalTerms.Count;
+                    string t = new(term);
+                    ids.Add(t, id);
+                    provisionalTerms.Add(t);
+                    df.Add(0);
+                    total.Add(0);
+                }
+                s.Hits[k] = id;
+            }
+            Span<int> hits = s.Hits.AsSpan(0, s.TermCount);
+            hits.Sort();
+            for (int k = 0; k < hits.Length; k++)
+            {
+                if (k == 0 || hits[k] != hits[k - 1]) df[hits[k]]++;
+                total[hits[k]]++;
+            }
+        }
+        if (provisionalTerms.Count == 0)
+            throw new ArgumentException("Empty vocabulary: the documents contain no terms (every token is a single letter or punctuation?).", nameof(documents));
+
+        // _sort_features: columns in sorted term order.
+        int[] order = Enumerable.Range(0, provisionalTerms.Count).ToArray();
+        Array.Sort(order, (a, b) => string.CompareOrdinal(provisionalTerms[a], provisionalTerms[b]));
+
+        // _limit_features: max_df/min_df in documents (a fraction is multiplied by N, not rounded), then max_features.
+        double high = options.MaxDocumentFrequency.ToDocumentCount(N);
+        double low = options.MinDocumentFrequency.ToDocumentCount(N);
+        if (high < low)
+            throw new ArgumentException($"MaxDocumentFrequency ({options.MaxDocumentFrequency} = {high} documents) is below MinDocumentFrequency ({options.MinDocumentFrequency} = {low} documents).", nameof(options));
+        List<int> kept = order.Where(id => df[id] <= high && df[id] >= low).ToList();   // in column order
+        if (options.MaxFeatures is int limit && kept.Count > limit)
+        {
+            // scikit-learn ranks by total count with an unstable sort, so ties at the cut are arbitrary there.
+            // Ours: total count descending, then column (ordinal term) order — what a stable sort would give.
+            var rank = Enumerable.Range(0, kept.Count).OrderByDescending(k => total[kept[k]]).ThenBy(k => k).Take(limit).Order();
+            kept = rank.Select(k => kept[k]).ToList();
+        }
+        if (kept.Count == 0)
+            throw new ArgumentException("After pruning, no terms remain. Try a lower MinDocumentFrequency or a higher MaxDocumentFrequency.", nameof(options));
+
+        // TfidfTransformer.fit: idf = ln(n / df) + 1 with n, df each incremented by one when smoothing.
+        int smooth = options.SmoothIdf ? 1 : 0;
+        var terms = new string[kept.Count];
+        var idf = new double[kept.Count];
+        for (int j = 0; j < kept.Count; j++)
+        {
+            terms[j] = provisionalTerms[kept[j]];
+            idf[j] = Math.Log((double)(N + smooth) / (df[kept[j]] + smooth)) + 1.0;
+        }
+        return new TfidfVectorizer(options, terms, idf);
+    }
+
+    /// <summary>
+    /// Rebuilds a fitted vectorizer from its full state (what a model file stores): options, terms in column order
+    /// (strictly ascending ordinal order) and idf (finite, ≥ 1 — the least ln(N/df) + 1 can be).
+    /// </summary>
+    internal static TfidfVectorizer FromState(TfidfOptions options, IReadOnlyList<string> terms, IReadOnlyList<double> idf)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(idf);
+        options.Validate();
+        if (terms.Count == 0) throw new ArgumentException("A fitted vectorizer has at least one term.", nameof(terms));
+        if (terms.Count != idf.Count) throw new ArgumentException($"{terms.Count} terms but {idf.Count} idf values.", nameof(idf));
+        for (int j = 0; j < terms.Count; j++)
+        {
+            if (terms[j] is null || terms[j].Length == 0) throw new ArgumentException($"Term {j} is null or empty.", nameof(terms));
+            if (j > 0 && string.CompareOrdinal(terms[j - 1], terms[j]) >= 0)
+                throw new ArgumentException($"Terms must be strictly ascending (ordinal): '{terms[j - 1]}' then '{terms[j]}' at {j}.", nameof(terms));
+            if (!double.IsFinite(idf[j]) || idf[j] < 1.0) throw new ArgumentException($"idf[{j}] = {idf[j]} is not a finite value ≥ 1.", nameof(idf));
+        }
+        return new TfidfVectorizer(options, terms.ToArray(), idf.ToArray());
+    }
+
+    /// <inheritdoc/>
+    public CsrMatrix Transform(IReadOnlyList<string> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var rowStart = new int[documents.Count + 1];
+        var columns = new List<int>();
+        var values = new List<double>();
+        int[] rowColumns = new int[FeatureCount];     // (D) at most one entry per column
+        double[] rowValues = new double[FeatureCount];
+        for (int d = 0; d < documents.Count; d++)
+        {
+            string document = documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents));
+            int nnz = Transform(document, rowColumns, rowValues);
+            columns.AddRange(rowColumns.AsSpan(0, nnz));
+            values.AddRange(rowValues.AsSpan(0, nnz));
+            rowStart[d + 1] = columns.Count;
+        }
+        return new CsrMatrix(documents.Count, FeatureCount, rowStart, columns.ToArray(), values.ToArray());
+    }
+
+    /// <inheritdoc/>
+    public int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values)
+    {
+        if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
+        AnalyzerScratch s = AnalyzerScratch.ForCurrentThread;
+        NGramAnalyzer.Analyze(Options, command, s);
+        AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
+        int m = 0;
+        for (int k = 0; k < s.TermCount; k++)
+            if (_lookup.TryGetValue(s.Term(k), out int j)) s.Hits[m++] = j;   // terms outside the vocabulary are ignored
+        Span<int> hits = s.Hits.AsSpan(0, m);
+        hits.Sort();
+
+        // x(t, d) = tf · idf over the distinct columns, ascending.
+        int nnz = 0;
+        double sumOfSquares = 0.0;
+        for (int k = 0; k < hits.Length;)
+        {
+            int j = hits[k], count = 0;
+            while (k < hits.Length && hits[k] == j) { k++; count++; }
+            if (nnz == columns.Length)
+                throw new ArgumentException($"The buffers ({columns.Length} entries) are too short for this command; {FeatureCount} always suffice.", nameof(columns));
+            double tf = Options.SublinearTf ? 1.0 + Math.Log(count) : count;
+            double x = tf * _idf[j];
+            columns[nnz] = j;
+            values[nnz++] = x;
+            sumOfSquares += x * x;
+        }
+        if (Options.Norm == TfidfNorm.L2 && sumOfSquares > 0.0)
+        {
+            double norm = Math.Sqrt(sumOfSquares);
+            for (int e = 0; e < nnz; e++) values[e] /= norm;   // divide, as scikit-learn's inplace_csr_row_normalize_l2 does
+        }
+        return nnz;
+    }
+}
