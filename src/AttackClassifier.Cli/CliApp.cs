@@ -16,6 +16,8 @@ internal static class CliApp
     private static IEnumerable<Command> Commands()
     {
         yield return StatsCommand.Create();
+        yield return SplitCommand.Create();
+        yield return TokenizeCommand.Create();
     }
 
     /// <summary>Parses and runs; a user mistake (<see cref="CliException"/>, bad data) prints one clear line, never a stack trace.</summary>
