@@ -57,7 +57,7 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
         int evaluationsLeft = Options.MaxEvaluations - 1;
         double fx = f.Evaluate(theta, g);
         if (!double.IsFinite(fx) || !AllFinite(g)) return Result(LbfgsStatus.NonFiniteValue, fx, g, 0, evaluationsLeft);
-        if (TensorPrimitives.MaxMagnitude<double>(g) <= Options.GradientTolerance) return Result(LbfgsStatus.ConvergedGradient, fx, g, 0, evaluationsLeft);
+        if (MaxAbs(g) <= Options.GradientTolerance) return Result(LbfgsStatus.ConvergedGradient, fx, g, 0, evaluationsLeft);
 
         var lineSearch = new LineSearch(Options);
         for (int k = 0; ; k++)
@@ -116,7 +116,7 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
             double fOld = fx;
             fx = fNew;
             int iterations = k + 1;
-            double gMax = TensorPrimitives.MaxMagnitude<double>(g);
+            double gMax = MaxAbs(g);
             progress?.Invoke(new LbfgsProgress(iterations, fx, gMax, step, Options.MaxEvaluations - evaluationsLeft));
 
             if (gMax <= Options.GradientTolerance) return Result(LbfgsStatus.ConvergedGradient, fx, g, iterations, evaluationsLeft);
@@ -127,7 +127,10 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
     }
 
     private LbfgsResult Result(LbfgsStatus status, double fx, double[] g, int iterations, int evaluationsLeft) =>
-        new(status, fx, TensorPrimitives.MaxMagnitude<double>(g), TensorPrimitives.Norm<double>(g), iterations, Options.MaxEvaluations - evaluationsLeft);
+        new(status, fx, MaxAbs(g), TensorPrimitives.Norm<double>(g), iterations, Options.MaxEvaluations - evaluationsLeft);
+
+    // max |gᵢ|. (TensorPrimitives.MaxMagnitude returns the signed element of largest magnitude, not its absolute value.)
+    internal static double MaxAbs(ReadOnlySpan<double> g) => Math.Abs(TensorPrimitives.MaxMagnitude(g));
 
     private static bool AllFinite(ReadOnlySpan<double> v)
     {

@@ -73,6 +73,9 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
     public double C { get; }
     public bool FitIntercept { get; }
 
+    /// <summary>Parallelism of both passes; results do not depend on it (tests pin it to 1 to prove that).</summary>
+    internal ParallelOptions Parallelism { get; set; } = new();
+
     /// <summary>Σₙ sₙ.</summary>
     public double WeightSum { get; }
 
@@ -89,7 +92,7 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
         int chunks = _chunkLoss.Length;
 
         // Pass 1: logits, loss and dz per row, fixed row chunks in parallel.
-        Parallel.For(0, chunks, chunk => ForwardChunk(th, chunk));
+        Parallel.For(0, chunks, Parallelism, chunk => ForwardChunk(th, chunk));
         double loss = 0;
         double[] dbSum = new double[K];
         for (int chunk = 0; chunk < chunks; chunk++)   // reduce in chunk order
@@ -100,7 +103,7 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
 
         // Pass 2: ∂w[j,:] = w[j,:] + Σₙ xₙⱼ dzₙ  (∇w f = C Xᵀ S (P − Y) + w; C sₙ is already inside dz).
         int featureChunks = (D + ChunkFeatures - 1) / ChunkFeatures;
-        Parallel.For(0, featureChunks, fc =>
+        Parallel.For(0, featureChunks, Parallelism, fc =>
         {
             int end = Math.Min(D, (fc + 1) * ChunkFeatures);
             for (int j = fc * ChunkFeatures; j < end; j++)
