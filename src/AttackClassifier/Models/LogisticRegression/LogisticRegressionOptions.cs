@@ -1,0 +1,56 @@
+using AttackClassifier.Optimization;
+
+namespace AttackClassifier.Models.LogisticRegression;
+
+/// <summary>Settings of <see cref="LogisticRegressionTrainer"/>; names map to scikit-learn's
+/// <c>LogisticRegression(solver='lbfgs', multi_class='multinomial')</c> as noted.</summary>
+public sealed record LogisticRegressionOptions
+{
+    /// <summary>C, the inverse L2 strength (scikit-learn's <c>C</c>): the objective is C·Σₙ sₙ·CEₙ + ½‖w‖².
+    /// Larger means weaker regularisation. Default 10 (the study's value); range (0, ∞).</summary>
+    public double InverseRegularization { get; init; } = 10.0;
+
+    /// <summary>Fit one unpenalised intercept per class (scikit-learn's <c>fit_intercept</c>). Default true.</summary>
+    public bool FitIntercept { get; init; } = true;
+
+    /// <summary>Maximum L-BFGS iterations (scikit-learn's <c>max_iter</c>). Default 1000, not scikit-learn's 100:
+    /// on TF-IDF data with C = 10, 100 iterations routinely stop before convergence (scikit-learn then warns),
+    /// and the study raised the limit. Range ≥ 0.</summary>
+    public int MaxIterations { get; init; } = 1000;
+
+    /// <summary>Stop when the largest absolute entry of the gradient of the <em>scaled</em> objective f / (C·Σsₙ) is at or
+    /// below this (scikit-learn's <c>tol</c>, passed to scipy as <c>gtol</c>). Default 1e-4 (scikit-learn's); range ≥ 0.</summary>
+    public double GradientTolerance { get; init; } = 1e-4;
+
+    /// <summary>Stop when the relative decrease of the objective in one step is at or below this (scipy's <c>ftol</c>).
+    /// Default 64·2⁻⁵² ≈ 1.4e-14, the value scikit-learn passes; range ≥ 0.</summary>
+    public double RelativeDecreaseTolerance { get; init; } = 64 * 2.220446049250313e-16;
+
+    /// <summary>L-BFGS history m (curvature pairs kept). Default 10; range 1–100. Memory is 2·m·(D+1)·K doubles.</summary>
+    public int HistorySize { get; init; } = 10;
+
+    internal LbfgsOptions ToLbfgsOptions() => new()
+    {
+        MaxIterations = MaxIterations,
+        GradientTolerance = GradientTolerance,
+        RelativeDecreaseTolerance = RelativeDecreaseTolerance,
+        HistorySize = HistorySize,
+        MaxLineSearchEvaluations = 50,   // scikit-learn passes maxls = 50
+    };
+
+    internal void Validate()
+    {
+        if (!(InverseRegularization > 0) || double.IsPositiveInfinity(InverseRegularization))
+            throw new ArgumentOutOfRangeException(nameof(InverseRegularization), InverseRegularization, "InverseRegularization (C) must be positive and finite.");
+        ToLbfgsOptions().Validate();
+    }
+}
+
+/// <summary>How the L-BFGS fit of a <see cref="LogisticRegressionModel"/> ended.</summary>
+/// <param name="Status">Why the optimiser stopped.</param>
+/// <param name="Iterations">Accepted L-BFGS steps.</param>
+/// <param name="Evaluations">Objective evaluations, line-search trials included.</param>
+/// <param name="Objective">f(w, b) = C Σₙ sₙ CEₙ + ½‖w‖² at the returned coefficients (unscaled).</param>
+/// <param name="GradientMaxNorm">max |∂f/∂θᵢ| of the scaled objective f / (C·Σsₙ), the quantity compared with
+/// <see cref="LogisticRegressionOptions.GradientTolerance"/>.</param>
+public sealed record LogisticRegressionDiagnostics(LbfgsStatus Status, int Iterations, int Evaluations, double Objective, double GradientMaxNorm);

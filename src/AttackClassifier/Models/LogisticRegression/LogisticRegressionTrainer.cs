@@ -1,0 +1,75 @@
+using AttackClassifier.Optimization;
+using AttackClassifier.Text;
+
+namespace AttackClassifier.Models.LogisticRegression;
+
+/// <summary>
+/// Fits weighted multinomial logistic regression with L-BFGS, minimising scikit-learn's objective
+///   f(w, b) = C Σₙ sₙ [ log Σₖ exp zₙₖ − zₙ,yₙ ] + ½‖w‖²,   zₙ = xₙ w + b
+/// (see <c>SoftmaxCrossEntropyLoss</c>). As in scikit-learn, L-BFGS sees f / (C·Σsₙ) — the weighted mean
+/// cross-entropy plus ‖w‖² / (2C·Σsₙ) — so <see cref="LogisticRegressionOptions.GradientTolerance"/> means the same
+/// as scikit-learn's <c>tol</c>; the reported objective is unscaled. Deterministic: the same inputs give bit-identical
+/// coefficients on any number of cores.
+/// </summary>
+public sealed class LogisticRegressionTrainer
+{
+    /// <summary>Creates a trainer.</summary>
+    /// <param name="options">Settings; null for the defaults.</param>
+    public LogisticRegressionTrainer(LogisticRegressionOptions? options = null)
+    {
+        Options = options ?? new LogisticRegressionOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The settings used by <see cref="Fit"/>.</summary>
+    public LogisticRegressionOptions Options { get; }
+
+    /// <summary>Fits a model.</summary>
+    /// <param name="x">Features, (N, D), e.g. TF-IDF rows.</param>
+    /// <param name="y">Class index of each row, (N), in [0, <paramref name="classCount"/>).</param>
+    /// <param name="classCount">K ≥ 2. Classes without examples are allowed (their probabilities shrink towards 0).</param>
+    /// <param name="sampleWeights">sₙ ≥ 0 per row, (N) (e.g. observation counts); empty means all 1. Not all zero.</param>
+    /// <param name="warmStart">A model to start from (same D and K), or null to start from θ = 0.</param>
+    public LogisticRegressionModel Fit(CsrMatrix x, ReadOnlySpan<int> y, int classCount, ReadOnlySpan<double> sampleWeights = default,
+        LogisticRegressionModel? warmStart = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.RowCount == 0) throw new ArgumentException("x has no rows; at least one example is needed.", nameof(x));
+        if (classCount < 2) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "classCount must be at least 2.");
+        if (y.Length != x.RowCount) throw new ArgumentException($"y has {y.Length} labels; x has {x.RowCount} rows.", nameof(y));
+        for (int n = 0; n < y.Length; n++)
+            if ((uint)y[n] >= (uint)classCount) throw new ArgumentOutOfRangeException(nameof(y), y[n], $"Label at row {n} is outside [0, {classCount}).");
+        double[] s;
+        if (sampleWeights.IsEmpty) { s = new double[x.RowCount]; Array.Fill(s, 1.0); }
+        else
+        {
+            if (sampleWeights.Length != x.RowCount) throw new ArgumentException($"sampleWeights has {sampleWeights.Length} entries; x has {x.RowCount} rows.", nameof(sampleWeights));
+            for (int n = 0; n < sampleWeights.Length; n++)
+                if (!(sampleWeights[n] >= 0) || double.IsPositiveInfinity(sampleWeights[n]))
+                    throw new ArgumentOutOfRangeException(nameof(sampleWeights), sampleWeights[n], $"Sample weight at row {n} must be finite and ≥ 0.");
+            s = sampleWeights.ToArray();
+        }
+        for (int n = 0; n < x.RowCount; n++)
+        {
+            foreach (double v in x.RowValues(n))
+                if (!double.IsFinite(v)) throw new ArgumentException($"x has a NaN or infinite value in row {n}.", nameof(x));
+        }
+
+        var loss = new SoftmaxCrossEntropyLoss(x, y, classCount, s, Options.InverseRegularization, Options.FitIntercept);
+        if (!(loss.WeightSum > 0)) throw new ArgumentException("All sample weights are zero; nothing to fit.", nameof(sampleWeights));
+
+        var theta = new double[loss.Dimension];   // [ w (D,K) | b (K) ]
+        if (warmStart is not null)
+        {
+            if (warmStart.FeatureCount != x.ColumnCount || warmStart.ClassCount != classCount)
+                throw new ArgumentException($"warmStart has D = {warmStart.FeatureCount}, K = {warmStart.ClassCount}; this fit has D = {x.ColumnCount}, K = {classCount}.", nameof(warmStart));
+            warmStart.Coefficients.CopyTo(theta);
+            if (Options.FitIntercept) warmStart.Intercepts.CopyTo(theta.AsSpan(x.ColumnCount * classCount));
+        }
+
+        double scale = 1.0 / (Options.InverseRegularization * loss.WeightSum);   // scikit-learn's scaling: moves no optimum
+        var result = new Lbfgs(Options.ToLbfgsOptions()).Minimize(new ScaledFunction(loss, scale), theta);
+        var diagnostics = new LogisticRegressionDiagnostics(result.Status, result.Iterations, result.Evaluations, result.Objective / scale, result.GradientMaxNorm);
+        return new LogisticRegressionModel(x.ColumnCount, classCount, theta, diagnostics);
+    }
+}
