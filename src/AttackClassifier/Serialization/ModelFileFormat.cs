@@ -49,7 +49,10 @@ internal static class ModelFileFormat
     }
 
     /// <summary>Reads and verifies the container; returns the payload of a model of kind <paramref name="expected"/>.</summary>
-    internal static byte[] Read(Stream stream, string source, ModelKind? expected)
+    internal static byte[] Read(Stream stream, string source, ModelKind? expected) => Read(stream, source, expected, out _);
+
+    /// <summary>As <see cref="Read(Stream, string, ModelKind?)"/>, also returning the file's model kind.</summary>
+    internal static byte[] Read(Stream stream, string source, ModelKind? expected, out ModelKind kind)
     {
         Span<byte> header = stackalloc byte[HeaderSize];
         int got = stream.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false);
@@ -62,7 +65,7 @@ internal static class ModelFileFormat
             throw new ModelFormatException($"{source}: written in model format version {version}, newer than this library reads ({CurrentVersion}); upgrade AttackClassifier or retrain the model with this version.");
         if (version == 0)
             throw new ModelFormatException($"{source}: invalid format version 0.");
-        var kind = (ModelKind)header[6];
+        kind = (ModelKind)header[6];
         if (!Enum.IsDefined(kind))
             throw new ModelFormatException($"{source}: unknown model kind {header[6]}.");
         if (expected is { } want && kind != want)

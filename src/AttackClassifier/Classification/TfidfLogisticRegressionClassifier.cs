@@ -1,0 +1,128 @@
+using AttackClassifier.Data;
+using AttackClassifier.Models.LogisticRegression;
+using AttackClassifier.Text;
+
+namespace AttackClassifier.Classification;
+
+/// <summary>The study's winning pipeline: one or more TF-IDF vectorizers side by side, then multinomial logistic regression.</summary>
+public sealed record TfidfLogisticRegressionOptions
+{
+    /// <summary>
+    /// The feature blocks, concatenated column-wise in this order. Default: the study's word 1–2-grams over the
+    /// cyber tokenizer, at most 5000 features. Add e.g. a <see cref="TextAnalyzer.CharWordBoundary"/> 2–5 block for character n-grams.
+    /// </summary>
+    public IReadOnlyList<TfidfOptions> Features { get; init; } = [new TfidfOptions { MaxFeatures = 5000 }];
+
+    /// <summary>The logistic regression settings (default C = 10, as the study).</summary>
+    public LogisticRegressionOptions Classifier { get; init; } = new();
+}
+
+/// <summary>
+/// A trained TF-IDF + multinomial logistic regression classifier over raw command lines: the vectorizer fitted on the
+/// training rows, the label set, and the model. Immutable and thread-safe; prediction allocates nothing but its result.
+/// </summary>
+public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
+{
+    [ThreadStatic] private static int[]? t_columns;
+    [ThreadStatic] private static double[]? t_values;
+
+    private readonly string[] _labels;
+
+    internal TfidfLogisticRegressionClassifier(ITextVectorizer vectorizer, IReadOnlyList<string> labels, LogisticRegressionModel model)
+    {
+        if (model.FeatureCount != vectorizer.FeatureCount)
+            throw new ArgumentException($"The model has {model.FeatureCount} features, the vectorizer {vectorizer.FeatureCount}.", nameof(model));
+        if (model.ClassCount != labels.Count)
+            throw new ArgumentException($"The model has {model.ClassCount} classes, the label set {labels.Count}.", nameof(labels));
+        Vectorizer = vectorizer;
+        Model = model;
+        _labels = labels.ToArray();
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>The fitted feature extractor (a <see cref="TfidfVectorizer"/> or <see cref="TfidfFeatureUnion"/>).</summary>
+    public ITextVectorizer Vectorizer { get; }
+
+    /// <summary>The fitted logistic regression (coefficients, intercepts, training diagnostics).</summary>
+    public LogisticRegressionModel Model { get; }
+
+    /// <summary>
+    /// Fits the vectorizer on the training command lines, then the model with observation counts as sample weights
+    /// (the study's protocol). Classes are the training labels in ordinal order.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than two classes, no rows, or all counts zero.</exception>
+    public static TfidfLogisticRegressionClassifier Train(CommandDataset training, TfidfLogisticRegressionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        options ??= new TfidfLogisticRegressionOptions();
+        if (options.Features is null || options.Features.Count == 0) throw new ArgumentException("At least one feature block is needed.", nameof(options));
+        LabelSet labels = training.Labels();
+        if (labels.Count < 2) throw new ArgumentException($"Training data needs at least 2 classes; it has {labels.Count}.", nameof(training));
+        string[] commands = training.CommandLines();
+        ITextVectorizer vectorizer = options.Features.Count == 1
+            ? TfidfVectorizer.Fit(commands, options.Features[0])
+            : TfidfFeatureUnion.Fit(commands, [.. options.Features]);
+        CsrMatrix x = vectorizer.Transform(commands);
+        int[] y = labels.Encode(training.Records.Select(r => r.Label));
+        LogisticRegressionModel model = new LogisticRegressionTrainer(options.Classifier).Fit(x, y, labels.Count, training.Weights());
+        return new TfidfLogisticRegressionClassifier(vectorizer, labels.Labels, model);
+    }
+
+    /// <inheritdoc/>
+    public void PredictProbabilities(string commandLine, Span<double> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(commandLine);
+        if (probabilities.Length != _labels.Length)
+            throw new ArgumentException($"probabilities has {probabilities.Length} entries; the classifier has {_labels.Length} classes.", nameof(probabilities));
+        int nnz = Features(commandLine, out int[] columns, out double[] values);
+        Model.PredictProbabilities(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), probabilities);
+    }
+
+    /// <summary>
+    /// The n-grams of <paramref name="commandLine"/> that pushed <paramref name="technique"/> (default: the predicted one)
+    /// most: coefficient × TF-IDF value, largest first.
+    /// </summary>
+    public IReadOnlyList<Evidence> Explain(string commandLine, int top = 5, string? technique = null)
+    {
+        ArgumentNullException.ThrowIfNull(commandLine);
+        int nnz = Features(commandLine, out int[] columns, out double[] values);
+        int k;
+        if (technique is null)
+        {
+            Span<double> p = stackalloc double[_labels.Length];
+            Model.PredictProbabilities(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), p);
+            k = ClassifierExtensions.ArgMax(p);
+        }
+        else if ((k = Array.IndexOf(_labels, technique)) < 0)
+            throw new ArgumentException($"'{technique}' is not one of the classifier's techniques.", nameof(technique));
+        return Model.Explain(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), k, top)
+            .Select(c => new Evidence(FeatureName(c.FeatureIndex), c.Contribution)).ToArray();
+    }
+
+    /// <summary>The n-gram behind feature column <paramref name="column"/>.</summary>
+    public string FeatureName(int column)
+    {
+        switch (Vectorizer)
+        {
+            case TfidfVectorizer single:
+                return single.Terms[column];
+            case TfidfFeatureUnion union:
+                for (int part = union.Parts.Count - 1; part >= 0; part--)
+                    if (column >= union.ColumnOffset(part)) return union.Parts[part].Terms[column - union.ColumnOffset(part)];
+                break;
+        }
+        throw new ArgumentOutOfRangeException(nameof(column), column, "No such feature column.");
+    }
+
+    // The command's sparse TF-IDF row in per-thread buffers (no allocation after the first call on a thread).
+    private int Features(string commandLine, out int[] columns, out double[] values)
+    {
+        int d = Vectorizer.FeatureCount;
+        if (t_columns is null || t_columns.Length < d) { t_columns = new int[d]; t_values = new double[d]; }
+        columns = t_columns;
+        values = t_values!;
+        return Vectorizer.Transform(commandLine, columns.AsSpan(0, d), values.AsSpan(0, d));
+    }
+}

@@ -1,0 +1,172 @@
+using AttackClassifier.Classification;
+using AttackClassifier.Models.LogisticRegression;
+using AttackClassifier.Text;
+
+namespace AttackClassifier.Serialization;
+
+/// <summary>
+/// Saves and loads trained classifiers. The container (magic, version, kind, SHA-256) is described on
+/// <see cref="ModelFileFormat"/>; each kind's payload layout is listed above its writer below. Loading never
+/// instantiates a type named by the file: the kind byte selects one of the readers written here.
+/// </summary>
+public static class ModelFile
+{
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="path"/> (replacing the file).</summary>
+    /// <exception cref="NotSupportedException">The classifier is not a kind this library can save.</exception>
+    public static void Save(IAttackClassifier classifier, string path)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
+        Save(classifier, stream);
+    }
+
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="stream"/>.</summary>
+    public static void Save(IAttackClassifier classifier, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(stream);
+        var payload = new PayloadWriter();
+        ModelKind kind = classifier switch
+        {
+            TfidfLogisticRegressionClassifier lr => WriteLogisticRegression(payload, lr),
+            _ => throw new NotSupportedException($"{classifier.GetType().Name} cannot be saved to a model file."),
+        };
+        ModelFileFormat.Write(stream, kind, payload.Payload);
+    }
+
+    /// <summary>Loads any classifier from <paramref name="path"/>.</summary>
+    /// <exception cref="ModelFormatException">Not a model file, truncated, corrupted, a newer format version, or an invalid payload.</exception>
+    public static IAttackClassifier Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read);
+        return Load(stream, path);
+    }
+
+    /// <summary>Loads a classifier of type <typeparamref name="T"/>; a file of another kind fails with a message naming both.</summary>
+    public static T Load<T>(string path) where T : IAttackClassifier
+    {
+        IAttackClassifier classifier = Load(path);
+        return classifier is T typed ? typed
+            : throw new ModelFormatException($"{path}: holds a {classifier.GetType().Name}, not a {typeof(T).Name}.");
+    }
+
+    /// <summary>Loads any classifier from <paramref name="stream"/>; <paramref name="source"/> names it in error messages.</summary>
+    public static IAttackClassifier Load(Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        byte[] payload = ModelFileFormat.Read(stream, source, expected: null, out ModelKind kind);
+        var reader = new PayloadReader(payload, source);
+        try
+        {
+            IAttackClassifier classifier = kind switch
+            {
+                ModelKind.LogisticRegression => ReadLogisticRegression(reader),
+                _ => throw new ModelFormatException($"{source}: {kind} models cannot be loaded by this build."),
+            };
+            reader.EnsureEnd();
+            return classifier;
+        }
+        catch (Exception e) when (e is ArgumentException or OverflowException)
+        {
+            // The payload passed the checksum but describes an impossible model (e.g. written by a buggy tool).
+            throw new ModelFormatException($"{source}: invalid model payload: {e.Message}", e);
+        }
+    }
+
+    // Logistic regression payload, in order:
+    //   labels              string[]   K class labels in class-index order
+    //   parts               int32      P ≥ 1 TF-IDF blocks, concatenated column-wise
+    //   per part            TfidfOptions (see WriteTfidfOptions), terms string[] (D_p, column order), idf double[] (D_p)
+    //   D, K                int32, int32
+    //   theta               double[]   [ w (D,K) | b (K) ], or w alone when the model has no intercept
+    private static ModelKind WriteLogisticRegression(PayloadWriter w, TfidfLogisticRegressionClassifier classifier)
+    {
+        w.Write(classifier.Labels);
+        IReadOnlyList<TfidfVectorizer> parts = classifier.Vectorizer switch
+        {
+            TfidfVectorizer single => [single],
+            TfidfFeatureUnion union => union.Parts,
+            _ => throw new NotSupportedException($"Vectorizer {classifier.Vectorizer.GetType().Name} cannot be saved."),
+        };
+        w.Write(parts.Count);
+        foreach (TfidfVectorizer part in parts)
+        {
+            WriteTfidfOptions(w, part.Options);
+            w.Write(part.Terms);
+            w.Write(part.Idf);
+        }
+        w.Write(classifier.Model.FeatureCount);
+        w.Write(classifier.Model.ClassCount);
+        w.Write(classifier.Model.Parameters);
+        return ModelKind.LogisticRegression;
+    }
+
+    private static TfidfLogisticRegressionClassifier ReadLogisticRegression(PayloadReader r)
+    {
+        string[] labels = r.ReadStrings("labels");
+        int partCount = r.ReadInt32("vectorizer part count");
+        r.Check(partCount is >= 1 and <= 64, $"{partCount} vectorizer parts");
+        var parts = new TfidfVectorizer[partCount];
+        for (int p = 0; p < partCount; p++)
+        {
+            TfidfOptions options = ReadTfidfOptions(r);
+            parts[p] = TfidfVectorizer.FromState(options, r.ReadStrings("terms"), r.ReadDoubles("idf"));
+        }
+        int d = r.ReadInt32("feature count");
+        int k = r.ReadInt32("class count");
+        double[] theta = r.ReadDoubles("coefficients");
+        r.Check(k == labels.Length, $"{k} classes but {labels.Length} labels");
+        ITextVectorizer vectorizer = partCount == 1 ? parts[0] : TfidfFeatureUnion.FromParts(parts);
+        var model = new LogisticRegressionModel(d, k, theta);
+        return new TfidfLogisticRegressionClassifier(vectorizer, labels, model);
+    }
+
+    // TfidfOptions, in order: analyzer int32, n-gram min int32, max int32, min_df (isFraction bool, value double),
+    // max_df (same), max_features int32 (−1 = none), smooth_idf bool, sublinear_tf bool, norm int32, lowercase bool.
+    private static void WriteTfidfOptions(PayloadWriter w, TfidfOptions o)
+    {
+        w.Write((int)o.Analyzer);
+        w.Write(o.NGramRange.Min);
+        w.Write(o.NGramRange.Max);
+        WriteDocumentFrequency(w, o.MinDocumentFrequency);
+        WriteDocumentFrequency(w, o.MaxDocumentFrequency);
+        w.Write(o.MaxFeatures ?? -1);
+        w.Write(o.SmoothIdf);
+        w.Write(o.SublinearTf);
+        w.Write((int)o.Norm);
+        w.Write(o.Lowercase);
+    }
+
+    private static TfidfOptions ReadTfidfOptions(PayloadReader r)
+    {
+        var analyzer = (TextAnalyzer)r.ReadInt32("analyzer");
+        r.Check(Enum.IsDefined(analyzer), $"unknown analyzer {(int)analyzer}");
+        var ngrams = new NGramRange(r.ReadInt32("n-gram min"), r.ReadInt32("n-gram max"));
+        DocumentFrequency minDf = ReadDocumentFrequency(r, "min_df"), maxDf = ReadDocumentFrequency(r, "max_df");
+        int maxFeatures = r.ReadInt32("max_features");
+        bool smooth = r.ReadBoolean("smooth_idf"), sublinear = r.ReadBoolean("sublinear_tf");
+        var norm = (TfidfNorm)r.ReadInt32("norm");
+        r.Check(Enum.IsDefined(norm), $"unknown norm {(int)norm}");
+        return new TfidfOptions
+        {
+            Analyzer = analyzer, NGramRange = ngrams, MinDocumentFrequency = minDf, MaxDocumentFrequency = maxDf,
+            MaxFeatures = maxFeatures < 0 ? null : maxFeatures, SmoothIdf = smooth, SublinearTf = sublinear, Norm = norm,
+            Lowercase = r.ReadBoolean("lowercase"),
+        };
+    }
+
+    private static void WriteDocumentFrequency(PayloadWriter w, DocumentFrequency df)
+    {
+        w.Write(df.IsFraction);
+        w.Write(df.Value);
+    }
+
+    private static DocumentFrequency ReadDocumentFrequency(PayloadReader r, string what)
+    {
+        bool isFraction = r.ReadBoolean(what);
+        double value = r.ReadDouble(what);
+        return isFraction ? DocumentFrequency.Fraction(value) : DocumentFrequency.Documents(checked((int)value));
+    }
+}
