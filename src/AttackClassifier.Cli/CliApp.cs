@@ -18,6 +18,7 @@ internal static class CliApp
         yield return StatsCommand.Create();
         yield return SplitCommand.Create();
         yield return TokenizeCommand.Create();
+        yield return TrainCommand.Create();
     }
 
     /// <summary>Parses and runs; a user mistake (<see cref="CliException"/>, bad data) prints one clear line, never a stack trace.</summary>

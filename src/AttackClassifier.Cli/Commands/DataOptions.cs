@@ -4,9 +4,9 @@ using AttackClassifier.Data;
 namespace AttackClassifier.Cli.Commands;
 
 /// <summary>The options every command that reads a dataset shares: the file, the label column, empty-field handling, rare grouping.</summary>
-internal sealed class DataOptions
+internal sealed class DataOptions(bool required = true)
 {
-    internal Option<string> Data { get; } = new("--data") { Description = "CSV with columns proctitle, technique_grouped, count (technique optional).", Required = true };
+    internal Option<string> Data { get; } = new("--data") { Description = "CSV with columns proctitle, technique_grouped, count (technique optional).", Required = required };
     internal Option<string> LabelColumn { get; } = new("--label-column") { Description = "Column holding the class.", DefaultValueFactory = _ => CommandCsv.TechniqueGroupedColumn };
     internal Option<bool> SkipEmpty { get; } = new("--skip-empty") { Description = "Skip (and count) rows whose proctitle or label is empty instead of failing." };
     internal Option<int> MinRows { get; } = new("--min-rows") { Description = "Merge classes with fewer rows than this (after consolidation) into the other-label class; 0 = off.", DefaultValueFactory = _ => 0 };
@@ -19,13 +19,15 @@ internal sealed class DataOptions
     }
 
     /// <summary>The raw file as read, and the file after the study's preparation (consolidation, then rare grouping when asked).</summary>
-    internal (CommandDataset Raw, CommandDataset Prepared) Load(ParseResult parsed)
+    internal (CommandDataset Raw, CommandDataset Prepared) Load(ParseResult parsed) => Load(parsed, parsed.GetValue(Data)!, "--data");
+
+    /// <summary>Reads <paramref name="path"/> with this command's reading options; <paramref name="option"/> names it in errors.</summary>
+    internal (CommandDataset Raw, CommandDataset Prepared) Load(ParseResult parsed, string path, string option)
     {
-        string path = parsed.GetValue(Data)!;
-        if (!File.Exists(path)) throw new CliException($"--data: file not found: {path}");
+        if (!File.Exists(path)) throw new CliException($"{option}: file not found: {path}");
         EmptyFieldHandling empty = parsed.GetValue(SkipEmpty) ? EmptyFieldHandling.Skip : EmptyFieldHandling.Error;
         var raw = CommandDataset.Load(path, new DatasetReadOptions { LabelColumn = parsed.GetValue(LabelColumn)!, EmptyCommandLine = empty, EmptyLabel = empty });
-        if (raw.Count == 0) throw new CliException($"--data: {path} has a header but no rows.");
+        if (raw.Count == 0) throw new CliException($"{option}: {path} has a header but no rows.");
         int minRows = parsed.GetValue(MinRows);
         double minShare = parsed.GetValue(MinShare);
         if (minRows < 0) throw new CliException("--min-rows must be ≥ 0.");

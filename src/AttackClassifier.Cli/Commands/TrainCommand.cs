@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using AttackClassifier.Classification;
+using AttackClassifier.Data;
+using AttackClassifier.Metrics;
+using AttackClassifier.Models.LogisticRegression;
+using AttackClassifier.Serialization;
+using AttackClassifier.Text;
+
+namespace AttackClassifier.Cli.Commands;
+
+/// <summary>
+/// <c>attack-classifier train</c>: the study's protocol — one file split 60/20/20 (or given train/val/test files),
+/// train on train, report validation and test metrics, save the model.
+/// </summary>
+internal static class TrainCommand
+{
+    internal static Command Create()
+    {
+        var data = new DataOptions(required: false);
+        var trainFile = new Option<string?>("--train") { Description = "Training CSV (instead of --data)." };
+        var valFile = new Option<string?>("--val") { Description = "Validation CSV (with --train)." };
+        var testFile = new Option<string?>("--test") { Description = "Test CSV (with --train)." };
+        var model = new Option<string>("--model") { Description = "Model kind.", DefaultValueFactory = _ => "lr" };
+        model.AcceptOnlyFromAmong("lr");
+        var c = new Option<double>("--C") { Description = "Inverse L2 strength C of logistic regression.", DefaultValueFactory = _ => 10.0 };
+        var maxFeatures = new Option<int>("--max-features") { Description = "Most frequent word n-grams kept.", DefaultValueFactory = _ => 5000 };
+        var ngram = new Option<string>("--ngram") { Description = "Word n-gram range MIN,MAX.", DefaultValueFactory = _ => "1,2" };
+        var charNgram = new Option<string?>("--char-ngram") { Description = "Also use character n-grams within words (char_wb) MIN,MAX, e.g. 2,5." };
+        var maxIterations = new Option<int>("--max-iter") { Description = "L-BFGS iteration limit.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split.", DefaultValueFactory = _ => 42 };
+        var outPath = new Option<string>("--out") { Description = "Where to save the trained model.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var command = new Command("train", "Train a classifier (split 60/20/20 from --data, or --train/--val/--test), report validation and test metrics, save the model.");
+        data.AddTo(command);
+        foreach (Option o in new Option[] { trainFile, valFile, testFile, model, c, maxFeatures, ngram, charNgram, maxIterations, seed, outPath, json })
+            command.Options.Add(o);
+        command.SetAction(parsed =>
+        {
+            var (train, validation, test) = LoadParts(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed));
+            var options = new TfidfLogisticRegressionOptions
+            {
+                Features = FeatureBlocks(parsed.GetValue(ngram)!, parsed.GetValue(charNgram), parsed.GetValue(maxFeatures)),
+                Classifier = new LogisticRegressionOptions { InverseRegularization = Positive(parsed.GetValue(c), "--C"), MaxIterations = parsed.GetValue(maxIterations) },
+            };
+            var clock = Stopwatch.StartNew();
+            TfidfLogisticRegressionClassifier classifier = TfidfLogisticRegressionClassifier.Train(train, options);
+            double seconds = clock.Elapsed.TotalSeconds;
+            ModelFile.Save(classifier, parsed.GetValue(outPath)!);
+            ClassificationReport? valReport = validation is null ? null : classifier.Evaluate(validation);
+            ClassificationReport? testReport = test is null ? null : classifier.Evaluate(test);
+            LogisticRegressionDiagnostics diagnostics = classifier.Model.Diagnostics!;
+            TextWriter output = parsed.InvocationConfiguration.Output;
+            if (parsed.GetValue(json))
+            {
+                JsonOutput.WriteLine(output, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("model", "lr");
+                    w.WriteStartArray("classes");
+                    foreach (string label in classifier.Labels) w.WriteStringValue(label);
+                    w.WriteEndArray();
+                    w.WriteNumber("train_rows", train.Count);
+                    w.WriteNumber("features", classifier.Vectorizer.FeatureCount);
+                    w.WriteNumber("train_seconds", seconds);
+                    w.WriteNumber("iterations", diagnostics.Iterations);
+                    w.WriteNumber("objective", diagnostics.Objective);
+                    w.WriteString("stop_reason", diagnostics.Status.ToString());
+                    if (valReport is not null) MetricsOutput.Write(w, "validation", valReport, validation!.Count, details: false);
+                    if (testReport is not null) MetricsOutput.Write(w, "test", testReport, test!.Count, details: false);
+                    w.WriteString("model_file", parsed.GetValue(outPath));
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"lr: {train.Count} training rows, {classifier.Labels.Count} classes, {classifier.Vectorizer.FeatureCount} features; {diagnostics.Iterations} L-BFGS iterations ({diagnostics.Status}), objective {diagnostics.Objective:G8}, {seconds:F2} s"));
+                if (valReport is not null) MetricsOutput.WriteText(output, "validation", valReport, validation!.Count);
+                if (testReport is not null)
+                {
+                    MetricsOutput.WriteText(output, "test", testReport, test!.Count);
+                    output.WriteLine();
+                    output.WriteLine(testReport.ToText());
+                }
+                output.WriteLine($"model saved to {parsed.GetValue(outPath)}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Train/validation/test parts: split from --data as the study did, or read from --train/--val/--test (each consolidated).</summary>
+    internal static (CommandDataset Train, CommandDataset? Validation, CommandDataset? Test) LoadParts(ParseResult parsed, DataOptions data,
+        Option<string?> trainFile, Option<string?> valFile, Option<string?> testFile, int seed)
+    {
+        string? dataPath = parsed.GetValue(data.Data), trainPath = parsed.GetValue(trainFile);
+        if (dataPath is null == trainPath is null) throw new CliException("give either --data (split 60/20/20) or --train [--val] [--test].");
+        if (dataPath is not null)
+        {
+            if (parsed.GetValue(valFile) is not null || parsed.GetValue(testFile) is not null) throw new CliException("--val and --test go with --train, not --data.");
+            var (_, prepared) = data.Load(parsed);
+            return SplitCommand.Split(prepared, 0.2, 0.2, seed);
+        }
+        CommandDataset? Read(string? path, string option) => path is null ? null : data.Load(parsed, path, option).Prepared;
+        return (Read(trainPath, "--train")!, Read(parsed.GetValue(valFile), "--val"), Read(parsed.GetValue(testFile), "--test"));
+    }
+
+    internal static IReadOnlyList<TfidfOptions> FeatureBlocks(string ngram, string? charNgram, int maxFeatures)
+    {
+        if (maxFeatures < 1) throw new CliException("--max-features must be ≥ 1.");
+        var blocks = new List<TfidfOptions> { new() { NGramRange = Range(ngram, "--ngram"), MaxFeatures = maxFeatures } };
+        if (charNgram is not null)
+            blocks.Add(new TfidfOptions { Analyzer = TextAnalyzer.CharWordBoundary, NGramRange = Range(charNgram, "--char-ngram"), MaxFeatures = maxFeatures });
+        return blocks;
+    }
+
+    private static NGramRange Range(string text, string option)
+    {
+        string[] parts = text.Split(',');
+        if (parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out int min) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int max) && min >= 1 && max >= min)
+            return new NGramRange(min, max);
+        throw new CliException($"{option}: expected MIN,MAX with 1 ≤ MIN ≤ MAX, got '{text}'.");
+    }
+
+    internal static double Positive(double value, string option) =>
+        value > 0 && double.IsFinite(value) ? value : throw new CliException($"{option} must be a positive number, got {value}.");
+}
