@@ -19,6 +19,28 @@ internal static class CliApp
         yield return SplitCommand.Create();
         yield return TokenizeCommand.Create();
         yield return TrainCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return PredictCommand.Create();
+        yield return TuneCommand.Create();
+    }
+
+    private static readonly AsyncLocal<TextReader?> s_input = new();
+
+    /// <summary>Where commands read standard input from (tests substitute their own reader).</summary>
+    internal static TextReader Input => s_input.Value ?? Console.In;
+
+    /// <summary>Runs with <paramref name="input"/> as standard input.</summary>
+    internal static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        s_input.Value = input;
+        try
+        {
+            return Run(args, output, error);
+        }
+        finally
+        {
+            s_input.Value = null;
+        }
     }
 
     /// <summary>Parses and runs; a user mistake (<see cref="CliException"/>, bad data) prints one clear line, never a stack trace.</summary>

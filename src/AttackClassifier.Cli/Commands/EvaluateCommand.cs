@@ -1,0 +1,58 @@
+using System.CommandLine;
+using AttackClassifier.Classification;
+using AttackClassifier.Metrics;
+using AttackClassifier.Serialization;
+
+namespace AttackClassifier.Cli.Commands;
+
+/// <summary><c>attack-classifier evaluate</c>: count-weighted metrics of a saved model on a labelled file.</summary>
+internal static class EvaluateCommand
+{
+    internal static Command Create()
+    {
+        var data = new DataOptions();
+        var modelPath = new Option<string>("--model") { Description = "A model file written by train.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (metrics, per-class rows, confusion matrix)." };
+        var command = new Command("evaluate", "Score a saved model on a labelled CSV (consolidated; counts are sample weights).");
+        command.Options.Add(modelPath);
+        data.AddTo(command);
+        command.Options.Add(json);
+        command.SetAction(parsed =>
+        {
+            IAttackClassifier classifier = LoadModel(parsed.GetValue(modelPath)!);
+            var (_, dataset) = data.Load(parsed);
+            ClassificationReport report = classifier.Evaluate(dataset);
+            TextWriter output = parsed.InvocationConfiguration.Output;
+            if (parsed.GetValue(json))
+                JsonOutput.WriteLine(output, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("model_file", parsed.GetValue(modelPath));
+                    MetricsOutput.Write(w, "evaluation", report, dataset.Count, details: true);
+                    w.WriteEndObject();
+                });
+            else
+            {
+                MetricsOutput.WriteText(output, "evaluation", report, dataset.Count);
+                output.WriteLine();
+                output.WriteLine(report.ToText());
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Loads a model file, turning a missing file into a user error.</summary>
+    internal static IAttackClassifier LoadModel(string path)
+    {
+        if (!File.Exists(path)) throw new CliException($"--model: file not found: {path}");
+        try
+        {
+            return ModelFile.Load(path);
+        }
+        catch (ModelFormatException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+}
