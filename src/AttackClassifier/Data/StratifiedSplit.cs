@@ -11,7 +11,8 @@ namespace AttackClassifier.Data;
 /// <para><b>Per-class allocation</b> (scikit-learn's <c>_approximate_mode</c>): class c with n_c of the N examples gets
 /// ⌊n_c / N · N_train⌋ training rows; the rows still missing go one each to the classes with the largest fractional parts,
 /// ties between equal fractional parts broken with the seeded generator; the class's other rows are its test rows. So each
-/// class's count in each part is within one row of its exact share. Which rows of a class are chosen is a seeded
+/// class's count in each part is within one row of its exact share. That is the whole guarantee: a class of two or three
+/// rows can end up entirely in one part (its share of the other is below one row), exactly as in scikit-learn. Which rows of a class are chosen is a seeded
 /// Fisher–Yates shuffle of the class's rows. scikit-learn breaks ties with numpy's generator, so where fractional parts
 /// tie, per-class counts match scikit-learn's only in distribution; where they do not tie, they match exactly.</para>
 /// <para><b>Output.</b> Index arrays into y (never copies of data), each sorted ascending, unlike scikit-learn's shuffled
@@ -156,19 +157,24 @@ public static class StratifiedSplit
 
         // scikit-learn allocates the training part first; the test part takes each class's remaining rows.
         int[] trainCounts = ApproximateMode(counts, nTrain, rng);
-        var train = new List<int>(nTrain);
-        var test = new List<int>(nTest);
+        var inTest = new bool[N];   // (N)
         for (int c = 0; c < counts.Length; c++)
         {
             if (counts[c] == 0) continue;
             int[] rows = (int[])classes.Rows[c].Clone();
-            rng.Shuffle<int>(rows);
-            train.AddRange(rows.AsSpan(0, trainCounts[c]));
-            test.AddRange(rows.AsSpan(trainCounts[c]));
+            rng.Shuffle<int>(rows);   // the class's first trainCounts[c] shuffled rows train, the rest test
+            for (int i = trainCounts[c]; i < rows.Length; i++) inTest[rows[i]] = true;
         }
-        train.Sort();
-        test.Sort();
-        return (train.ToArray(), test.ToArray());
+        // Collecting by a mask in row order yields ascending parts in O(N), no sort.
+        var train = new int[nTrain];
+        var test = new int[nTest];
+        int nextTrain = 0, nextTest = 0;
+        for (int n = 0; n < N; n++)
+        {
+            if (inTest[n]) test[nextTest++] = n;
+            else train[nextTrain++] = n;
+        }
+        return (train, test);
     }
 
     /// <summary>

@@ -83,6 +83,10 @@ def main():
     cases.append(case("fractional_weights_small",
                       [0, 1, 2, 0, 1, 2, 2], [0, 2, 2, 0, 1, 1, 2], ["p", "q", "r"],
                       weights=[0.1, 0.2, 0.3, 1.5, 2.25, 0.7, 1e-5]))
+    cases.append(case("support_needs_17_digits",
+                      [0, 0, 1, 1], [0, 1, 1, 0], ["x", "y"], weights=[0.1, 0.2, 0.3, 1e-7]))
+    cases.append(case("single_class", [0, 0, 0], [0, 0, 0], ["only-one"]))
+    cases.append(case("single_class_weighted", [0, 0, 0], [0, 0, 0], ["only-one"], weights=[1e20, 2.5, 3.0]))
     cases.append(case("zero_weight_rows",
                       [0, 1, 2, 1, 0], [0, 1, 1, 2, 0], ["u", "v", "w"], weights=[2.0, 3.0, 0.0, 1.0, 0.0]))
 
