@@ -37,8 +37,8 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
     public int RowsPerChunk { get; }
     public bool Masked { get; }
 
-    /// <summary>Run chunks on the thread pool (true) or one after another (false); the result is identical.</summary>
-    public bool Parallel { get; set; } = true;
+    /// <summary>Most threads running chunks (−1: all cores, 1: one after another); the result is identical for every value.</summary>
+    public int MaxDegreeOfParallelism { get; set; } = -1;
 
     /// <summary>
     /// Forward and backward over <paramref name="rows"/> rows. Returns Σₙ sₙ·lossₙ (double, not divided);
@@ -117,7 +117,8 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
 
     private void Run(int count, Action<int> body)
     {
-        if (Parallel && count > 1) System.Threading.Tasks.Parallel.For(0, count, body);
+        if (MaxDegreeOfParallelism != 1 && count > 1)
+            System.Threading.Tasks.Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, body);
         else for (int c = 0; c < count; c++) body(c);
     }
 
