@@ -40,6 +40,9 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
     /// <summary>Most threads running chunks (−1: all cores, 1: one after another); the result is identical for every value.</summary>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
+    /// <summary>Run the gate products as plain triple loops (the benchmarks' baseline); same results up to rounding.</summary>
+    public bool NaiveProducts { get; set; }
+
     /// <summary>
     /// Forward and backward over <paramref name="rows"/> rows. Returns Σₙ sₙ·lossₙ (double, not divided);
     /// overwrites <paramref name="gradient"/> (θ layout) with ∇θ of Keras's batch loss Σₙ sₙ·lossₙ / rows.
@@ -150,7 +153,7 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
             int T_ = e.Steps;
             Rows = rows;
             LstmNetwork.EmbeddingForward(theta.Slice(0, L.W), L.E, tokens, rows, T_, X);
-            LstmNetwork.LstmForward(L, e._wT, theta.Slice(L.B, 4 * L.H), X, rows, T_, Gates, C, TanhC, Hs);
+            LstmNetwork.LstmForward(L, e._wT, theta.Slice(L.B, 4 * L.H), X, rows, T_, Gates, C, TanhC, Hs, e.NaiveProducts);
             LstmNetwork.OutputSteps(tokens, rows, T_, e.Masked, Last);
             LstmNetwork.GatherOutput<T>(Hs, rows, L.H, Last, HOut);
             LstmNetwork.DropoutForward<T>(HOut.AsSpan(0, rows * L.H), keep, U);
@@ -176,7 +179,7 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
             LstmNetwork.DenseBackward<T>(theta.Slice(L.Wy, L.K * L.H), U, DZ, rows, Dwy, Dby, DU);
             LstmNetwork.DropoutBackward<T>(keep, DU.AsSpan(0, rows * L.H), DHOut);
             LstmNetwork.LstmBackward<T>(L, theta.Slice(L.W, G * L.InputWidth), X, rows, T_, Gates, C, TanhC, Hs, Last, DHOut,
-                                        DA, DwT, Db, DX, Dh, Dc);
+                                        DA, DwT, Db, DX, Dh, Dc, e.NaiveProducts);
         }
     }
 }

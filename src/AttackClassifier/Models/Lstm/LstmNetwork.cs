@@ -53,18 +53,18 @@ internal static class LstmNetwork
     /// it and tanh costs more than a load; h (T,B,H).
     /// </summary>
     internal static void LstmForward<T>(LstmLayout L, ReadOnlySpan<T> wT, ReadOnlySpan<T> b, ReadOnlySpan<T> x, int rows, int steps,
-                                        Span<T> gates, Span<T> c, Span<T> tanhC, Span<T> h)
+                                        Span<T> gates, Span<T> c, Span<T> tanhC, Span<T> h, bool naive = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int E = L.E, H = L.H, G = 4 * H, positions = rows * steps;
         // a = b + x wxᵀ for every (t, n) at once: (T·B, E) · (E, 4H)
         for (int r = 0; r < positions; r++) b.CopyTo(gates.Slice(r * G, G));
-        LstmKernels.MultiplyAccumulate(positions, G, E, x, E, 1, wT, G, gates, G);
+        Product(naive, positions, G, E, x, E, 1, wT, G, gates, G);
         ReadOnlySpan<T> whT = wT.Slice(E * G, H * G);                                   // (H, 4H)
         for (int t = 0; t < steps; t++)
         {
             Span<T> a = gates.Slice(t * rows * G, rows * G);                            // (B, 4H)
-            if (t > 0) LstmKernels.MultiplyAccumulate(rows, G, H, h.Slice((t - 1) * rows * H, rows * H), H, 1, whT, G, a, G);  // a += hPrev whᵀ
+            if (t > 0) Product(naive, rows, G, H, h.Slice((t - 1) * rows * H, rows * H), H, 1, whT, G, a, G);  // a += hPrev whᵀ
             for (int n = 0; n < rows; n++)
             {
                 Span<T> an = a.Slice(n * G, G);
@@ -90,7 +90,7 @@ internal static class LstmNetwork
     internal static void LstmBackward<T>(LstmLayout L, ReadOnlySpan<T> w, ReadOnlySpan<T> x, int rows, int steps,
                                          ReadOnlySpan<T> gates, ReadOnlySpan<T> c, ReadOnlySpan<T> tanhC, ReadOnlySpan<T> h,
                                          ReadOnlySpan<int> last, ReadOnlySpan<T> dhOut,
-                                         Span<T> da, Span<T> dwT, Span<T> db, Span<T> dx, Span<T> dh, Span<T> dc)
+                                         Span<T> da, Span<T> dwT, Span<T> db, Span<T> dx, Span<T> dh, Span<T> dc, bool naive = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int E = L.E, H = L.H, G = 4 * H, EH = E + H;
@@ -128,16 +128,24 @@ internal static class LstmNetwork
             }
             // a = wx x + wh hPrev + b:  dhPrev = da wh   (B, 4H) · (4H, H), rows of w with stride E+H
             dh.Clear();
-            if (t > 0) LstmKernels.MultiplyAccumulate(rows, H, G, daT, G, 1, w.Slice(E), EH, dh, H);
+            if (t > 0) Product(naive, rows, H, G, daT, G, 1, w.Slice(E), EH, dh, H);
         }
         // dwxᵀ += xᵀ da over all T·B positions;  dwhᵀ += hPrevᵀ da over t ≥ 1 (hPrev for step t is h at t−1: time-major, contiguous)
         int positions = rows * steps;
-        LstmKernels.MultiplyAccumulate(E, G, positions, x, 1, E, da, G, dwT, G);
-        if (steps > 1) LstmKernels.MultiplyAccumulate(H, G, (steps - 1) * rows, h, 1, H, da.Slice(rows * G), G, dwT.Slice(E * G), G);
+        Product(naive, E, G, positions, x, 1, E, da, G, dwT, G);
+        if (steps > 1) Product(naive, H, G, (steps - 1) * rows, h, 1, H, da.Slice(rows * G), G, dwT.Slice(E * G), G);
         for (int r = 0; r < positions; r++) TensorPrimitives.Add(db, da.Slice(r * G, G), db);
         // dx = da wx   (T·B, 4H) · (4H, E)
         dx.Slice(0, positions * E).Clear();
-        LstmKernels.MultiplyAccumulate(positions, E, G, da, G, 1, w, EH, dx, E);
+        Product(naive, positions, E, G, da, G, 1, w, EH, dx, E);
+    }
+
+    // naive = true runs the triple loop instead of the tiled kernel: the benchmarks' in-run baseline.
+    private static void Product<T>(bool naive, int m, int n, int k, ReadOnlySpan<T> a, int aRowStride, int aDepthStride,
+                                   ReadOnlySpan<T> b, int ldb, Span<T> c, int ldc) where T : unmanaged, INumber<T>
+    {
+        if (naive) LstmKernels.MultiplyAccumulateNaive(m, n, k, a, aRowStride, aDepthStride, b, ldb, c, ldc);
+        else LstmKernels.MultiplyAccumulate(m, n, k, a, aRowStride, aDepthStride, b, ldb, c, ldc);
     }
 
     /// <summary>
