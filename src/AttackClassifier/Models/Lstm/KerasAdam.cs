@@ -1,0 +1,71 @@
+using System.Numerics;
+
+namespace AttackClassifier.Models.Lstm;
+
+/// <summary>
+/// Adam as Keras (TensorFlow 2) implements it (Kingma &amp; Ba 2015, Alg. 1 with the "ε-hat" variant of §2):
+/// <code>
+///   m ← β₁ m + (1 − β₁) g
+///   v ← β₂ v + (1 − β₂) g²
+///   lrₜ = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ)
+///   θ ← θ − lrₜ · m / (√v + ε)
+/// </code>
+/// ε is added to the uncorrected √v. PyTorch instead uses θ ← θ − lr · m̂ / (√v̂ + ε) with m̂ = m/(1 − β₁ᵗ),
+/// v̂ = v/(1 − β₂ᵗ); the two differ by the effective ε (ε·√(1 − β₂ᵗ) here), which matters while v is small.
+/// </summary>
+internal sealed class KerasAdam
+{
+    private readonly float[] _m, _v;   // (θ) first and second moment estimates, zero-initialised
+
+    public KerasAdam(int count, double learningRate, double beta1, double beta2, double epsilon)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _m = new float[count];
+        _v = new float[count];
+        (LearningRate, Beta1, Beta2, Epsilon) = (learningRate, beta1, beta2, epsilon);
+    }
+
+    public double LearningRate { get; }
+    public double Beta1 { get; }
+    public double Beta2 { get; }
+    public double Epsilon { get; }
+
+    /// <summary>t, the number of updates applied so far.</summary>
+    public int Step { get; private set; }
+
+    /// <summary>Applies one update to θ from gradient g; slices of θ are updated on the thread pool (elementwise, so the result does not depend on it).</summary>
+    public void Update(float[] theta, float[] g)
+    {
+        if (theta.Length != _m.Length || g.Length != _m.Length) throw new ArgumentException($"θ and the gradient need {_m.Length} entries.");
+        Step++;
+        float lrT = (float)(LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, Step)) / (1 - Math.Pow(Beta1, Step)));
+        const int Slice = 1 << 16;
+        int slices = (theta.Length + Slice - 1) / Slice;
+        if (slices <= 1) Update(theta, g, 0, theta.Length, lrT);
+        else System.Threading.Tasks.Parallel.For(0, slices, s => Update(theta, g, s * Slice, Math.Min(Slice, theta.Length - s * Slice), lrT));
+    }
+
+    // One fused pass over [start, start + length): four passes of TensorPrimitives would read m and v twice.
+    private void Update(float[] theta, float[] g, int start, int length, float lrT)
+    {
+        float b1 = (float)Beta1, b2 = (float)Beta2, eps = (float)Epsilon, c1 = 1 - b1, c2 = 1 - b2;
+        Span<float> th = theta.AsSpan(start, length), m = _m.AsSpan(start, length), v = _v.AsSpan(start, length);
+        ReadOnlySpan<float> gs = g.AsSpan(start, length);
+        int i = 0, w = Vector<float>.Count;
+        for (; i <= length - w; i += w)
+        {
+            var gv = new Vector<float>(gs.Slice(i));
+            var mv = b1 * new Vector<float>(m.Slice(i)) + c1 * gv;                  // m ← β₁ m + (1 − β₁) g
+            var vv = b2 * new Vector<float>(v.Slice(i)) + c2 * gv * gv;             // v ← β₂ v + (1 − β₂) g²
+            mv.CopyTo(m.Slice(i));
+            vv.CopyTo(v.Slice(i));
+            (new Vector<float>(th.Slice(i)) - lrT * mv / (Vector.SquareRoot(vv) + new Vector<float>(eps))).CopyTo(th.Slice(i));  // θ −= lrₜ m / (√v + ε)
+        }
+        for (; i < length; i++)   // scalar tail
+        {
+            m[i] = b1 * m[i] + c1 * gs[i];
+            v[i] = b2 * v[i] + c2 * gs[i] * gs[i];
+            th[i] -= lrT * m[i] / (MathF.Sqrt(v[i]) + eps);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace AttackClassifier.Models.Lstm;
+
+/// <summary>
+/// The layers of Embedding → LSTM → Dropout → Dense → softmax cross-entropy, each Forward beside its Backward.
+/// Generic in the element type so the same code runs in float (training) and double (gradient checks, parity).
+/// </summary>
+/// <remarks>
+/// <para>LSTM (Hochreiter &amp; Schmidhuber 1997, with the forget gate of Gers, Schmidhuber &amp; Cummins 2000), per step t and row n,
+/// in the code's names, xₜ the embedded token and w = [wx | wh] (see <see cref="LstmLayout"/>):</para>
+/// <code>
+///   a  = wx xₜ + wh hPrev + b                       (4H pre-activations, rows i f o g)
+///   i  = σ(a_i),  f = σ(a_f),  o = σ(a_o)           input, forget and output gates
+///   g  = tanh(a_g)                                  candidate cell
+///   c  = f ⊙ cPrev + i ⊙ g                          cell state
+///   h  = o ⊙ tanh(c)                                hidden state
+/// </code>
+/// <para>h₀ = c₀ = 0. The head reads h at the last step (or, with masking, at each row's last non-padding token),
+/// applies inverted dropout u = h ⊙ keep (keep ∈ {0, 1/(1−rate)}), then z = wy u + by, p = softmax(z). The batch loss is
+/// Keras's: L = Σₙ sₙ·(−log p[n, yₙ]) / B with B the number of rows in the batch (zero-weight rows count).</para>
+/// Time-major buffers: step t's rows are contiguous, so each step is one (B, ·) block for the matrix kernels.
+/// </remarks>
+internal static class LstmNetwork
+{
+    // ---------------------------------------------------------------- Embedding
+    // x[t, n, :] = embedding[tokens[n, t], :]          tokens: (B, T) row-major,  x: (T, B, E)
+    internal static void EmbeddingForward<T>(ReadOnlySpan<T> embedding, int e, ReadOnlySpan<int> tokens, int rows, int steps, Span<T> x)
+    {
+        for (int n = 0; n < rows; n++)
+            for (int t = 0; t < steps; t++)
+                embedding.Slice(tokens[n * steps + t] * e, e).CopyTo(x.Slice((t * rows + n) * e, e));
+    }
+
+    // Given dx = ∂L/∂x:  dEmbedding[tokens[n, t], :] += dx[t, n, :]   (a token used twice gets both gradients)
+    internal static void EmbeddingBackward<T>(ReadOnlySpan<int> tokens, int rows, int steps, ReadOnlySpan<T> dx, Span<T> dEmbedding, int e)
+        where T : INumber<T>
+    {
+        for (int n = 0; n < rows; n++)
+            for (int t = 0; t < steps; t++)
+            {
+                Span<T> row = dEmbedding.Slice(tokens[n * steps + t] * e, e);
+                TensorPrimitives.Add(row, dx.Slice((t * rows + n) * e, e), row);
+            }
+    }
+
+    // ---------------------------------------------------------------- LSTM over the sequence
+    /// <summary>
+    /// Runs the LSTM over all steps. wT (E+H, 4H) is wᵀ, so each product walks contiguous rows: one product
+    /// projects the inputs of all T·B positions at once (xw = x wxᵀ + b), then each step adds hPrev whᵀ and applies the gates.
+    /// Caches (all time-major): gates (T,B,4H) activated i f o g; c (T,B,H); tanhC (T,B,H), cached because Backward needs
+    /// it and tanh costs more than a load; h (T,B,H).
+    /// </summary>
+    internal static void LstmForward<T>(LstmLayout L, ReadOnlySpan<T> wT, ReadOnlySpan<T> b, ReadOnlySpan<T> x, int rows, int steps,
+                                        Span<T> gates, Span<T> c, Span<T> tanhC, Span<T> h, bool naive = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int E = L.E, H = L.H, G = 4 * H, positions = rows * steps;
+        // a = b + x wxᵀ for every (t, n) at once: (T·B, E) · (E, 4H)
+        for (int r = 0; r < positions; r++) b.CopyTo(gates.Slice(r * G, G));
+        Product(naive, positions, G, E, x, E, 1, wT, G, gates, G);
+        ReadOnlySpan<T> whT = wT.Slice(E * G, H * G);                                   // (H, 4H)
+        for (int t = 0; t < steps; t++)
+        {
+            Span<T> a = gates.Slice(t * rows * G, rows * G);                            // (B, 4H)
+            if (t > 0) Product(naive, rows, G, H, h.Slice((t - 1) * rows * H, rows * H), H, 1, whT, G, a, G);  // a += hPrev whᵀ
+            for (int n = 0; n < rows; n++)
+            {
+                Span<T> an = a.Slice(n * G, G);
+                TensorPrimitives.Sigmoid(an.Slice(0, 3 * H), an.Slice(0, 3 * H));       // i, f, o = σ(a_i, a_f, a_o): one call, contiguous
+                TensorPrimitives.Tanh(an.Slice(3 * H, H), an.Slice(3 * H, H));          // g = tanh(a_g)
+                ReadOnlySpan<T> i = an.Slice(0, H), f = an.Slice(H, H), o = an.Slice(2 * H, H), g = an.Slice(3 * H, H);
+                int s = (t * rows + n) * H;
+                Span<T> cn = c.Slice(s, H), tn = tanhC.Slice(s, H), hn = h.Slice(s, H);
+                if (t > 0) TensorPrimitives.Multiply(f, c.Slice(s - rows * H, H), cn);  // c = f ⊙ cPrev
+                else cn.Clear();                                                        // c₀ = 0
+                TensorPrimitives.MultiplyAdd(i, g, cn, cn);                             //   + i ⊙ g
+                TensorPrimitives.Tanh(cn, tn);
+                TensorPrimitives.Multiply(o, tn, hn);                                   // h = o ⊙ tanh(c)
+            }
+        }
+    }
+
+    /// <summary>
+    /// Backpropagation through time. dhOut (B, H) is ∂L/∂h at each row's output step last[n] (−1: the row has none);
+    /// writes da (T,B,4H) = ∂L/∂a, then accumulates dwT (E+H, 4H) += [x | hPrev]ᵀ da, db += Σ da, and overwrites
+    /// dx (T,B,E) = da wx. Scratch dh, dc: (B, H) each, carrying dhNext and dcNext between steps.
+    /// </summary>
+    internal static void LstmBackward<T>(LstmLayout L, ReadOnlySpan<T> w, ReadOnlySpan<T> x, int rows, int steps,
+                                         ReadOnlySpan<T> gates, ReadOnlySpan<T> c, ReadOnlySpan<T> tanhC, ReadOnlySpan<T> h,
+                                         ReadOnlySpan<int> last, ReadOnlySpan<T> dhOut,
+                                         Span<T> da, Span<T> dwT, Span<T> db, Span<T> dx, Span<T> dh, Span<T> dc, bool naive = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int E = L.E, H = L.H, G = 4 * H, EH = E + H;
+        dh = dh.Slice(0, rows * H); dc = dc.Slice(0, rows * H);
+        dh.Clear(); dc.Clear();
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            Span<T> daT = da.Slice(t * rows * G, rows * G);
+            for (int n = 0; n < rows; n++)
+            {
+                Span<T> dhn = dh.Slice(n * H, H), dcn = dc.Slice(n * H, H);
+                if (last[n] == t) TensorPrimitives.Add(dhn, dhOut.Slice(n * H, H), dhn);  // the head read h here
+                ReadOnlySpan<T> gn = gates.Slice((t * rows + n) * G, G);
+                ReadOnlySpan<T> i = gn.Slice(0, H), f = gn.Slice(H, H), o = gn.Slice(2 * H, H), g = gn.Slice(3 * H, H);
+                int s = (t * rows + n) * H;
+                ReadOnlySpan<T> tc = tanhC.Slice(s, H);
+                ReadOnlySpan<T> cPrev = t > 0 ? c.Slice(s - rows * H, H) : default;
+                Span<T> dan = daT.Slice(n * G, G);
+                for (int k = 0; k < H; k++)
+                {
+                    T one = T.One;
+                    // h = o ⊙ tanh(c):  ∂h/∂o = tanh(c),  ∂h/∂c = o (1 − tanh²c); dc also carries dcNext from step t+1
+                    T dO = dhn[k] * tc[k];
+                    T dC = dcn[k] + dhn[k] * o[k] * (one - tc[k] * tc[k]);
+                    // c = f ⊙ cPrev + i ⊙ g
+                    T cp = t > 0 ? cPrev[k] : T.Zero;
+                    T dI = dC * g[k], dF = dC * cp, dG = dC * i[k];
+                    // i = σ(a_i): σ' = σ(1 − σ);  g = tanh(a_g): tanh' = 1 − tanh²
+                    dan[k] = dI * i[k] * (one - i[k]);
+                    dan[H + k] = dF * f[k] * (one - f[k]);
+                    dan[2 * H + k] = dO * o[k] * (one - o[k]);
+                    dan[3 * H + k] = dG * (one - g[k] * g[k]);
+                    dcn[k] = dC * f[k];                                                  // dcNext for step t−1
+                }
+            }
+            // a = wx x + wh hPrev + b:  dhPrev = da wh   (B, 4H) · (4H, H), rows of w with stride E+H
+            dh.Clear();
+            if (t > 0) Product(naive, rows, H, G, daT, G, 1, w.Slice(E), EH, dh, H);
+        }
+        // dwxᵀ += xᵀ da over all T·B positions;  dwhᵀ += hPrevᵀ da over t ≥ 1 (hPrev for step t is h at t−1: time-major, contiguous)
+        int positions = rows * steps;
+        Product(naive, E, G, positions, x, 1, E, da, G, dwT, G);
+        if (steps > 1) Product(naive, H, G, (steps - 1) * rows, h, 1, H, da.Slice(rows * G), G, dwT.Slice(E * G), G);
+        for (int r = 0; r < positions; r++) TensorPrimitives.Add(db, da.Slice(r * G, G), db);
+        // dx = da wx   (T·B, 4H) · (4H, E)
+        dx.Slice(0, positions * E).Clear();
+        Product(naive, positions, E, G, da, G, 1, w, EH, dx, E);
+    }
+
+    // naive = true runs the triple loop instead of the tiled kernel: the benchmarks' in-run baseline.
+    private static void Product<T>(bool naive, int m, int n, int k, ReadOnlySpan<T> a, int aRowStride, int aDepthStride,
+                                   ReadOnlySpan<T> b, int ldb, Span<T> c, int ldc) where T : unmanaged, INumber<T>
+    {
+        if (naive) LstmKernels.MultiplyAccumulateNaive(m, n, k, a, aRowStride, aDepthStride, b, ldb, c, ldc);
+        else LstmKernels.MultiplyAccumulate(m, n, k, a, aRowStride, aDepthStride, b, ldb, c, ldc);
+    }
+
+    /// <summary>
+    /// The step whose h each row's head reads: T − 1 without masking; with masking the last non-padding token
+    /// (id ≠ 0), or −1 when the row is all padding (then the head reads h = 0).
+    /// </summary>
+    internal static void OutputSteps(ReadOnlySpan<int> tokens, int rows, int steps, bool masked, Span<int> last)
+    {
+        for (int n = 0; n < rows; n++)
+        {
+            int t = steps - 1;
+            if (masked) while (t >= 0 && tokens[n * steps + t] == 0) t--;
+            last[n] = t;
+        }
+    }
+
+    // hOut[n, :] = h[last[n], n, :], or 0 when last[n] = −1
+    internal static void GatherOutput<T>(ReadOnlySpan<T> h, int rows, int hWidth, ReadOnlySpan<int> last, Span<T> hOut)
+    {
+        for (int n = 0; n < rows; n++)
+        {
+            Span<T> dst = hOut.Slice(n * hWidth, hWidth);
+            if (last[n] < 0) dst.Clear();
+            else h.Slice((last[n] * rows + n) * hWidth, hWidth).CopyTo(dst);
+        }
+    }
+
+    // ---------------------------------------------------------------- Dropout (inverted)
+    // u = h ⊙ keep, keep ∈ {0, 1/(1−rate)} drawn by the trainer; an empty keep means dropout off (u = h).
+    internal static void DropoutForward<T>(ReadOnlySpan<T> h, ReadOnlySpan<T> keep, Span<T> u) where T : INumber<T>
+    {
+        if (keep.IsEmpty) h.CopyTo(u);
+        else TensorPrimitives.Multiply(h, keep, u);
+    }
+
+    // Given du:  dh = du ⊙ keep  (overwrites)
+    internal static void DropoutBackward<T>(ReadOnlySpan<T> keep, ReadOnlySpan<T> du, Span<T> dh) where T : INumber<T>
+    {
+        if (keep.IsEmpty) du.CopyTo(dh);
+        else TensorPrimitives.Multiply(du, keep, dh);
+    }
+
+    // ---------------------------------------------------------------- Dense head
+    // z = u wyᵀ + by      u: (B, H),  wy: (K, H),  z: (B, K)
+    internal static void DenseForward<T>(ReadOnlySpan<T> wy, ReadOnlySpan<T> by, ReadOnlySpan<T> u, int rows, Span<T> z)
+        where T : INumber<T>
+    {
+        int K = by.Length, H = wy.Length / K;
+        for (int n = 0; n < rows; n++)
+        {
+            ReadOnlySpan<T> un = u.Slice(n * H, H);
+            for (int k = 0; k < K; k++) z[n * K + k] = by[k] + TensorPrimitives.Dot(wy.Slice(k * H, H), un);
+        }
+    }
+
+    // Given dz:  dwy += dzᵀ u,  dby += Σₙ dz[n],  du = dz wy (overwrites)
+    internal static void DenseBackward<T>(ReadOnlySpan<T> wy, ReadOnlySpan<T> u, ReadOnlySpan<T> dz, int rows,
+                                          Span<T> dwy, Span<T> dby, Span<T> du)
+        where T : INumber<T>
+    {
+        int K = dby.Length, H = wy.Length / K;
+        du.Slice(0, rows * H).Clear();
+        for (int n = 0; n < rows; n++)
+        {
+            ReadOnlySpan<T> un = u.Slice(n * H, H);
+            Span<T> dun = du.Slice(n * H, H);
+            for (int k = 0; k < K; k++)
+            {
+                T d = dz[n * K + k];
+                Span<T> dwyRow = dwy.Slice(k * H, H);
+                TensorPrimitives.MultiplyAdd(un, d, dwyRow, dwyRow);                    // dwy[k,:] += dz[n,k]·u[n,:]
+                TensorPrimitives.MultiplyAdd(wy.Slice(k * H, H), d, dun, dun);          // du[n,:]  += dz[n,k]·wy[k,:]
+                dby[k] += d;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- Weighted softmax cross-entropy
+    /// <summary>logP[n] = log softmax(z[n]); returns Σₙ sₙ·(−logP[n, yₙ]) summed in double (not yet divided by B).</summary>
+    internal static double CrossEntropyForward<T>(ReadOnlySpan<T> z, int rows, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<T> weights, Span<T> logP)
+        where T : IFloatingPointIeee754<T>
+    {
+        double sum = 0;
+        for (int n = 0; n < rows; n++)
+        {
+            Span<T> lp = logP.Slice(n * classes, classes);
+            LstmKernels.LogSoftmax(z.Slice(n * classes, classes), lp);
+            sum -= double.CreateChecked(weights[n]) * double.CreateChecked(lp[labels[n]]);
+        }
+        return sum;
+    }
+
+    // L = Σₙ sₙ (−log p[n, yₙ]) · scale  ⇒  dz[n, k] = scale · sₙ (p[n, k] − [k = yₙ])   (scale = 1/B)
+    internal static void CrossEntropyBackward<T>(ReadOnlySpan<T> logP, int rows, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<T> weights, T scale, Span<T> dz)
+        where T : IFloatingPointIeee754<T>
+    {
+        for (int n = 0; n < rows; n++)
+        {
+            Span<T> dzn = dz.Slice(n * classes, classes);
+            TensorPrimitives.Exp(logP.Slice(n * classes, classes), dzn);
+            dzn[labels[n]] -= T.One;
+            TensorPrimitives.Multiply(dzn, scale * weights[n], dzn);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+namespace AttackClassifier.Models.Lstm;
+
+/// <summary>
+/// Encoded, padded command lines with labels and sample weights: the LSTM's training or validation input.
+/// </summary>
+public sealed class TokenSequences
+{
+    /// <summary>Wraps the arrays (not copied) after checking their shapes.</summary>
+    /// <param name="tokenIds">(N, T) row-major token ids: 0 = padding, 1 = out-of-vocabulary, others &lt; the vocabulary size.</param>
+    /// <param name="sequenceLength">T, ids per row.</param>
+    /// <param name="labels">(N) class indices.</param>
+    /// <param name="sampleWeights">(N) non-negative weights (observation counts), or null for all 1.</param>
+    public TokenSequences(int[] tokenIds, int sequenceLength, int[] labels, float[]? sampleWeights = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokenIds);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sequenceLength);
+        if (tokenIds.Length != (long)labels.Length * sequenceLength)
+            throw new ArgumentException($"{labels.Length} rows of {sequenceLength} ids need {(long)labels.Length * sequenceLength} token ids, not {tokenIds.Length}.", nameof(tokenIds));
+        sampleWeights ??= Enumerable.Repeat(1f, labels.Length).ToArray();
+        if (sampleWeights.Length != labels.Length) throw new ArgumentException($"There are {labels.Length} rows but {sampleWeights.Length} sample weights.", nameof(sampleWeights));
+        for (int n = 0; n < sampleWeights.Length; n++)
+            if (!(sampleWeights[n] >= 0) || float.IsInfinity(sampleWeights[n])) throw new ArgumentException($"Sample weight {n} is {sampleWeights[n]}; weights must be finite and non-negative.", nameof(sampleWeights));
+        TokenIds = tokenIds;
+        SequenceLength = sequenceLength;
+        Labels = labels;
+        SampleWeights = sampleWeights;
+    }
+
+    /// <summary>As the float overload; double weights (observation counts) are rounded to float.</summary>
+    public TokenSequences(int[] tokenIds, int sequenceLength, int[] labels, double[] sampleWeights)
+        : this(tokenIds, sequenceLength, labels, (sampleWeights ?? throw new ArgumentNullException(nameof(sampleWeights))).Select(w => (float)w).ToArray())
+    {
+    }
+
+    /// <summary>(N, T) row-major token ids.</summary>
+    public int[] TokenIds { get; }
+
+    /// <summary>T, ids per row.</summary>
+    public int SequenceLength { get; }
+
+    /// <summary>(N) class indices.</summary>
+    public int[] Labels { get; }
+
+    /// <summary>(N) sample weights.</summary>
+    public float[] SampleWeights { get; }
+
+    /// <summary>N, the number of rows.</summary>
+    public int Count => Labels.Length;
+
+    internal void Validate(int vocabularySize, int classCount, string name)
+    {
+        for (int i = 0; i < TokenIds.Length; i++)
+            if ((uint)TokenIds[i] >= (uint)vocabularySize)
+                throw new ArgumentException($"{name}: row {i / SequenceLength}, position {i % SequenceLength} has token id {TokenIds[i]}, outside [0, {vocabularySize}).", name);
+        for (int n = 0; n < Labels.Length; n++)
+            if ((uint)Labels[n] >= (uint)classCount)
+                throw new ArgumentException($"{name}: row {n} has label {Labels[n]}, outside [0, {classCount}).", name);
+    }
+}
