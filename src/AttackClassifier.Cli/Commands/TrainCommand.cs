@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using AttackClassifier.Classification;
 using AttackClassifier.Data;
@@ -22,51 +21,28 @@ internal static class TrainCommand
         var trainFile = new Option<string?>("--train") { Description = "Training CSV (instead of --data)." };
         var valFile = new Option<string?>("--val") { Description = "Validation CSV (with --train)." };
         var testFile = new Option<string?>("--test") { Description = "Test CSV (with --train)." };
-        var model = new Option<string>("--model") { Description = "Model kind.", DefaultValueFactory = _ => "lr" };
-        model.AcceptOnlyFromAmong("lr");
-        var c = new Option<double>("--C") { Description = "Inverse L2 strength C of logistic regression.", DefaultValueFactory = _ => 10.0 };
-        var maxFeatures = new Option<int>("--max-features") { Description = "Most frequent word n-grams kept.", DefaultValueFactory = _ => 5000 };
-        var ngram = new Option<string>("--ngram") { Description = "Word n-gram range MIN,MAX.", DefaultValueFactory = _ => "1,2" };
-        var charNgram = new Option<string?>("--char-ngram") { Description = "Also use character n-grams within words (char_wb) MIN,MAX, e.g. 2,5." };
-        var maxIterations = new Option<int>("--max-iter") { Description = "L-BFGS iteration limit.", DefaultValueFactory = _ => 1000 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the split.", DefaultValueFactory = _ => 42 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split and of the LSTM's initialisation, dropout and shuffling.", DefaultValueFactory = _ => 42 };
         var outPath = new Option<string>("--out") { Description = "Where to save the trained model.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var settings = new ModelSettings();
         var command = new Command("train", "Train a classifier (split 60/20/20 from --data, or --train/--val/--test), report validation and test metrics, save the model.");
         data.AddTo(command);
-        foreach (Option o in new Option[] { trainFile, valFile, testFile, model, c, maxFeatures, ngram, charNgram, maxIterations, seed, outPath, json })
-            command.Options.Add(o);
+        foreach (Option o in new Option[] { trainFile, valFile, testFile, seed, outPath, json }) command.Options.Add(o);
+        settings.AddTo(command);
         command.SetAction(parsed =>
         {
             var (train, validation, test) = LoadParts(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed));
-            var options = new TfidfLogisticRegressionOptions
-            {
-                Features = FeatureBlocks(parsed.GetValue(ngram)!, parsed.GetValue(charNgram), parsed.GetValue(maxFeatures)),
-                Classifier = new LogisticRegressionOptions { InverseRegularization = Positive(parsed.GetValue(c), "--C"), MaxIterations = parsed.GetValue(maxIterations) },
-            };
-            var clock = Stopwatch.StartNew();
-            TfidfLogisticRegressionClassifier classifier = TfidfLogisticRegressionClassifier.Train(train, options);
-            double seconds = clock.Elapsed.TotalSeconds;
-            ModelFile.Save(classifier, parsed.GetValue(outPath)!);
-            ClassificationReport? valReport = validation is null ? null : classifier.Evaluate(validation);
-            ClassificationReport? testReport = test is null ? null : classifier.Evaluate(test);
-            LogisticRegressionDiagnostics diagnostics = classifier.Model.Diagnostics!;
+            TrainedModel trained = settings.Train(parsed, parsed.GetValue(settings.Model)!, train, validation, parsed.GetValue(seed));
+            ModelFile.Save(trained.Classifier, parsed.GetValue(outPath)!);
+            ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
+            ClassificationReport? testReport = test is null ? null : trained.Classifier.Evaluate(test);
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
             {
                 JsonOutput.WriteLine(output, w =>
                 {
                     w.WriteStartObject();
-                    w.WriteString("model", "lr");
-                    w.WriteStartArray("classes");
-                    foreach (string label in classifier.Labels) w.WriteStringValue(label);
-                    w.WriteEndArray();
-                    w.WriteNumber("train_rows", train.Count);
-                    w.WriteNumber("features", classifier.Vectorizer.FeatureCount);
-                    w.WriteNumber("train_seconds", seconds);
-                    w.WriteNumber("iterations", diagnostics.Iterations);
-                    w.WriteNumber("objective", diagnostics.Objective);
-                    w.WriteString("stop_reason", diagnostics.Status.ToString());
+                    trained.WriteJson(w, train.Count);
                     if (valReport is not null) MetricsOutput.Write(w, "validation", valReport, validation!.Count, details: false);
                     if (testReport is not null) MetricsOutput.Write(w, "test", testReport, test!.Count, details: false);
                     w.WriteString("model_file", parsed.GetValue(outPath));
@@ -75,8 +51,7 @@ internal static class TrainCommand
             }
             else
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"lr: {train.Count} training rows, {classifier.Labels.Count} classes, {classifier.Vectorizer.FeatureCount} features; {diagnostics.Iterations} L-BFGS iterations ({diagnostics.Status}), objective {diagnostics.Objective:G8}, {seconds:F2} s"));
+                output.WriteLine(trained.Summary);
                 if (valReport is not null) MetricsOutput.WriteText(output, "validation", valReport, validation!.Count);
                 if (testReport is not null)
                 {

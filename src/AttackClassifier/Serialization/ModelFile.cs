@@ -1,5 +1,6 @@
 using AttackClassifier.Classification;
 using AttackClassifier.Models.LogisticRegression;
+using AttackClassifier.Models.Lstm;
 using AttackClassifier.Text;
 
 namespace AttackClassifier.Serialization;
@@ -30,6 +31,7 @@ public static class ModelFile
         ModelKind kind = classifier switch
         {
             TfidfLogisticRegressionClassifier lr => WriteLogisticRegression(payload, lr),
+            LstmClassifier lstm => WriteLstm(payload, lstm),
             _ => throw new NotSupportedException($"{classifier.GetType().Name} cannot be saved to a model file."),
         };
         ModelFileFormat.Write(stream, kind, payload.Payload);
@@ -63,6 +65,7 @@ public static class ModelFile
             IAttackClassifier classifier = kind switch
             {
                 ModelKind.LogisticRegression => ReadLogisticRegression(reader),
+                ModelKind.Lstm => ReadLstm(reader),
                 _ => throw new ModelFormatException($"{source}: {kind} models cannot be loaded by this build."),
             };
             reader.EnsureEnd();
@@ -121,6 +124,87 @@ public static class ModelFile
         ITextVectorizer vectorizer = partCount == 1 ? parts[0] : TfidfFeatureUnion.FromParts(parts);
         var model = new LogisticRegressionModel(d, k, theta);
         return new TfidfLogisticRegressionClassifier(vectorizer, labels, model);
+    }
+
+    // LSTM payload, in order:
+    //   labels              string[]   K class labels in class-index order
+    //   encoder options     num_words int32 (−1 = none), has OOV bool, OOV token string (when present), max length int32,
+    //                       padding int32, truncating int32, split int32, filters string, lowercase bool
+    //   ranked words        string[]   the encoder's fitted words by rank (OOV token excluded)
+    //   V, E, H, K          int32 × 4  (the LstmLayout)
+    //   masks padding       bool
+    //   best epoch          int32
+    //   history             int32 count, then per epoch: epoch int32, training loss double, has validation bool,
+    //                       validation loss double (when present), seconds double
+    //   theta               float[]    the LstmLayout's flat parameters
+    private static ModelKind WriteLstm(PayloadWriter w, LstmClassifier classifier)
+    {
+        w.Write(classifier.Labels);
+        SequenceEncoderOptions o = classifier.Encoder.Options;
+        w.Write(o.NumWords ?? -1);
+        w.Write(o.OovToken is not null);
+        if (o.OovToken is not null) w.Write(o.OovToken);
+        w.Write(o.MaxLength);
+        w.Write((int)o.Padding);
+        w.Write((int)o.Truncating);
+        w.Write((int)o.Split);
+        w.Write(o.Filters);
+        w.Write(o.Lowercase);
+        w.Write(classifier.Encoder.RankedWords);
+        LstmModel model = classifier.Model;
+        w.Write(model.VocabularySize);
+        w.Write(model.EmbeddingSize);
+        w.Write(model.HiddenSize);
+        w.Write(model.ClassCount);
+        w.Write(model.MasksPadding);
+        w.Write(model.BestEpoch);
+        w.Write(model.History.Count);
+        foreach (LstmEpochRecord e in model.History)
+        {
+            w.Write(e.Epoch);
+            w.Write(e.TrainingLoss);
+            w.Write(e.ValidationLoss is not null);
+            if (e.ValidationLoss is double v) w.Write(v);
+            w.Write(e.Seconds);
+        }
+        w.Write(model.Parameters);
+        return ModelKind.Lstm;
+    }
+
+    private static LstmClassifier ReadLstm(PayloadReader r)
+    {
+        string[] labels = r.ReadStrings("labels");
+        int numWords = r.ReadInt32("num_words");
+        string? oov = r.ReadBoolean("has OOV token") ? r.ReadString("OOV token") : null;
+        int maxLength = r.ReadInt32("max length");
+        var padding = (SequenceEnd)r.ReadInt32("padding");
+        var truncating = (SequenceEnd)r.ReadInt32("truncating");
+        var split = (SequenceSplit)r.ReadInt32("split");
+        r.Check(Enum.IsDefined(padding) && Enum.IsDefined(truncating) && Enum.IsDefined(split), "unknown padding, truncating or split mode");
+        var options = new SequenceEncoderOptions
+        {
+            NumWords = numWords < 0 ? null : numWords, OovToken = oov, MaxLength = maxLength, Padding = padding, Truncating = truncating,
+            Split = split, Filters = r.ReadString("filters"), Lowercase = r.ReadBoolean("lowercase"),
+        };
+        SequenceEncoder encoder = SequenceEncoder.FromState(options, r.ReadStrings("ranked words"));
+        var layout = new LstmLayout(r.ReadInt32("V"), r.ReadInt32("E"), r.ReadInt32("H"), r.ReadInt32("K"));
+        bool masks = r.ReadBoolean("masks padding");
+        int bestEpoch = r.ReadInt32("best epoch");
+        int epochs = r.ReadInt32("history length");
+        r.Check(epochs is >= 0 and <= 1_000_000, $"{epochs} history entries");
+        var history = new LstmEpochRecord[epochs];
+        for (int i = 0; i < epochs; i++)
+        {
+            int epoch = r.ReadInt32("epoch");
+            double trainLoss = r.ReadDouble("training loss");
+            double? valLoss = r.ReadBoolean("has validation loss") ? r.ReadDouble("validation loss") : null;
+            history[i] = new LstmEpochRecord(epoch, trainLoss, valLoss, r.ReadDouble("seconds"));
+        }
+        float[] theta = r.ReadFloats("parameters");
+        r.Check(layout.K == labels.Length, $"{layout.K} classes but {labels.Length} labels");
+        r.Check(layout.V > 0 && layout.E > 0 && layout.H > 0 && layout.K >= 2 && theta.Length == layout.Count,
+                $"{theta.Length} parameters for a V={layout.V} E={layout.E} H={layout.H} K={layout.K} network");
+        return new LstmClassifier(encoder, labels, LstmModel.Create(layout, theta, masks, history, bestEpoch));
     }
 
     // TfidfOptions, in order: analyzer int32, n-gram min int32, max int32, min_df (isFraction bool, value double),

@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using AttackClassifier.Classification;
+using AttackClassifier.Data;
+using AttackClassifier.Models.LogisticRegression;
+using AttackClassifier.Models.Lstm;
+using AttackClassifier.Text;
+
+namespace AttackClassifier.Cli.Commands;
+
+/// <summary>A classifier just trained, with what <c>train --json</c> and <c>compare</c> report about its training.</summary>
+/// <param name="Name">The model's name in reports: <c>lr</c>, <c>lstm</c>, or a variant such as <c>lstm+cyber</c>.</param>
+/// <param name="Classifier">The trained classifier.</param>
+/// <param name="Seconds">Wall-clock training time (fitting features included).</param>
+/// <param name="Iterations">L-BFGS iterations, or Adam steps for the LSTM.</param>
+/// <param name="Objective">Final L-BFGS objective, or the LSTM's training loss at its best epoch.</param>
+/// <param name="Summary">One line for people.</param>
+internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, double Seconds, long Iterations, double Objective, string Summary)
+{
+    internal void WriteJson(Utf8JsonWriter w, int trainRows)
+    {
+        w.WriteString("model", Name);
+        w.WriteStartArray("classes");
+        foreach (string label in Classifier.Labels) w.WriteStringValue(label);
+        w.WriteEndArray();
+        w.WriteNumber("train_rows", trainRows);
+        w.WriteNumber("train_seconds", Seconds);
+        w.WriteNumber("iterations", Iterations);
+        w.WriteNumber("objective", Objective);
+        switch (Classifier)
+        {
+            case TfidfLogisticRegressionClassifier lr:
+                w.WriteNumber("features", lr.Vectorizer.FeatureCount);
+                w.WriteString("stop_reason", lr.Model.Diagnostics?.Status.ToString());
+                break;
+            case LstmClassifier lstm:
+                w.WriteNumber("vocabulary", lstm.Model.VocabularySize);
+                w.WriteNumber("epochs_run", lstm.Model.EpochsRun);
+                w.WriteNumber("best_epoch", lstm.Model.BestEpoch);
+                w.WriteStartArray("history");
+                foreach (LstmEpochRecord e in lstm.Model.History)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("epoch", e.Epoch);
+                    w.WriteNumber("train_loss", e.TrainingLoss);
+                    if (e.ValidationLoss is double v) w.WriteNumber("val_loss", v); else w.WriteNull("val_loss");
+                    w.WriteNumber("seconds", e.Seconds);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                break;
+        }
+    }
+}
+
+/// <summary>The model options of <c>train</c> (and <c>compare</c>): which model, and the settings of each kind.</summary>
+internal sealed class ModelSettings
+{
+    internal Option<string> Model { get; } = new("--model") { Description = "lr (TF-IDF + logistic regression) or lstm (embedding + LSTM).", DefaultValueFactory = _ => "lr" };
+    private readonly Option<double> _c = new("--C") { Description = "lr: inverse L2 strength C.", DefaultValueFactory = _ => 10.0 };
+    private readonly Option<int> _maxFeatures = new("--max-features") { Description = "lr: most frequent word n-grams kept.", DefaultValueFactory = _ => 5000 };
+    private readonly Option<string> _ngram = new("--ngram") { Description = "lr: word n-gram range MIN,MAX.", DefaultValueFactory = _ => "1,2" };
+    private readonly Option<string?> _charNgram = new("--char-ngram") { Description = "lr: also use character n-grams within words (char_wb) MIN,MAX, e.g. 2,5." };
+    private readonly Option<int> _maxIterations = new("--max-iter") { Description = "lr: L-BFGS iteration limit.", DefaultValueFactory = _ => 1000 };
+    private readonly Option<int> _epochs = new("--epochs") { Description = "lstm: maximum epochs.", DefaultValueFactory = _ => 10 };
+    private readonly Option<int> _patience = new("--patience") { Description = "lstm: epochs without validation-loss improvement before stopping.", DefaultValueFactory = _ => 3 };
+    private readonly Option<int> _batch = new("--batch-size") { Description = "lstm: rows per Adam step.", DefaultValueFactory = _ => 32 };
+    private readonly Option<int> _words = new("--num-words") { Description = "lstm: vocabulary size (Keras num_words).", DefaultValueFactory = _ => 5000 };
+    private readonly Option<int> _length = new("--max-length") { Description = "lstm: tokens per command after padding/truncation.", DefaultValueFactory = _ => 20 };
+    private readonly Option<bool> _cyber = new("--cyber-tokens") { Description = "lstm: split commands with the cyber tokenizer (keeps paths, IPs, flags) instead of Keras's filters." };
+    private readonly Option<bool> _mask = new("--mask") { Description = "lstm: read the state at each command's last real token instead of feeding padding through the LSTM." };
+    private readonly Option<bool> _noProgress = new("--no-progress") { Description = "lstm: no per-epoch progress on standard error." };
+
+    internal ModelSettings() => Model.AcceptOnlyFromAmong("lr", "lstm");
+
+    internal void AddTo(Command command)
+    {
+        foreach (Option o in new Option[] { Model, _c, _maxFeatures, _ngram, _charNgram, _maxIterations, _epochs, _patience, _batch, _words, _length, _cyber, _mask, _noProgress })
+            command.Options.Add(o);
+    }
+
+    internal TfidfLogisticRegressionOptions LogisticRegressionOptions(ParseResult parsed) => new()
+    {
+        Features = TrainCommand.FeatureBlocks(parsed.GetValue(_ngram)!, parsed.GetValue(_charNgram), parsed.GetValue(_maxFeatures)),
+        Classifier = new LogisticRegressionOptions { InverseRegularization = TrainCommand.Positive(parsed.GetValue(_c), "--C"), MaxIterations = AtLeast(parsed.GetValue(_maxIterations), 1, "--max-iter") },
+    };
+
+    internal LstmClassifierOptions LstmOptions(ParseResult parsed, int seed, bool? cyberTokens = null, bool? mask = null) => new()
+    {
+        Encoder = new SequenceEncoderOptions
+        {
+            NumWords = AtLeast(parsed.GetValue(_words), 2, "--num-words"),
+            MaxLength = AtLeast(parsed.GetValue(_length), 1, "--max-length"),
+            Split = cyberTokens ?? parsed.GetValue(_cyber) ? SequenceSplit.CyberTokenizer : SequenceSplit.KerasFilters,
+        },
+        Network = new LstmOptions
+        {
+            MaxEpochs = AtLeast(parsed.GetValue(_epochs), 1, "--epochs"),
+            Patience = AtLeast(parsed.GetValue(_patience), 1, "--patience"),
+            BatchSize = AtLeast(parsed.GetValue(_batch), 1, "--batch-size"),
+            MaskPadding = mask ?? parsed.GetValue(_mask),
+            Seed = unchecked((ulong)seed),
+        },
+    };
+
+    /// <summary>Trains the named model kind (lr, lstm) on <paramref name="train"/>, with <paramref name="validation"/> for the LSTM's early stopping.</summary>
+    internal TrainedModel Train(ParseResult parsed, string kind, CommandDataset train, CommandDataset? validation, int seed) => kind switch
+    {
+        "lr" => TrainLogisticRegression("lr", train, LogisticRegressionOptions(parsed)),
+        "lstm" => TrainLstm("lstm", train, validation, LstmOptions(parsed, seed), parsed.GetValue(_noProgress) ? null : Console.Error),
+        _ => throw new CliException($"--model: unknown model '{kind}'."),
+    };
+
+    internal static TrainedModel TrainLogisticRegression(string name, CommandDataset train, TfidfLogisticRegressionOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var classifier = TfidfLogisticRegressionClassifier.Train(train, options);
+        double seconds = clock.Elapsed.TotalSeconds;
+        LogisticRegressionDiagnostics d = classifier.Model.Diagnostics!;
+        string summary = string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {train.Count} training rows, {classifier.Labels.Count} classes, {classifier.Vectorizer.FeatureCount} features; {d.Iterations} L-BFGS iterations ({d.Status}), objective {d.Objective:G8}, {seconds:F2} s");
+        return new TrainedModel(name, classifier, seconds, d.Iterations, d.Objective, summary);
+    }
+
+    internal static TrainedModel TrainLstm(string name, CommandDataset train, CommandDataset? validation, LstmClassifierOptions options, TextWriter? progress)
+    {
+        var clock = Stopwatch.StartNew();
+        var classifier = LstmClassifier.Train(train, validation, options, progress is null ? null : new EpochProgress(name, progress));
+        double seconds = clock.Elapsed.TotalSeconds;
+        LstmModel m = classifier.Model;
+        int batchesPerEpoch = (train.Count + options.Network.BatchSize - 1) / options.Network.BatchSize;
+        double objective = m.History.Count == 0 ? double.NaN : m.History.First(e => e.Epoch == m.BestEpoch).TrainingLoss;
+        string summary = string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {train.Count} training rows, {classifier.Labels.Count} classes, vocabulary {m.VocabularySize}; {m.EpochsRun} epochs (best {m.BestEpoch}), {seconds:F2} s");
+        return new TrainedModel(name, classifier, seconds, (long)m.EpochsRun * batchesPerEpoch, objective, summary);
+    }
+
+    private static int AtLeast(int value, int min, string option) => value >= min ? value : throw new CliException($"{option} must be ≥ {min}.");
+
+    /// <summary>
+    /// Epoch and batch progress on standard error: a line rewritten in place on a terminal, one plain line per epoch
+    /// when standard error is redirected (logs stay readable).
+    /// </summary>
+    private sealed class EpochProgress(string name, TextWriter error) : IProgress<LstmProgress>
+    {
+        private readonly bool _terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+
+        public void Report(LstmProgress value)
+        {
+            var ci = CultureInfo.InvariantCulture;
+            if (value.CompletedEpoch is { } e)
+            {
+                string val = e.ValidationLoss is double v ? v.ToString("F4", ci) : "n/a";
+                error.Write(string.Create(ci, $"{(_terminal ? "\r" : "")}{name} epoch {e.Epoch}: train loss {e.TrainingLoss:F4}, val loss {val}, {e.Seconds:F1} s          \n"));
+            }
+            else if (_terminal && (value.Batch % 20 == 0 || value.Batch == value.BatchCount))
+                error.Write(string.Create(ci, $"\r{name} epoch {value.Epoch}: batch {value.Batch}/{value.BatchCount}"));
+        }
+    }
+}
