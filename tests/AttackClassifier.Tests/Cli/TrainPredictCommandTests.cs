@@ -1,0 +1,140 @@
+using System.Text;
+using System.Text.Json;
+using AttackClassifier.Tests.Data;
+using Xunit;
+
+namespace AttackClassifier.Tests.Cli;
+
+public class TrainPredictCommandTests
+{
+    private static string TempFile(string extension) => Path.Combine(Path.GetTempPath(), $"ac-{Guid.NewGuid():N}{extension}");
+
+    [Fact]
+    public void Train_lr_reports_the_documented_json_keys_and_saves_a_model_that_evaluate_and_predict_use()
+    {
+        string model = TempFile(".acm");
+        try
+        {
+            var (exit, output, error) = CliRunner.Run("train", "--data", SampleDataTests.SamplePath, "--out", model, "--json");
+            Assert.True(exit == 0, error);
+            using var json = JsonDocument.Parse(output);
+            JsonElement root = json.RootElement;
+            Assert.Equal("lr", root.GetProperty("model").GetString());
+            foreach (string key in new[] { "classes", "train_rows", "train_seconds", "iterations", "objective" }) Assert.True(root.TryGetProperty(key, out _), key);
+            foreach (string part in new[] { "validation", "test" })
+                foreach (string key in new[] { "weighted_accuracy", "weighted_f1", "macro_f1", "rows" })
+                    Assert.True(root.GetProperty(part).TryGetProperty(key, out _), $"{part}.{key}");
+            Assert.True(File.Exists(model));
+
+            var eval = CliRunner.Run("evaluate", "--model", model, "--data", SampleDataTests.SamplePath, "--json");
+            Assert.True(eval.ExitCode == 0, eval.Error);
+            using var evalJson = JsonDocument.Parse(eval.Output);
+            JsonElement e = evalJson.RootElement.GetProperty("evaluation");
+            int k = e.GetProperty("labels").GetArrayLength();
+            Assert.Equal(k, e.GetProperty("per_class").GetArrayLength());
+            Assert.Equal(k, e.GetProperty("confusion_matrix").GetArrayLength());
+            Assert.InRange(e.GetProperty("weighted_accuracy").GetDouble(), 0.0, 1.0);
+
+            string input = "cat /etc/shadow\nuname -a\n";
+            var predict = RunWithInput(input, "predict", "--model", model, "--format", "jsonl", "--top", "2", "--explain");
+            Assert.True(predict.ExitCode == 0, predict.Error);
+            string[] lines = predict.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            using var first = JsonDocument.Parse(lines[0]);
+            Assert.Equal("cat /etc/shadow", first.RootElement.GetProperty("input").GetString());
+            Assert.Equal(2, first.RootElement.GetProperty("top").GetArrayLength());
+            Assert.Equal(first.RootElement.GetProperty("technique").GetString(), first.RootElement.GetProperty("top")[0].GetProperty("technique").GetString());
+            Assert.True(first.RootElement.GetProperty("evidence").GetArrayLength() > 0);
+        }
+        finally { File.Delete(model); }
+    }
+
+    [Fact]
+    public void Predict_reads_auditd_records_and_skips_other_types()
+    {
+        string model = TempFile(".acm");
+        try
+        {
+            Assert.Equal(0, CliRunner.Run("train", "--data", SampleDataTests.SamplePath, "--out", model).ExitCode);
+            string hex = Convert.ToHexString(Encoding.UTF8.GetBytes("cat\0/etc/shadow"));
+            string log = $"type=SYSCALL msg=audit(1.1:1): syscall=59\ntype=PROCTITLE msg=audit(1.1:1): proctitle={hex}\ntype=PROCTITLE msg=audit(1.1:2): proctitle=\"whoami\"\n";
+            var (exit, output, error) = RunWithInput(log, "predict", "--model", model, "--input-format", "auditd", "--format", "jsonl");
+            Assert.True(exit == 0, error);
+            string[] inputs = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("input").GetString()!).ToArray();
+            Assert.Equal(["cat /etc/shadow", "whoami"], inputs);
+
+            var bad = RunWithInput("type=PROCTITLE msg=audit(1.1:1): proctitle=ABC\n", "predict", "--model", model, "--input-format", "auditd");
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Contains("<stdin>:1", bad.Error);
+        }
+        finally { File.Delete(model); }
+    }
+
+    [Fact]
+    public void A_damaged_model_file_is_a_clear_error()
+    {
+        string model = TempFile(".acm");
+        try
+        {
+            File.WriteAllText(model, "proctitle,technique_grouped,count\n");
+            var (exit, _, error) = CliRunner.Run("evaluate", "--model", model, "--data", SampleDataTests.SamplePath);
+            Assert.Equal(2, exit);
+            Assert.Contains("not an AttackClassifier model file", error);
+        }
+        finally { File.Delete(model); }
+    }
+
+    [Fact]
+    public void Train_lstm_reports_epochs_and_history_and_its_model_predicts()
+    {
+        string model = TempFile(".acm");
+        try
+        {
+            var (exit, output, error) = CliRunner.Run("train", "--model", "lstm", "--data", SampleDataTests.SamplePath, "--epochs", "2", "--out", model, "--json", "--no-progress");
+            Assert.True(exit == 0, error);
+            using var json = JsonDocument.Parse(output);
+            JsonElement root = json.RootElement;
+            Assert.Equal("lstm", root.GetProperty("model").GetString());
+            Assert.Equal(2, root.GetProperty("epochs_run").GetInt32());
+            Assert.InRange(root.GetProperty("best_epoch").GetInt32(), 1, 2);
+            Assert.Equal(2, root.GetProperty("history").GetArrayLength());
+            Assert.True(root.GetProperty("history")[0].TryGetProperty("val_loss", out _));
+            var predict = RunWithInput("uname -a\n", "predict", "--model", model, "--format", "jsonl");
+            Assert.True(predict.ExitCode == 0, predict.Error);
+            Assert.Contains("\"technique\"", predict.Output);
+            var explain = RunWithInput("uname -a\n", "predict", "--model", model, "--explain");
+            Assert.Equal(2, explain.ExitCode);
+        }
+        finally { File.Delete(model); }
+    }
+
+    [Fact]
+    public void Tune_scores_every_candidate()
+    {
+        var (exit, output, error) = CliRunner.Run("tune", "--data", SampleDataTests.SamplePath, "--C", "1,10", "--json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var candidates = json.RootElement.GetProperty("candidates").EnumerateArray().ToArray();
+        Assert.Equal(2, candidates.Length);
+        Assert.All(candidates, c => Assert.Equal(3, c.GetProperty("fold_weighted_f1").GetArrayLength()));
+        Assert.Contains(json.RootElement.GetProperty("best").GetString(), candidates.Select(c => c.GetProperty("candidate").GetString()));
+    }
+
+    [Theory]
+    [InlineData("train", "--out", "x.acm")]
+    [InlineData("train", "--data", "a.csv", "--train", "b.csv", "--out", "x.acm")]
+    public void Train_needs_exactly_one_data_source(params string[] args)
+    {
+        var (exit, _, error) = CliRunner.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("either --data", error);
+    }
+
+    private static (int ExitCode, string Output, string Error) RunWithInput(string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = AttackClassifier.Cli.CliApp.Run(args, new StringReader(input), output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
