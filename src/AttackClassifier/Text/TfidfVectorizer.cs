@@ -226,6 +226,7 @@ public sealed class TfidfVectorizer : ITextVectorizer
             double norm = Math.Sqrt(sumOfSquares);
             for (int e = 0; e < nnz; e++) values[e] /= norm;   // divide, as scikit-learn's inplace_csr_row_normalize_l2 does
         }
+        AnalyzerScratch.TrimCurrentThread();
         return nnz;
     }
 }
