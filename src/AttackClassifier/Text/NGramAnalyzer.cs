@@ -24,6 +24,13 @@ internal sealed class AnalyzerScratch
     /// <summary>One scratch per thread, so a fitted (immutable) vectorizer can transform from many threads.</summary>
     public static AnalyzerScratch ForCurrentThread => _perThread ??= new AnalyzerScratch();
 
+    /// <summary>Drops this thread's scratch if a huge input grew it past ~1M terms, so one megabyte-long command does
+    /// not pin hundreds of megabytes to the thread for its lifetime.</summary>
+    public static void TrimCurrentThread()
+    {
+        if (_perThread is { } s && (s.TermStart.Length > 1 << 20 || s.Text.Length > 1 << 22)) _perThread = null;
+    }
+
     public static void Grow<T>(ref T[] array, int needed)
     {
         if (array.Length < needed) Array.Resize(ref array, Math.Max(needed, 2 * array.Length));

@@ -160,7 +160,9 @@ public sealed class SequenceEncoder
         ArgumentNullException.ThrowIfNull(text);
         AnalyzerScratch s = AnalyzerScratch.ForCurrentThread;
         int T = Lookup(text, s);
-        return s.Hits.AsSpan(0, T).ToArray();
+        int[] sequence = s.Hits.AsSpan(0, T).ToArray();
+        AnalyzerScratch.TrimCurrentThread();
+        return sequence;
     }
 
     /// <summary>The padded, truncated sequence of one text: MaxLength indices in [0, VocabularySize).</summary>
@@ -197,6 +199,7 @@ public sealed class SequenceEncoder
         if (sequence.Length > T) sequence = Options.Truncating == SequenceEnd.Post ? sequence[..T] : sequence[^T..];
         indices.Clear();
         sequence.CopyTo(Options.Padding == SequenceEnd.Post ? indices : indices[(T - sequence.Length)..]);
+        AnalyzerScratch.TrimCurrentThread();
     }
 
     // texts_to_sequences: each word → its index; index ≥ num_words or unknown → OOV index, or dropped without OOV.

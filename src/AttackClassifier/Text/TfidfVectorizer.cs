@@ -2,24 +2,6 @@ using System.Collections.ObjectModel;
 
 namespace AttackClassifier.Text;
 
-/// <summary>Turns command lines into sparse feature rows; implemented by <see cref="TfidfVectorizer"/> and
-/// <see cref="TfidfFeatureUnion"/>, so a classifier can take either.</summary>
-public interface ITextVectorizer
-{
-    /// <summary>D, the number of feature columns.</summary>
-    int FeatureCount { get; }
-
-    /// <summary>One row per document, D columns.</summary>
-    CsrMatrix Transform(IReadOnlyList<string> documents);
-
-    /// <summary>
-    /// The features of one command written into caller buffers, columns ascending, without allocating.
-    /// Returns the number of entries written. Buffers of <see cref="FeatureCount"/> entries always suffice.
-    /// </summary>
-    /// <exception cref="ArgumentException">The buffers differ in length or are too short for this command.</exception>
-    int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values);
-}
-
 /// <summary>
 /// A fitted, immutable TF-IDF vectorizer with scikit-learn's <c>TfidfVectorizer</c> semantics (1.2), using the
 /// study's tokenizer for words. For a document d and term t with raw count c(t, d) over a fitted corpus of N rows:
@@ -226,6 +208,7 @@ public sealed class TfidfVectorizer : ITextVectorizer
             double norm = Math.Sqrt(sumOfSquares);
             for (int e = 0; e < nnz; e++) values[e] /= norm;   // divide, as scikit-learn's inplace_csr_row_normalize_l2 does
         }
+        AnalyzerScratch.TrimCurrentThread();
         return nnz;
     }
 }

@@ -180,3 +180,45 @@ internal static class TokenTestExtensions
         return list.ToArray();
     }
 }
+
+/// <summary>Where we follow .NET rather than Python (see the CommandLineTokenizer remarks), pinned down.</summary>
+public class TokenizerUnicodeDecisionTests
+{
+    [Fact]
+    public void Unit_separators_are_not_whitespace_for_the_tokenizer_but_are_for_the_char_analyzers()
+    {
+        // Python's \s includes U+001C–U+001F; .NET's does not, and the tokenizer follows .NET: the URL runs on.
+        Assert.Equal(new[] { "http://a\u001fb" }, CommandLineTokenizer.Tokenize("http://a\u001fb"));
+        // The char analyzers follow Python (scikit-learn's own code), so U+001F splits words for char_wb.
+        var v = TfidfVectorizer.Fit(["ab\u001fcd"], new TfidfOptions { Analyzer = TextAnalyzer.CharWordBoundary, NGramRange = new(4, 4) });
+        Assert.Equal(new[] { " ab ", " cd " }, v.Terms);
+    }
+
+    [Fact]
+    public void Superscript_digits_are_not_word_characters_in_dotnet()
+    {
+        // Python's \w matches '²' (so Python gives "x²"); .NET's does not.
+        Assert.Equal(new[] { "ab" }, CommandLineTokenizer.Tokenize("ab²"));
+        Assert.Equal(new[] { "ab\u0301c" }, CommandLineTokenizer.Tokenize("ab\u0301c"));   // combining marks (Mn) are \w in .NET
+    }
+
+    [Fact]
+    public void Lowercasing_is_invariant_and_one_unit_for_one()
+    {
+        // Python lowercases 'İ' to "i̇" (i + U+0307, a word character), so Python yields "i̇nvoke". .NET's invariant
+        // lowercase keeps one non-ASCII unit, which cannot start a word ([A-Za-z_]): the token starts after it.
+        Assert.Equal(1, "İ".ToLowerInvariant().Length);
+        Assert.Equal(new[] { "nvoke", "-expression" }, CommandLineTokenizer.Tokenize("İNVOKE-Expression"));
+    }
+
+    [Fact]
+    public void Every_command_in_the_repository_data_matches_the_reference_regex()
+    {
+        // data/*.csv (when present) is copied next to the tests; every line of it, as text, must tokenize like the pattern.
+        string folder = Path.Combine(AppContext.BaseDirectory, "data");
+        if (!Directory.Exists(folder)) return;   // the dataset is optional in a checkout
+        foreach (string file in Directory.GetFiles(folder, "*.csv"))
+            foreach (string line in File.ReadLines(file))
+                Assert.Equal(CommandLineTokenizerTests.ReferenceTokens(line.ToLowerInvariant()), CommandLineTokenizer.Tokenize(line));
+    }
+}

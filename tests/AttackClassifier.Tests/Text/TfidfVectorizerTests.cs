@@ -255,3 +255,34 @@ public class TfidfVectorizerTests
         }
     }
 }
+
+public class TextPathologicalInputTests
+{
+    [Theory]
+    [InlineData(TextAnalyzer.Word)]
+    [InlineData(TextAnalyzer.Char)]
+    [InlineData(TextAnalyzer.CharWordBoundary)]
+    public void A_megabyte_command_transforms_in_linear_time(TextAnalyzer analyzer)
+    {
+        var v = TfidfVectorizer.Fit(["cat /etc/passwd -la 10.0.0.1", "ls -la /tmp"], new TfidfOptions { Analyzer = analyzer, NGramRange = analyzer == TextAnalyzer.Word ? new(1, 2) : new(2, 5) });
+        string line = string.Concat(Enumerable.Repeat("cat /etc/passwd -la ", 50_000)) + new string('/', 100_000) + new string('-', 100_000);
+        var columns = new int[v.FeatureCount];
+        var values = new double[v.FeatureCount];
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        int nnz = v.Transform(line, columns, values);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed} — a hang, not a slow machine");
+        Assert.InRange(nnz, 1, v.FeatureCount);
+        double sq = 0;
+        for (int e = 0; e < nnz; e++) sq += values[e] * values[e];
+        Assert.Equal(1.0, Math.Sqrt(sq), 12);
+    }
+
+    [Fact]
+    public void A_megabyte_command_encodes_to_max_length()
+    {
+        var e = SequenceEncoder.Fit(["cat /etc/passwd"], new SequenceEncoderOptions { Split = SequenceSplit.CyberTokenizer });
+        int[] x = e.Encode(string.Concat(Enumerable.Repeat("cat /etc/passwd \0\ud800 ", 40_000)));
+        Assert.Equal(20, x.Length);
+        Assert.All(x, i => Assert.InRange(i, 1, e.VocabularySize - 1));
+    }
+}
