@@ -24,7 +24,7 @@ internal static class TokenizeCommand
         command.Arguments.Add(commandArgument);
         command.Options.Add(jsonOption);
         command.SetAction(parseResult =>
-            Run(parseResult.GetValue(commandArgument), parseResult.GetValue(jsonOption), Console.In, parseResult.InvocationConfiguration.Output));
+            Run(parseResult.GetValue(commandArgument), parseResult.GetValue(jsonOption), CliApp.Input, parseResult.InvocationConfiguration.Output));
         return command;
     }
 

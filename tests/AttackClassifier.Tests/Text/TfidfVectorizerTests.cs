@@ -14,6 +14,7 @@ public class TfidfVectorizerTests
         "linux_word_default", "windows_word_max_features", "mixed_word_min_max_df_sublinear",
         "linux_word_trigrams_no_norm_no_smooth", "mixed_word_unigrams_keep_case_fraction_min_df",
         "windows_char_2_5", "mixed_char_wb_2_5_min_df", "linux_char_wb_1_3",
+        "sample_word_study", "sample_char_wb_2_5_max_features",
     };
 
     /// <summary>scikit-learn keyword arguments → our options; an int JSON number is a document count, a float a fraction.</summary>

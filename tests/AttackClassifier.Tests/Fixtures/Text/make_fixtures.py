@@ -147,10 +147,10 @@ def tokens_fixture():
     return [{"command": c, "tokens": pattern.findall(c.lower())} for c in examples]
 
 
-def max_features_without_tie(corpus, ngram_range, near):
+def max_features_without_tie(corpus, ngram_range, near, analyzer="word"):
     """A max_features value near `near` whose cut falls between two different total counts, so the kept set
     does not depend on scikit-learn's arbitrary tie-breaking."""
-    counts = TfidfVectorizer(token_pattern=STUDY_PATTERN, ngram_range=ngram_range, use_idf=False, norm=None) \
+    counts = TfidfVectorizer(token_pattern=STUDY_PATTERN, analyzer=analyzer, ngram_range=ngram_range, use_idf=False, norm=None) \
         .fit_transform(corpus).sum(axis=0).A1
     ranked = sorted(counts, reverse=True)
     for k in range(near, len(ranked)):
@@ -179,6 +179,21 @@ def tfidf_fixture(name, corpus, **options):
         json.dump(fixture, f, ensure_ascii=False, separators=(",", ":"))
 
 
+def sample_corpus():
+    """The project's data/commands.csv, consolidated by (proctitle, technique_grouped) in file order, as the study did."""
+    import csv
+    import os
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "data", "commands.csv")
+    seen, corpus = set(), []
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            key = (row["proctitle"], row["technique_grouped"])
+            if key not in seen:
+                seen.add(key)
+                corpus.append(row["proctitle"])
+    return corpus
+
+
 def main():
     with open("tokens.json", "w", encoding="utf-8") as f:
         json.dump(tokens_fixture(), f, ensure_ascii=False, indent=1)
@@ -195,6 +210,10 @@ def main():
     tfidf_fixture("mixed_char_wb_2_5_min_df", MIXED_CORPUS[:60], analyzer="char_wb", ngram_range=(2, 5), min_df=3,
                   sublinear_tf=True)
     tfidf_fixture("linux_char_wb_1_3", LINUX, analyzer="char_wb", ngram_range=(1, 3))
+    sample = sample_corpus()
+    tfidf_fixture("sample_word_study", sample, ngram_range=(1, 2), max_features=5000)
+    tfidf_fixture("sample_char_wb_2_5_max_features", sample, analyzer="char_wb", ngram_range=(2, 5),
+                  max_features=max_features_without_tie(sample, (2, 5), 3000, analyzer="char_wb"))
 
 
 if __name__ == "__main__":
