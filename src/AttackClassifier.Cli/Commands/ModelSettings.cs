@@ -15,7 +15,7 @@ namespace AttackClassifier.Cli.Commands;
 /// <param name="Classifier">The trained classifier.</param>
 /// <param name="Seconds">Wall-clock training time (fitting features included).</param>
 /// <param name="Iterations">L-BFGS iterations, or Adam steps for the LSTM.</param>
-/// <param name="Objective">Final L-BFGS objective, or the LSTM's training loss at its best epoch.</param>
+/// <param name="Objective">LR: Σ sₙ·CEₙ + ‖w‖²/(2C) at the solution (scikit-learn's sum form); LSTM: the training loss at its best epoch.</param>
 /// <param name="Summary">One line for people.</param>
 internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, double Seconds, long Iterations, double Objective, string Summary)
 {
@@ -119,9 +119,12 @@ internal sealed class ModelSettings
         var classifier = TfidfLogisticRegressionClassifier.Train(train, options);
         double seconds = clock.Elapsed.TotalSeconds;
         LogisticRegressionDiagnostics d = classifier.Model.Diagnostics!;
+        // Reported as Σ sₙ·CEₙ + ‖w‖²/(2C) — scikit-learn's objective divided by nothing, the trainer's divided by C — so it
+        // compares directly with the reference pipeline's figure.
+        double objective = d.Objective / options.Classifier.InverseRegularization;
         string summary = string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {train.Count} training rows, {classifier.Labels.Count} classes, {classifier.Vectorizer.FeatureCount} features; {d.Iterations} L-BFGS iterations ({d.Status}), objective {d.Objective:G8}, {seconds:F2} s");
-        return new TrainedModel(name, classifier, seconds, d.Iterations, d.Objective, summary);
+            $"{name}: {train.Count} training rows, {classifier.Labels.Count} classes, {classifier.Vectorizer.FeatureCount} features; {d.Iterations} L-BFGS iterations ({d.Status}), objective {objective:G10}, {seconds:F2} s");
+        return new TrainedModel(name, classifier, seconds, d.Iterations, objective, summary);
     }
 
     internal static TrainedModel TrainLstm(string name, CommandDataset train, CommandDataset? validation, LstmClassifierOptions options, TextWriter? progress)
