@@ -86,4 +86,25 @@ public sealed class CsrMatrix
         }
         return new CsrMatrix(rows.Length, ColumnCount, rowStart, columns, values);
     }
+
+    /// <summary>Stacks the rows <paramref name="vectorizer"/> gives each document: the shared body of every vectorizer's batch Transform.</summary>
+    internal static CsrMatrix FromRows(ITextVectorizer vectorizer, IReadOnlyList<string> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        int d = vectorizer.FeatureCount;
+        var rowStart = new int[documents.Count + 1];
+        var columns = new List<int>();
+        var values = new List<double>();
+        int[] rowColumns = new int[d];     // (D) at most one entry per column
+        double[] rowValues = new double[d];
+        for (int n = 0; n < documents.Count; n++)
+        {
+            string document = documents[n] ?? throw new ArgumentException($"Document {n} is null.", nameof(documents));
+            int nnz = vectorizer.Transform(document, rowColumns, rowValues);
+            columns.AddRange(rowColumns.AsSpan(0, nnz));
+            values.AddRange(rowValues.AsSpan(0, nnz));
+            rowStart[n + 1] = columns.Count;
+        }
+        return new CsrMatrix(documents.Count, d, rowStart, columns.ToArray(), values.ToArray());
+    }
 }

@@ -156,24 +156,7 @@ public sealed class TfidfVectorizer : ITextVectorizer
     }
 
     /// <inheritdoc/>
-    public CsrMatrix Transform(IReadOnlyList<string> documents)
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        var rowStart = new int[documents.Count + 1];
-        var columns = new List<int>();
-        var values = new List<double>();
-        int[] rowColumns = new int[FeatureCount];     // (D) at most one entry per column
-        double[] rowValues = new double[FeatureCount];
-        for (int d = 0; d < documents.Count; d++)
-        {
-            string document = documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents));
-            int nnz = Transform(document, rowColumns, rowValues);
-            columns.AddRange(rowColumns.AsSpan(0, nnz));
-            values.AddRange(rowValues.AsSpan(0, nnz));
-            rowStart[d + 1] = columns.Count;
-        }
-        return new CsrMatrix(documents.Count, FeatureCount, rowStart, columns.ToArray(), values.ToArray());
-    }
+    public CsrMatrix Transform(IReadOnlyList<string> documents) => CsrMatrix.FromRows(this, documents);
 
     /// <inheritdoc/>
     public int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values)
