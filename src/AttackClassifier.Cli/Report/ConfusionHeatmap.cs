@@ -23,7 +23,7 @@ internal static class ConfusionHeatmap
         double cell = Math.Clamp(640.0 / Math.Max(k, 1), 12, 32);
         double labelWidth = labels.Select(l => TextWidth(l)).DefaultIfEmpty(0).Max() + 8;
         double left = labelWidth + 28, top = 40, size = k * cell;
-        double legendX = left + size + 24, width = legendX + 90, height = top + size + labelWidth + 36;
+        double legendX = left + size + 24, width = legendX + TextWidth("share of true class", 10) + 12, height = top + size + labelWidth + 36;
 
         var content = new List<XElement>
         {

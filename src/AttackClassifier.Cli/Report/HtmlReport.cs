@@ -45,7 +45,7 @@ internal static class HtmlReport
         // HTML parsers read <div/> as an unclosed <div>: give every empty non-void HTML element an explicit end tag.
         foreach (XElement e in html.DescendantsAndSelf().Where(e => e.Name.Namespace == X && e.IsEmpty && !VoidElements.Contains(e.Name.LocalName)))
             e.Value = "";
-        return new XDocument(new XDocumentType("html", null, null, null), html);
+        return new XDocument(html);   // the writer puts <!DOCTYPE html> first
     }
 
     private static XElement RenderTable(Table t) =>
