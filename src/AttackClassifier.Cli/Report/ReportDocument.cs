@@ -48,10 +48,17 @@ internal static class ReportDocument
         {
             blocks.Add(new Heading(2, "LSTM loss per epoch"));
             blocks.Add(new Figure("lstm-loss.svg", "Training (solid) and validation (dashed) loss per epoch.", LossCurveChart.Render(lstms)));
-            var cells = new List<string[]> { new[] { "model", "epoch", "train loss", "validation loss", "seconds" } };
-            foreach (var (name, _, history) in lstms)
-                cells.AddRange(history.Select(e => new[] { name, e.Epoch.ToString(ci), e.TrainingLoss.ToString("F4", ci), e.ValidationLoss?.ToString("F4", ci) ?? "n/a", e.Seconds.ToString("F2", ci) }));
-            blocks.Add(new Table(cells, new HashSet<int> { 1, 2, 3, 4 }));
+            // One row per epoch, a train and a validation column per model: the curves' numbers side by side.
+            int epochs = lstms.Max(m => m.History.Count == 0 ? 0 : m.History.Max(e => e.Epoch));
+            var cells = new List<string[]> { lstms.SelectMany(m => new[] { $"{m.Name} train", $"{m.Name} validation" }).Prepend("epoch").ToArray() };
+            for (int epoch = 1; epoch <= epochs; epoch++)
+            {
+                int e = epoch;
+                cells.Add(lstms.SelectMany(m => m.History.FirstOrDefault(r => r.Epoch == e) is { } r
+                        ? new[] { r.TrainingLoss.ToString("F4", ci), r.ValidationLoss?.ToString("F4", ci) ?? "n/a" }
+                        : ["", ""]).Prepend(e.ToString(ci)).ToArray());
+            }
+            blocks.Add(new Table(cells, Enumerable.Range(0, cells[0].Length).ToHashSet()));
         }
 
         blocks.Add(new Heading(2, "Per-class precision, recall and F1 (test rows)"));
