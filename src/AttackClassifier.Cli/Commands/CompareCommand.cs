@@ -54,7 +54,7 @@ internal static class CompareCommand
             }
 
             var all = new CommandDataset(train.Records.Concat(validation?.Records ?? []).Concat(test.Records));
-            var comparison = new Comparison(Describe(parsed, data, trainFile, valFile, testFile), train.Count, validation?.Count ?? 0, test.Count,
+            var comparison = new Comparison(Describe(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed)), train.Count, validation?.Count ?? 0, test.Count,
                                             all.ClassSizes(), results.Select(r => r.Result).ToArray());
             IReadOnlyList<string> files = ReportWriter.Write(comparison, parsed.GetValue(outDir)!);
 
@@ -135,10 +135,10 @@ internal static class CompareCommand
         return predicted / clock.Elapsed.TotalSeconds;
     }
 
-    private static string Describe(ParseResult parsed, DataOptions data, Option<string?> trainFile, Option<string?> valFile, Option<string?> testFile)
+    private static string Describe(ParseResult parsed, DataOptions data, Option<string?> trainFile, Option<string?> valFile, Option<string?> testFile, int seed)
     {
         if (parsed.GetValue(data.Data) is string path)
-            return string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path)} split 60/20/20 (stratified, seed {parsed.GetValue<int>("--seed")})");
+            return string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path)} split 60/20/20 (stratified, seed {seed})");
         string Name(Option<string?> o) => parsed.GetValue(o) is string p ? Path.GetFileName(p) : "none";
         return $"train {Name(trainFile)}, validation {Name(valFile)}, test {Name(testFile)}";
     }

@@ -4,11 +4,11 @@ namespace AttackClassifier.Cli.Report;
 
 /// <summary>
 /// Renders report blocks as one self-contained HTML page (inline CSS, inline SVG; readable offline). The page is built as
-/// an XHTML <see cref="XDocument"/>, so labels are escaped and the file is well-formed XML as well as HTML5.
+/// an <see cref="XDocument"/>, so labels are escaped and the file is well-formed XML as well as HTML5.
 /// </summary>
 internal static class HtmlReport
 {
-    private static readonly XNamespace X = "http://www.w3.org/1999/xhtml";
+    private static readonly XNamespace X = XNamespace.None;   // HTML elements in no namespace; inline SVG carries its own
     private static readonly HashSet<string> VoidElements = ["meta", "br", "hr", "img", "link"];
 
     // No '<', '>' or '&' here: style text is raw in HTML but escaped by XML writers.

@@ -85,7 +85,7 @@ public class ReportRenderingTests
     {
         var blocks = ReportDocument.Build(SmallComparison(SmallReport()));
         XDocument html = XDocument.Parse(HtmlReport.Render(blocks).ToString());
-        XNamespace x = "http://www.w3.org/1999/xhtml";
+        XNamespace x = XNamespace.None;
         Assert.Equal(2 + 1 + 1, html.Descendants(S + "svg").Count());   // two heatmaps, distribution, loss
         Assert.DoesNotContain(html.Descendants(), e => e.Name.LocalName is "script" or "link" or "img");   // nothing fetched
         string[] firstColumn = html.Descendants(x + "table").First().Descendants(x + "td").Where(td => td.ElementsBeforeSelf().Any() is false).Select(td => td.Value).ToArray();
@@ -133,7 +133,7 @@ public class ReportRenderingTests
             XDocument page = HtmlReport.Render([table]);
             ReportWriter.Sanitize(page);
             XDocument parsed = XDocument.Parse(page.ToString(), LoadOptions.PreserveWhitespace);
-            XNamespace x = "http://www.w3.org/1999/xhtml";
+            XNamespace x = XNamespace.None;
             Assert.Equal(ReportWriter.XmlSafe(label).Replace("\r\n", "\n").Replace('\r', '\n'),   // XML parsers normalise line ends
                          parsed.Descendants(x + "td").Single().Value);
         });
