@@ -6,13 +6,10 @@ using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Models.Lstm;
 using AttackClassifier.Text;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 
 namespace AttackClassifier.Benchmarks.TrainingCost;
 
@@ -86,31 +83,8 @@ public class TrainingCostBenchmarks
     public double LogisticRegressionLossAndGradient() => _loss.Evaluate(_theta, _gradient);   // at θ = 0: the first iteration's cost
 }
 
-/// <summary>Adds "Time/row": the mean time divided by the benchmark's <c>Rows</c> parameter, to read growth with N at a glance.</summary>
-internal sealed class PerRowColumn : IColumn
-{
-    public string Id => nameof(PerRowColumn);
-    public string ColumnName => "Time/row";
-    public bool AlwaysShow => true;
-    public ColumnCategory Category => ColumnCategory.Custom;
-    public int PriorityInCategory => 0;
-    public bool IsNumeric => true;
-    public UnitType UnitType => UnitType.Time;
-    public string Legend => "Mean time divided by Rows";
-    public bool IsAvailable(Summary summary) => true;
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-    {
-        var rows = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(TrainingCostBenchmarks.Rows))?.Value;
-        var report = summary[benchmarkCase];
-        if (rows is not int n || n <= 0 || report?.ResultStatistics is null) return "-";
-        return (report.ResultStatistics.Mean / n / 1000).ToString("F2", CultureInfo.InvariantCulture) + " μs";   // ns → μs
-    }
-}
-
 /// <summary>
-/// Monitoring (operations of 100 ms and more: no pilot, one warm-up, three measured runs), memory, and the Time/row column.
+/// Monitoring (operations of 100 ms and more: no pilot, one warm-up, three measured runs) and memory.
 /// A job named on the command line (CI's <c>--job Dry</c>) replaces the Monitoring job: BenchmarkDotNet would otherwise run
 /// both, and a <c>[SimpleJob]</c> attribute cannot be switched off.
 /// </summary>
@@ -118,7 +92,6 @@ internal sealed class TrainingCostConfig : ManualConfig
 {
     public TrainingCostConfig()
     {
-        AddColumn(new PerRowColumn());
         AddDiagnoser(MemoryDiagnoser.Default);
         if (!Environment.GetCommandLineArgs().Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal)))
             AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3));
