@@ -22,6 +22,7 @@ internal static class CliApp
         yield return EvaluateCommand.Create();
         yield return PredictCommand.Create();
         yield return TuneCommand.Create();
+        yield return CompareCommand.Create();
     }
 
     private static readonly AsyncLocal<TextReader?> s_input = new();

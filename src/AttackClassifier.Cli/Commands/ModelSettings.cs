@@ -75,11 +75,15 @@ internal sealed class ModelSettings
 
     internal ModelSettings() => Model.AcceptOnlyFromAmong("lr", "lstm");
 
-    internal void AddTo(Command command)
+    /// <summary>Adds the options; without <paramref name="withModelChoice"/> (compare, which names its models and variants itself) --model, --cyber-tokens and --mask are left out.</summary>
+    internal void AddTo(Command command, bool withModelChoice = true)
     {
         foreach (Option o in new Option[] { Model, _c, _maxFeatures, _ngram, _charNgram, _maxIterations, _epochs, _patience, _batch, _words, _length, _cyber, _mask, _noProgress })
-            command.Options.Add(o);
+            if (withModelChoice || (o != Model && o != _cyber && o != _mask)) command.Options.Add(o);
     }
+
+    /// <summary>Where LSTM epoch progress goes: standard error, or nowhere with --no-progress.</summary>
+    internal TextWriter? Progress(ParseResult parsed) => parsed.GetValue(_noProgress) ? null : Console.Error;
 
     internal TfidfLogisticRegressionOptions LogisticRegressionOptions(ParseResult parsed) => new()
     {
@@ -109,7 +113,7 @@ internal sealed class ModelSettings
     internal TrainedModel Train(ParseResult parsed, string kind, CommandDataset train, CommandDataset? validation, int seed) => kind switch
     {
         "lr" => TrainLogisticRegression("lr", train, LogisticRegressionOptions(parsed)),
-        "lstm" => TrainLstm("lstm", train, validation, LstmOptions(parsed, seed), parsed.GetValue(_noProgress) ? null : Console.Error),
+        "lstm" => TrainLstm("lstm", train, validation, LstmOptions(parsed, seed), Progress(parsed)),
         _ => throw new CliException($"--model: unknown model '{kind}'."),
     };
 

@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using AttackClassifier.Classification;
+using AttackClassifier.Cli.Report;
+using AttackClassifier.Data;
+using AttackClassifier.Metrics;
+
+namespace AttackClassifier.Cli.Commands;
+
+/// <summary>
+/// <c>attack-classifier compare</c>: the study's comparison as a product — one split, every asked model trained on it
+/// (LR, LSTM and LSTM variants), the same count-weighted test metrics, training seconds and prediction throughput for each,
+/// printed as the study's table and written as <c>report.md</c> + a self-contained <c>report.html</c> with SVG charts.
+/// </summary>
+internal static class CompareCommand
+{
+    /// <summary>The models compared when <c>--models</c> is not given.</summary>
+    internal const string DefaultModels = "lr,lstm,lstm+cyber,lstm+mask";
+
+    internal static Command Create()
+    {
+        var data = new DataOptions(required: false);
+        var trainFile = new Option<string?>("--train") { Description = "Training CSV (instead of --data)." };
+        var valFile = new Option<string?>("--val") { Description = "Validation CSV (with --train); the LSTMs' early stopping." };
+        var testFile = new Option<string?>("--test") { Description = "Test CSV (with --train); required with --train." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split and of the LSTMs' initialisation, dropout and shuffling.", DefaultValueFactory = _ => 42 };
+        var models = new Option<string>("--models") { Description = "Comma-separated models: lr, lstm, lstm+cyber (cyber tokenizer), lstm+mask (masked padding), lstm+cyber+mask.", DefaultValueFactory = _ => DefaultModels };
+        var outDir = new Option<string>("--out") { Description = "Directory for report.md, report.html and the SVG charts.", DefaultValueFactory = _ => "compare-report" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with a \"models\" list (each with the keys of train --json)." };
+        var settings = new ModelSettings();
+        var command = new Command("compare", "Train LR and LSTM variants on one split (60/20/20 from --data, or --train/--val/--test), compare test metrics, training time and throughput, and write a Markdown + HTML report with charts.");
+        data.AddTo(command);
+        foreach (Option o in new Option[] { trainFile, valFile, testFile, seed, models, outDir, json }) command.Options.Add(o);
+        settings.AddTo(command, withModelChoice: false);
+        command.SetAction(parsed =>
+        {
+            IReadOnlyList<ModelSpec> specs = ParseModels(parsed.GetValue(models)!);
+            var (train, validation, test) = TrainCommand.LoadParts(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed));
+            if (test is null) throw new CliException("compare needs test rows: give --data (split 60/20/20), or --test with --train.");
+            string[] testCommands = test.CommandLines();
+            var results = new List<(TrainedModel Trained, ModelResult Result)>();
+            foreach (ModelSpec spec in specs)
+            {
+                TrainedModel trained = spec.IsLstm
+                    ? ModelSettings.TrainLstm(spec.Name, train, validation, settings.LstmOptions(parsed, parsed.GetValue(seed), spec.CyberTokens, spec.Mask), settings.Progress(parsed))
+                    : ModelSettings.TrainLogisticRegression(spec.Name, train, settings.LogisticRegressionOptions(parsed));
+                ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
+                ClassificationReport testReport = trained.Classifier.Evaluate(test);
+                double throughput = CommandsPerSecond(trained.Classifier, testCommands);
+                var history = trained.Classifier is LstmClassifier lstm ? lstm.Model.History : [];
+                results.Add((trained, new ModelResult(spec.Name, trained.Seconds, throughput, spec.IsLstm ? "low" : "high — n-gram evidence",
+                                                      valReport, testReport, history, trained.Summary)));
+            }
+
+            var all = new CommandDataset(train.Records.Concat(validation?.Records ?? []).Concat(test.Records));
+            var comparison = new Comparison(Describe(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed)), train.Count, validation?.Count ?? 0, test.Count,
+                                            all.ClassSizes(), results.Select(r => r.Result).ToArray());
+            IReadOnlyList<string> files = ReportWriter.Write(comparison, parsed.GetValue(outDir)!);
+
+            TextWriter output = parsed.InvocationConfiguration.Output;
+            if (parsed.GetValue(json))
+                JsonOutput.WriteLine(output, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("data", comparison.DataDescription);
+                    w.WriteStartArray("models");
+                    foreach (var (trained, result) in results)
+                    {
+                        w.WriteStartObject();
+                        trained.WriteJson(w, train.Count);
+                        if (result.Validation is not null) MetricsOutput.Write(w, "validation", result.Validation, validation!.Count, details: false);
+                        MetricsOutput.Write(w, "test", result.Test, test.Count, details: true);
+                        w.WriteNumber("predict_commands_per_second", result.CommandsPerSecond);
+                        w.WriteString("interpretability", result.Interpretability);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteStartArray("report_files");
+                    foreach (string f in files) w.WriteStringValue(f);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
+            else
+            {
+                output.WriteLine($"{comparison.DataDescription}: {train.Count} train, {validation?.Count ?? 0} validation, {test.Count} test rows; count-weighted test metrics");
+                output.WriteLine();
+                WriteTable(output, comparison.TableCells());
+                output.WriteLine();
+                output.WriteLine($"report: {files[0]}, {files[1]} (+ {files.Count - 2} SVG charts)");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>A model to compare: <c>lr</c>, or <c>lstm</c> with optional <c>+cyber</c> (cyber tokenizer) and <c>+mask</c> (masked padding).</summary>
+    internal sealed record ModelSpec(string Name, bool IsLstm, bool CyberTokens, bool Mask);
+
+    internal static IReadOnlyList<ModelSpec> ParseModels(string text)
+    {
+        var specs = new List<ModelSpec>();
+        foreach (string item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] parts = item.ToLowerInvariant().Split('+');
+            ModelSpec spec = parts switch
+            {
+                ["lr"] => new ModelSpec("lr", false, false, false),
+                ["lstm", .. var variants] when variants.All(v => v is "cyber" or "mask") && variants.Distinct().Count() == variants.Length =>
+                    new ModelSpec("lstm" + string.Concat(new[] { "cyber", "mask" }.Where(variants.Contains).Select(v => "+" + v)), true, variants.Contains("cyber"), variants.Contains("mask")),
+                _ => throw new CliException($"--models: unknown model '{item}'; expected lr, lstm, lstm+cyber, lstm+mask or lstm+cyber+mask."),
+            };
+            if (specs.Any(s => s.Name == spec.Name)) throw new CliException($"--models: '{spec.Name}' is listed twice.");
+            specs.Add(spec);
+        }
+        return specs.Count > 0 ? specs : throw new CliException("--models: give at least one model.");
+    }
+
+    /// <summary>
+    /// Command lines per second of <see cref="ClassifierExtensions.PredictBatch"/> (all cores, top 3) over <paramref name="commands"/>:
+    /// one untimed warm-up pass, then whole passes until at least a quarter of a second has elapsed.
+    /// </summary>
+    internal static double CommandsPerSecond(IAttackClassifier classifier, string[] commands)
+    {
+        if (commands.Length == 0) return 0;
+        classifier.PredictBatch(commands);
+        long predicted = 0;
+        var clock = Stopwatch.StartNew();
+        do
+        {
+            classifier.PredictBatch(commands);
+            predicted += commands.Length;
+        }
+        while (clock.Elapsed.TotalSeconds < 0.25);
+        return predicted / clock.Elapsed.TotalSeconds;
+    }
+
+    private static string Describe(ParseResult parsed, DataOptions data, Option<string?> trainFile, Option<string?> valFile, Option<string?> testFile, int seed)
+    {
+        if (parsed.GetValue(data.Data) is string path)
+            return string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path)} split 60/20/20 (stratified, seed {seed})");
+        string Name(Option<string?> o) => parsed.GetValue(o) is string p ? Path.GetFileName(p) : "none";
+        return $"train {Name(trainFile)}, validation {Name(valFile)}, test {Name(testFile)}";
+    }
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<string[]> cells)
+    {
+        int[] widths = Enumerable.Range(0, cells[0].Length).Select(c => cells.Max(r => r[c].Length)).ToArray();
+        foreach (string[] row in cells)
+            output.WriteLine(string.Join("  ", row.Select((cell, c) => c is 0 || c == row.Length - 1 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace AttackClassifier.Cli.Report;
+
+/// <summary>Renders report blocks as GitHub-flavoured Markdown; figures link to the SVG files saved beside it.</summary>
+internal static class MarkdownReport
+{
+    internal static string Render(IReadOnlyList<Block> blocks)
+    {
+        var md = new StringBuilder();
+        foreach (Block block in blocks)
+        {
+            switch (block)
+            {
+                case Heading h: md.Append('#', h.Level).Append(' ').AppendLine(Escape(h.Text)); break;
+                case Paragraph p: md.AppendLine(Escape(p.Text)); break;
+                case Figure f: md.Append("![").Append(Escape(f.Caption)).Append("](").Append(f.FileName).AppendLine(")"); break;
+                case Table t:
+                    for (int r = 0; r < t.Cells.Count; r++)
+                    {
+                        md.Append('|').AppendJoin('|', t.Cells[r].Select(cell => ' ' + Escape(cell) + ' ')).AppendLine("|");
+                        if (r == 0)
+                            md.Append('|').AppendJoin('|', t.Cells[0].Select((_, i) => t.NumericColumns.Contains(i) ? "---:" : "---")).AppendLine("|");
+                    }
+                    break;
+            }
+            md.AppendLine();
+        }
+        return md.ToString();
+    }
+
+    /// <summary>Escapes what Markdown would interpret in labels and command text: table pipes, HTML, emphasis and code marks.</summary>
+    internal static string Escape(string text)
+    {
+        var s = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '&': s.Append("&amp;"); break;
+                case '<': s.Append("&lt;"); break;
+                case '>': s.Append("&gt;"); break;
+                case '|' or '\\' or '*' or '_' or '`' or '[' or ']': s.Append('\\').Append(c); break;
+                default: s.Append(c); break;
+            }
+        }
+        return s.ToString();
+    }
+}

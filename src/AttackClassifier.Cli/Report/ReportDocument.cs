@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Xml.Linq;
+using AttackClassifier.Metrics;
+
+namespace AttackClassifier.Cli.Report;
+
+/// <summary>A piece of a report, rendered the same way to Markdown and to HTML.</summary>
+internal abstract record Block;
+
+/// <summary>A heading of <paramref name="Level"/> 1–3.</summary>
+internal sealed record Heading(int Level, string Text) : Block;
+
+/// <summary>A paragraph of plain text.</summary>
+internal sealed record Paragraph(string Text) : Block;
+
+/// <summary>A table: <paramref name="Cells"/> header row first; columns whose index is in <paramref name="NumericColumns"/> align right.</summary>
+internal sealed record Table(IReadOnlyList<string[]> Cells, IReadOnlySet<int> NumericColumns) : Block;
+
+/// <summary>A chart: inlined in HTML, linked from Markdown as <paramref name="FileName"/> (saved beside the report).</summary>
+internal sealed record Figure(string FileName, string Caption, XElement Svg) : Block;
+
+/// <summary>
+/// The comparison report's content, written once as a list of <see cref="Block"/>s: the comparison table, the class
+/// distribution, the LSTM loss curves, and per model the confusion heatmap and per-class precision / recall / F1.
+/// </summary>
+internal static class ReportDocument
+{
+    internal const string Title = "Command-line classifier comparison";
+
+    internal static IReadOnlyList<Block> Build(Comparison c)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var blocks = new List<Block>
+        {
+            new Heading(1, Title),
+            new Paragraph($"Data: {c.DataDescription}. Rows (unique command line, label): {c.TrainRows} train, {c.ValidationRows} validation, {c.TestRows} test. " +
+                          "Metrics are count-weighted (observation counts are sample weights) on the test rows."),
+            new Heading(2, "Comparison"),
+            new Table(c.TableCells(), new HashSet<int> { 1, 2, 3, 4, 5 }),
+            new Paragraph(string.Create(ci, $"Training seconds are wall-clock and include fitting the features. Prediction throughput is command lines per second of PredictBatch (top 3, all {Environment.ProcessorCount} logical processors) over the test rows. Macro F1 averages the classes present in the test labels or predictions.")),
+            new Heading(2, "Class distribution"),
+            new Figure("class-distribution.svg", "Share of rows and of observations per class (log scale).", ClassDistributionChart.Render(c.Classes)),
+            DistributionTable(c),
+        };
+
+        var lstms = c.Models.Select((m, i) => (m.Name, Colour: Svg.Palette[i % Svg.Palette.Length], m.History)).Where(m => m.History.Count > 0).ToArray();
+        if (lstms.Length > 0)
+        {
+            blocks.Add(new Heading(2, "LSTM loss per epoch"));
+            blocks.Add(new Figure("lstm-loss.svg", "Training (solid) and validation (dashed) loss per epoch.", LossCurveChart.Render(lstms)));
+            // One row per epoch, a train and a validation column per model: the curves' numbers side by side.
+            int epochs = lstms.Max(m => m.History.Count == 0 ? 0 : m.History.Max(e => e.Epoch));
+            var cells = new List<string[]> { lstms.SelectMany(m => new[] { $"{m.Name} train", $"{m.Name} validation" }).Prepend("epoch").ToArray() };
+            for (int epoch = 1; epoch <= epochs; epoch++)
+            {
+                int e = epoch;
+                cells.Add(lstms.SelectMany(m => m.History.FirstOrDefault(r => r.Epoch == e) is { } r
+                        ? new[] { r.TrainingLoss.ToString("F4", ci), r.ValidationLoss?.ToString("F4", ci) ?? "n/a" }
+                        : ["", ""]).Prepend(e.ToString(ci)).ToArray());
+            }
+            blocks.Add(new Table(cells, Enumerable.Range(0, cells[0].Length).ToHashSet()));
+        }
+
+        blocks.Add(new Heading(2, "Per-class precision, recall and F1 (test rows)"));
+        foreach (ModelResult m in c.Models)
+        {
+            blocks.Add(new Heading(3, m.Name));
+            blocks.Add(new Paragraph(m.Summary));
+            blocks.Add(new Figure($"confusion-{Svg.FileSafe(m.Name)}.svg", $"Confusion matrix of {m.Name}: rows are true classes, columns predicted classes, shaded by share of the true class.",
+                                  ConfusionHeatmap.Render(m.Name, m.Test)));
+            blocks.Add(PerClassTable(m.Test));
+        }
+        return blocks;
+    }
+
+    private static Table DistributionTable(Comparison c)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        int totalRows = c.Classes.Sum(s => s.Rows);
+        var cells = new List<string[]> { new[] { "class", "rows", "rows %", "observations", "observations %" } };
+        cells.AddRange(c.Classes.Select(s => new[]
+        {
+            s.Label, s.Rows.ToString(ci), (100.0 * s.Rows / Math.Max(totalRows, 1)).ToString("F2", ci), s.Observations.ToString("G", ci), (100 * s.ObservationShare).ToString("F2", ci),
+        }));
+        return new Table(cells, new HashSet<int> { 1, 2, 3, 4 });
+    }
+
+    /// <summary>Present classes and the three averages, as scikit-learn's classification_report lists them.</summary>
+    private static Table PerClassTable(ClassificationReport report)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var cells = new List<string[]> { new[] { "class", "precision", "recall", "F1", "support" } };
+        string[] Row(MetricsRow r) => [r.Label, r.Precision.ToString("F3", ci), r.Recall.ToString("F3", ci), r.F1.ToString("F3", ci), r.Support.ToString("G", ci)];
+        cells.AddRange(Comparison.PresentClasses(report).Select(i => Row(report.Classes[i])));
+        cells.Add(Row(report.MacroAverage with { Label = "macro average" }));
+        cells.Add(Row(report.WeightedAverage with { Label = "weighted average" }));
+        return new Table(cells, new HashSet<int> { 1, 2, 3, 4 });
+    }
+}
