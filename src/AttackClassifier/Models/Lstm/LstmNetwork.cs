@@ -84,13 +84,14 @@ internal static class LstmNetwork
 
     /// <summary>
     /// Backpropagation through time. dhOut (B, H) is ∂L/∂h at each row's output step last[n] (−1: the row has none);
-    /// writes da (T,B,4H) = ∂L/∂a, then accumulates dwT (E+H, 4H) += [x | hPrev]ᵀ da, db += Σ da, and overwrites
-    /// dx (T,B,E) = da wx. Scratch dh, dc: (B, H) each, carrying dhNext and dcNext between steps.
+    /// writes da (T,B,4H) = ∂L/∂a, then accumulates dw (4H, E+H) += daᵀ [x | hPrev] (θ's layout, so the trainer adds it
+    /// without a transpose), db += Σ da, and overwrites dx (T,B,E) = da wx. Scratch dh, dc: (B, H) each, carrying dhNext
+    /// and dcNext between steps.
     /// </summary>
     internal static void LstmBackward<T>(LstmLayout L, ReadOnlySpan<T> w, ReadOnlySpan<T> x, int rows, int steps,
                                          ReadOnlySpan<T> gates, ReadOnlySpan<T> c, ReadOnlySpan<T> tanhC, ReadOnlySpan<T> h,
                                          ReadOnlySpan<int> last, ReadOnlySpan<T> dhOut,
-                                         Span<T> da, Span<T> dwT, Span<T> db, Span<T> dx, Span<T> dh, Span<T> dc, bool naive = false)
+                                         Span<T> da, Span<T> dw, Span<T> db, Span<T> dx, Span<T> dh, Span<T> dc, bool naive = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int E = L.E, H = L.H, G = 4 * H, EH = E + H;
@@ -130,10 +131,11 @@ internal static class LstmNetwork
             dh.Clear();
             if (t > 0) Product(naive, rows, H, G, daT, G, 1, w.Slice(E), EH, dh, H);
         }
-        // dwxᵀ += xᵀ da over all T·B positions;  dwhᵀ += hPrevᵀ da over t ≥ 1 (hPrev for step t is h at t−1: time-major, contiguous)
+        // dwx += daᵀ x over all T·B positions: (4H, T·B) · (T·B, E) into columns [0, E) of dw's rows;
+        // dwh += daᵀ hPrev over t ≥ 1 into columns [E, E+H) (hPrev for step t is h at t−1: time-major, contiguous)
         int positions = rows * steps;
-        Product(naive, E, G, positions, x, 1, E, da, G, dwT, G);
-        if (steps > 1) Product(naive, H, G, (steps - 1) * rows, h, 1, H, da.Slice(rows * G), G, dwT.Slice(E * G), G);
+        Product(naive, G, E, positions, da, 1, G, x, E, dw, EH);
+        if (steps > 1) Product(naive, G, H, (steps - 1) * rows, da.Slice(rows * G), 1, G, h, H, dw.Slice(E), EH);
         for (int r = 0; r < positions; r++) TensorPrimitives.Add(db, da.Slice(r * G, G), db);
         // dx = da wx   (T·B, 4H) · (4H, E)
         dx.Slice(0, positions * E).Clear();
