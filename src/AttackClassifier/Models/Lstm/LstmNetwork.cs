@@ -65,21 +65,33 @@ internal static class LstmNetwork
         {
             Span<T> a = gates.Slice(t * rows * G, rows * G);                            // (B, 4H)
             if (t > 0) Product(naive, rows, G, H, h.Slice((t - 1) * rows * H, rows * H), H, 1, whT, G, a, G);  // a += hPrev whᵀ
+            int s = t * rows * H;                                                       // start of step t in the (T, B, H) caches
             for (int n = 0; n < rows; n++)
             {
                 Span<T> an = a.Slice(n * G, G);
                 TensorPrimitives.Sigmoid(an.Slice(0, 3 * H), an.Slice(0, 3 * H));       // i, f, o = σ(a_i, a_f, a_o): one call, contiguous
                 TensorPrimitives.Tanh(an.Slice(3 * H, H), an.Slice(3 * H, H));          // g = tanh(a_g)
-                ReadOnlySpan<T> i = an.Slice(0, H), f = an.Slice(H, H), o = an.Slice(2 * H, H), g = an.Slice(3 * H, H);
-                int s = (t * rows + n) * H;
-                Span<T> cn = c.Slice(s, H), tn = tanhC.Slice(s, H), hn = h.Slice(s, H);
-                if (t > 0) TensorPrimitives.Multiply(f, c.Slice(s - rows * H, H), cn);  // c = f ⊙ cPrev
-                else cn.Clear();                                                        // c₀ = 0
-                TensorPrimitives.MultiplyAdd(i, g, cn, cn);                             //   + i ⊙ g
-                TensorPrimitives.Tanh(cn, tn);
-                TensorPrimitives.Multiply(o, tn, hn);                                   // h = o ⊙ tanh(c)
+                CellForward<T>(an.Slice(0, H), an.Slice(H, H), an.Slice(3 * H, H),       // c = f ⊙ cPrev + i ⊙ g  (c₀ = 0)
+                               t > 0 ? c.Slice(s - rows * H + n * H, H) : default, c.Slice(s + n * H, H));
             }
+            TensorPrimitives.Tanh(c.Slice(s, rows * H), tanhC.Slice(s, rows * H));      // the step's B rows are contiguous: one call
+            for (int n = 0; n < rows; n++)
+                TensorPrimitives.Multiply(a.Slice(n * G + 2 * H, H), tanhC.Slice(s + n * H, H), h.Slice(s + n * H, H));   // h = o ⊙ tanh(c)
         }
+    }
+
+    // c = f ⊙ cPrev + i ⊙ g, or i ⊙ g when cPrev is empty (the first step): one pass instead of Multiply + MultiplyAdd.
+    private static void CellForward<T>(ReadOnlySpan<T> i, ReadOnlySpan<T> f, ReadOnlySpan<T> g, ReadOnlySpan<T> cPrev, Span<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = 0, H = c.Length;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+            for (; k <= H - Vector<T>.Count; k += Vector<T>.Count)
+            {
+                var ig = new Vector<T>(i.Slice(k)) * new Vector<T>(g.Slice(k));
+                (cPrev.IsEmpty ? ig : new Vector<T>(f.Slice(k)) * new Vector<T>(cPrev.Slice(k)) + ig).CopyTo(c.Slice(k));
+            }
+        for (; k < H; k++) c[k] = cPrev.IsEmpty ? i[k] * g[k] : f[k] * cPrev[k] + i[k] * g[k];   // scalar tail
     }
 
     /// <summary>
@@ -105,27 +117,8 @@ internal static class LstmNetwork
                 Span<T> dhn = dh.Slice(n * H, H), dcn = dc.Slice(n * H, H);
                 if (last[n] == t) TensorPrimitives.Add(dhn, dhOut.Slice(n * H, H), dhn);  // the head read h here
                 ReadOnlySpan<T> gn = gates.Slice((t * rows + n) * G, G);
-                ReadOnlySpan<T> i = gn.Slice(0, H), f = gn.Slice(H, H), o = gn.Slice(2 * H, H), g = gn.Slice(3 * H, H);
                 int s = (t * rows + n) * H;
-                ReadOnlySpan<T> tc = tanhC.Slice(s, H);
-                ReadOnlySpan<T> cPrev = t > 0 ? c.Slice(s - rows * H, H) : default;
-                Span<T> dan = daT.Slice(n * G, G);
-                for (int k = 0; k < H; k++)
-                {
-                    T one = T.One;
-                    // h = o ⊙ tanh(c):  ∂h/∂o = tanh(c),  ∂h/∂c = o (1 − tanh²c); dc also carries dcNext from step t+1
-                    T dO = dhn[k] * tc[k];
-                    T dC = dcn[k] + dhn[k] * o[k] * (one - tc[k] * tc[k]);
-                    // c = f ⊙ cPrev + i ⊙ g
-                    T cp = t > 0 ? cPrev[k] : T.Zero;
-                    T dI = dC * g[k], dF = dC * cp, dG = dC * i[k];
-                    // i = σ(a_i): σ' = σ(1 − σ);  g = tanh(a_g): tanh' = 1 − tanh²
-                    dan[k] = dI * i[k] * (one - i[k]);
-                    dan[H + k] = dF * f[k] * (one - f[k]);
-                    dan[2 * H + k] = dO * o[k] * (one - o[k]);
-                    dan[3 * H + k] = dG * (one - g[k] * g[k]);
-                    dcn[k] = dC * f[k];                                                  // dcNext for step t−1
-                }
+                GateBackward<T>(gn, tanhC.Slice(s, H), t > 0 ? c.Slice(s - rows * H, H) : default, dhn, dcn, daT.Slice(n * G, G));
             }
             // a = wx x + wh hPrev + b:  dhPrev = da wh   (B, 4H) · (4H, H), rows of w with stride E+H
             dh.Clear();
@@ -140,6 +133,49 @@ internal static class LstmNetwork
         // dx = da wx   (T·B, 4H) · (4H, E)
         dx.Slice(0, positions * E).Clear();
         Product(naive, positions, E, G, da, G, 1, w, EH, dx, E);
+    }
+
+    /// <summary>
+    /// One position's gate backward. gates = [i f o g] (4H) activated, tanhC (H), cPrev (H, empty at t = 0), dh (H) = ∂L/∂h;
+    /// dc (H) holds dcNext on entry and is overwritten with dcNext for step t − 1; writes da (4H) = ∂L/∂a.
+    /// </summary>
+    private static void GateBackward<T>(ReadOnlySpan<T> gates, ReadOnlySpan<T> tanhC, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> dh, Span<T> dc, Span<T> da)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int H = dh.Length, k = 0;
+        ReadOnlySpan<T> i = gates.Slice(0, H), f = gates.Slice(H, H), o = gates.Slice(2 * H, H), g = gates.Slice(3 * H, H);
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var one = Vector<T>.One;
+            for (; k <= H - Vector<T>.Count; k += Vector<T>.Count)
+            {
+                Vector<T> dhv = new(dh.Slice(k)), tc = new(tanhC.Slice(k)), iv = new(i.Slice(k)), fv = new(f.Slice(k)), ov = new(o.Slice(k)), gv = new(g.Slice(k));
+                var dO = dhv * tc;                                                       // the same equations as the scalar loop below
+                var dC = new Vector<T>(dc.Slice(k)) + dhv * ov * (one - tc * tc);
+                var dF = cPrev.IsEmpty ? Vector<T>.Zero : dC * new Vector<T>(cPrev.Slice(k));
+                (dC * gv * iv * (one - iv)).CopyTo(da.Slice(k));
+                (dF * fv * (one - fv)).CopyTo(da.Slice(H + k));
+                (dO * ov * (one - ov)).CopyTo(da.Slice(2 * H + k));
+                (dC * iv * (one - gv * gv)).CopyTo(da.Slice(3 * H + k));
+                (dC * fv).CopyTo(dc.Slice(k));
+            }
+        }
+        for (; k < H; k++)   // scalar tail (and the reference the vector loop follows)
+        {
+            T one = T.One;
+            // h = o ⊙ tanh(c):  ∂h/∂o = tanh(c),  ∂h/∂c = o (1 − tanh²c); dc also carries dcNext from step t+1
+            T dO = dh[k] * tanhC[k];
+            T dC = dc[k] + dh[k] * o[k] * (one - tanhC[k] * tanhC[k]);
+            // c = f ⊙ cPrev + i ⊙ g
+            T cp = cPrev.IsEmpty ? T.Zero : cPrev[k];
+            T dI = dC * g[k], dF = dC * cp, dG = dC * i[k];
+            // i = σ(a_i): σ' = σ(1 − σ);  g = tanh(a_g): tanh' = 1 − tanh²
+            da[k] = dI * i[k] * (one - i[k]);
+            da[H + k] = dF * f[k] * (one - f[k]);
+            da[2 * H + k] = dO * o[k] * (one - o[k]);
+            da[3 * H + k] = dG * (one - g[k] * g[k]);
+            dc[k] = dC * f[k];                                                           // dcNext for step t−1
+        }
     }
 
     // naive = true runs the triple loop instead of the tiled kernel: the benchmarks' in-run baseline.
