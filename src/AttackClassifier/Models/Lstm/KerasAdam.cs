@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace AttackClassifier.Models.Lstm;
 
@@ -46,6 +47,7 @@ internal sealed class KerasAdam
     }
 
     // One fused pass over [start, start + length): four passes of TensorPrimitives would read m and v twice.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Update(float[] theta, float[] g, int start, int length, float lrT)
     {
         float b1 = (float)Beta1, b2 = (float)Beta2, eps = (float)Epsilon, c1 = 1 - b1, c2 = 1 - b2;

@@ -17,6 +17,7 @@ internal static partial class LstmKernels
     /// (a scalar tail of 4 columns once cost more than the rest of the dx = da·wx product).
     /// Requires <see cref="Vector512.IsHardwareAccelerated"/>; shapes are checked by the caller.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void MultiplyAccumulateVector512(int m, int n, int k, ReadOnlySpan<float> a, int rs, int ds,
                                                      ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc)
     {
@@ -104,6 +105,7 @@ internal static partial class LstmKernels
         Store(ref c0, ci, c70, c71, cols);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile1x32(ref float a0, int ds, nint ai, ref float bp, int ldb, ref float c0, nint ci, int kc, int cols)
     {
         var lo = Vector512<float>.Zero; var hi = Vector512<float>.Zero;
@@ -118,6 +120,7 @@ internal static partial class LstmKernels
     }
 
     // The 16-wide column tail: Bpanel is (kc, 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile8x16(ref float a0, int rs, int ds, nint ai, ref float bp, ref float c0, nint ci, int ldc, int kc, int cols)
     {
         var c0v = Vector512<float>.Zero; var c1v = Vector512<float>.Zero; var c2v = Vector512<float>.Zero; var c3v = Vector512<float>.Zero;
@@ -146,6 +149,7 @@ internal static partial class LstmKernels
         StorePartial(ref c0, ci, c7v, cols);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile1x16(ref float a0, int ds, nint ai, ref float bp, ref float c0, nint ci, int kc, int cols)
     {
         var acc = Vector512<float>.Zero;
@@ -171,6 +175,7 @@ internal static partial class LstmKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StorePartial(ref float c0, nint ci, Vector512<float> v, int cols)
     {
         if (cols == 16) { (Vector512.LoadUnsafe(ref c0, (nuint)ci) + v).StoreUnsafe(ref c0, (nuint)ci); return; }

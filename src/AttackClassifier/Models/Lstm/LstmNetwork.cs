@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace AttackClassifier.Models.Lstm;
 
@@ -26,6 +27,7 @@ internal static class LstmNetwork
 {
     // ---------------------------------------------------------------- Embedding
     // x[t, n, :] = embedding[tokens[n, t], :]          tokens: (B, T) row-major,  x: (T, B, E)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void EmbeddingForward<T>(ReadOnlySpan<T> embedding, int e, ReadOnlySpan<int> tokens, int rows, int steps, Span<T> x)
     {
         for (int n = 0; n < rows; n++)
@@ -34,6 +36,7 @@ internal static class LstmNetwork
     }
 
     // Given dx = ∂L/∂x:  dEmbedding[tokens[n, t], :] += dx[t, n, :]   (a token used twice gets both gradients)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void EmbeddingBackward<T>(ReadOnlySpan<int> tokens, int rows, int steps, ReadOnlySpan<T> dx, Span<T> dEmbedding, int e)
         where T : INumber<T>
     {
@@ -52,6 +55,7 @@ internal static class LstmNetwork
     /// Caches (all time-major): gates (T,B,4H) activated i f o g; c (T,B,H); tanhC (T,B,H), cached because Backward needs
     /// it and tanh costs more than a load; h (T,B,H).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void LstmForward<T>(LstmLayout L, ReadOnlySpan<T> wT, ReadOnlySpan<T> b, ReadOnlySpan<T> x, int rows, int steps,
                                         Span<T> gates, Span<T> c, Span<T> tanhC, Span<T> h, bool naive = false)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -81,6 +85,7 @@ internal static class LstmNetwork
     }
 
     // c = f ⊙ cPrev + i ⊙ g, or i ⊙ g when cPrev is empty (the first step): one pass instead of Multiply + MultiplyAdd.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CellForward<T>(ReadOnlySpan<T> i, ReadOnlySpan<T> f, ReadOnlySpan<T> g, ReadOnlySpan<T> cPrev, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -100,6 +105,7 @@ internal static class LstmNetwork
     /// without a transpose), db += Σ da, and overwrites dx (T,B,E) = da wx. Scratch dh, dc: (B, H) each, carrying dhNext
     /// and dcNext between steps.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void LstmBackward<T>(LstmLayout L, ReadOnlySpan<T> w, ReadOnlySpan<T> x, int rows, int steps,
                                          ReadOnlySpan<T> gates, ReadOnlySpan<T> c, ReadOnlySpan<T> tanhC, ReadOnlySpan<T> h,
                                          ReadOnlySpan<int> last, ReadOnlySpan<T> dhOut,
@@ -139,6 +145,7 @@ internal static class LstmNetwork
     /// One position's gate backward. gates = [i f o g] (4H) activated, tanhC (H), cPrev (H, empty at t = 0), dh (H) = ∂L/∂h;
     /// dc (H) holds dcNext on entry and is overwritten with dcNext for step t − 1; writes da (4H) = ∂L/∂a.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void GateBackward<T>(ReadOnlySpan<T> gates, ReadOnlySpan<T> tanhC, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> dh, Span<T> dc, Span<T> da)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -240,6 +247,7 @@ internal static class LstmNetwork
     }
 
     // Given dz:  dwy += dzᵀ u,  dby += Σₙ dz[n],  du = dz wy (overwrites)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DenseBackward<T>(ReadOnlySpan<T> wy, ReadOnlySpan<T> u, ReadOnlySpan<T> dz, int rows,
                                           Span<T> dwy, Span<T> dby, Span<T> du)
         where T : INumber<T>
