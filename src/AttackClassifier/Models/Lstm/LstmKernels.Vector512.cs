@@ -63,6 +63,82 @@ internal static partial class LstmKernels
         }
     }
 
+    /// <summary>
+    /// Vector-matrix multiply-accumulate: y[j] += Σₚ x[p] · b[p·ldb + j] for j &lt; y.Length, p &lt; x.Length — one LSTM step of
+    /// single-sequence prediction (y = a (4H), x = hPrev (H), b = whᵀ (H, 4H)).
+    /// </summary>
+    /// <remarks>
+    /// A 1-row call of <see cref="MultiplyAccumulate{T}"/> keeps only two accumulators per panel, so each FMA waits for the
+    /// previous one (latency-bound); here eight column vectors of y are updated per pass over x, enough independent FMAs
+    /// to fill both pipes. Same result as <see cref="MultiplyAccumulateNaive{T}"/> with m = 1 up to rounding.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void VectorMatrixMultiplyAccumulate(ReadOnlySpan<float> x, ReadOnlySpan<float> b, int ldb, Span<float> y)
+    {
+        int n = y.Length, k = x.Length;
+        if (ldb < n) throw new ArgumentOutOfRangeException(nameof(ldb), ldb, $"The row stride of B must be at least n = {n}.");
+        if (k > 0 && n > 0 && (long)(k - 1) * ldb + n > b.Length) throw new ArgumentException($"B is too short for a {k}×{n} operand with row stride {ldb}.", nameof(b));
+        if (k == 0 || n == 0) return;
+        ref float x0 = ref MemoryMarshal.GetReference(x);
+        ref float b0 = ref MemoryMarshal.GetReference(b);
+        ref float y0 = ref MemoryMarshal.GetReference(y);
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j + 128 <= n; j += 128)
+            {
+                var y0v = Vector512.LoadUnsafe(ref y0, (nuint)j); var y1v = Vector512.LoadUnsafe(ref y0, (nuint)j + 16);
+                var y2v = Vector512.LoadUnsafe(ref y0, (nuint)j + 32); var y3v = Vector512.LoadUnsafe(ref y0, (nuint)j + 48);
+                var y4v = Vector512.LoadUnsafe(ref y0, (nuint)j + 64); var y5v = Vector512.LoadUnsafe(ref y0, (nuint)j + 80);
+                var y6v = Vector512.LoadUnsafe(ref y0, (nuint)j + 96); var y7v = Vector512.LoadUnsafe(ref y0, (nuint)j + 112);
+                nint bi = j;
+                for (int p = 0; p < k; p++, bi += ldb)
+                {
+                    var xv = Vector512.Create(Unsafe.Add(ref x0, p));
+                    ref float bp = ref Unsafe.Add(ref b0, bi);
+                    y0v = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref bp), y0v);
+                    y1v = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref bp, 16), y1v);
+                    y2v = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref bp, 32), y2v);
+                    y3v = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref bp, 48), y3v);
+                    y4v = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref bp, 64), y4v);
+                    y5v = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref bp, 80), y5v);
+                    y6v = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref bp, 96), y6v);
+                    y7v = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref bp, 112), y7v);
+                }
+                y0v.StoreUnsafe(ref y0, (nuint)j); y1v.StoreUnsafe(ref y0, (nuint)j + 16);
+                y2v.StoreUnsafe(ref y0, (nuint)j + 32); y3v.StoreUnsafe(ref y0, (nuint)j + 48);
+                y4v.StoreUnsafe(ref y0, (nuint)j + 64); y5v.StoreUnsafe(ref y0, (nuint)j + 80);
+                y6v.StoreUnsafe(ref y0, (nuint)j + 96); y7v.StoreUnsafe(ref y0, (nuint)j + 112);
+            }
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j + 32 <= n; j += 32)
+            {
+                var y0v = Vector256.LoadUnsafe(ref y0, (nuint)j); var y1v = Vector256.LoadUnsafe(ref y0, (nuint)j + 8);
+                var y2v = Vector256.LoadUnsafe(ref y0, (nuint)j + 16); var y3v = Vector256.LoadUnsafe(ref y0, (nuint)j + 24);
+                nint bi = j;
+                for (int p = 0; p < k; p++, bi += ldb)
+                {
+                    var xv = Vector256.Create(Unsafe.Add(ref x0, p));
+                    ref float bp = ref Unsafe.Add(ref b0, bi);
+                    y0v = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref bp), y0v);
+                    y1v = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref bp, 8), y1v);
+                    y2v = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref bp, 16), y2v);
+                    y3v = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref bp, 24), y3v);
+                }
+                y0v.StoreUnsafe(ref y0, (nuint)j); y1v.StoreUnsafe(ref y0, (nuint)j + 8);
+                y2v.StoreUnsafe(ref y0, (nuint)j + 16); y3v.StoreUnsafe(ref y0, (nuint)j + 24);
+            }
+        }
+        for (; j < n; j++)   // scalar column tail
+        {
+            float s = y[j];
+            for (int p = 0; p < k; p++) s += x[p] * b[p * ldb + j];
+            y[j] = s;
+        }
+    }
+
     // C[i..i+8, j..j+cols] += A(i..i+8, p0..p0+kc) · Bpanel[0..kc, 0..32]; ai = offset of A(i, p0), ci = offset of C[i, j].
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Tile8x32(ref float a0, int rs, int ds, nint ai, ref float bp, int ldb, ref float c0, nint ci, int ldc, int kc, int cols)

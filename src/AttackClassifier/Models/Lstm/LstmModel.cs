@@ -84,7 +84,7 @@ public sealed class LstmModel
         for (int t = 0; t <= last; t++)   // steps after the output step cannot change it
         {
             _inputTable.AsSpan(tokenIds[t] * G, G).CopyTo(a);                                  // a = wx x + b
-            if (t > 0) LstmKernels.MultiplyAccumulate<float>(1, G, H, h, H, 1, _whT, G, a, G);  //   + wh hPrev
+            if (t > 0) LstmKernels.VectorMatrixMultiplyAccumulate(h, _whT, G, a);               //   + wh hPrev
             TensorPrimitives.Sigmoid(a.Slice(0, 3 * H), a.Slice(0, 3 * H));
             TensorPrimitives.Tanh(a.Slice(3 * H, H), a.Slice(3 * H, H));
             TensorPrimitives.Multiply(a.Slice(H, H), c, c);                                   // c = f ⊙ cPrev + i ⊙ g

@@ -91,6 +91,24 @@ public class LstmKernelsTests
     }
 
     [Fact]
+    public void Vector_matrix_product_matches_the_naive_loop_with_one_row()
+    {
+        var rng = new Random(77);
+        foreach (int n in new[] { 0, 1, 7, 31, 32, 33, 127, 128, 129, 160, 256, 300 })
+            foreach (int k in new[] { 0, 1, 5, 64, 100 })
+            {
+                int ldb = n + 3;
+                float[] x = Random(rng, k), b = Random(rng, Math.Max(1, k * ldb)), y = Random(rng, n);
+                float[] expected = (float[])y.Clone();
+                LstmKernels.MultiplyAccumulateNaive<float>(n == 0 ? 0 : 1, n, k, x.Length == 0 ? [0f] : x, k, 1, b, ldb, expected, Math.Max(n, 1));
+                LstmKernels.VectorMatrixMultiplyAccumulate(x, b, ldb, y);
+                for (int j = 0; j < n; j++) Assert.True(Math.Abs(expected[j] - y[j]) < 1e-4f * (1 + k), $"n={n} k={k} [{j}]: {expected[j]} vs {y[j]}");
+            }
+        Assert.Throws<ArgumentException>(() => LstmKernels.VectorMatrixMultiplyAccumulate(new float[3], new float[2 * 4 + 3], 4, new float[4]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LstmKernels.VectorMatrixMultiplyAccumulate(new float[3], new float[12], 3, new float[4]));
+    }
+
+    [Fact]
     public void Vector_paths_reject_operands_too_short_for_their_shapes()
     {
         if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
