@@ -57,7 +57,7 @@ public sealed class LstmTrainer
         var theta = new float[L.Count];
         LstmInitializer.Initialize(L, rng, theta);
         var gradient = new float[L.Count];
-        var adam = new KerasAdam(L.Count, Options.LearningRate, Options.Beta1, Options.Beta2, Options.Epsilon);
+        var adam = new KerasAdam(L.Count, Options.LearningRate, Options.Beta1, Options.Beta2, Options.Epsilon) { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism };
         var engine = new LstmBatchEngine<float>(L, T, Math.Max(Bmax, validation is null ? 1 : Math.Min(Options.BatchSize, validation.Count)), RowsPerChunk, Options.MaskPadding)
         {
             MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism,
