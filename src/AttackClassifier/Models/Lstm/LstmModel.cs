@@ -87,8 +87,7 @@ public sealed class LstmModel
             if (t > 0) LstmKernels.VectorMatrixMultiplyAccumulate(h, _whT, G, a);               //   + wh hPrev
             TensorPrimitives.Sigmoid(a.Slice(0, 3 * H), a.Slice(0, 3 * H));
             TensorPrimitives.Tanh(a.Slice(3 * H, H), a.Slice(3 * H, H));
-            TensorPrimitives.Multiply(a.Slice(H, H), c, c);                                   // c = f ⊙ cPrev + i ⊙ g
-            TensorPrimitives.MultiplyAdd(a.Slice(0, H), a.Slice(3 * H, H), c, c);
+            LstmNetwork.CellForward<float>(a.Slice(0, H), a.Slice(H, H), a.Slice(3 * H, H), c, c);   // c = f ⊙ cPrev + i ⊙ g (in place)
             TensorPrimitives.Tanh(c, tanhC);
             TensorPrimitives.Multiply(a.Slice(2 * H, H), tanhC, h);                           // h = o ⊙ tanh(c)
         }

@@ -85,8 +85,9 @@ internal static class LstmNetwork
     }
 
     // c = f ⊙ cPrev + i ⊙ g, or i ⊙ g when cPrev is empty (the first step): one pass instead of Multiply + MultiplyAdd.
+    // c may be cPrev itself (single-sequence prediction updates the state in place).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CellForward<T>(ReadOnlySpan<T> i, ReadOnlySpan<T> f, ReadOnlySpan<T> g, ReadOnlySpan<T> cPrev, Span<T> c)
+    internal static void CellForward<T>(ReadOnlySpan<T> i, ReadOnlySpan<T> f, ReadOnlySpan<T> g, ReadOnlySpan<T> cPrev, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = 0, H = c.Length;
