@@ -29,7 +29,7 @@ internal static partial class LstmKernels
         ref float c0 = ref MemoryMarshal.GetReference(c);
         int full = n - n % Nr512, tail = n - full;
         int tailWidth = tail > 16 ? Nr512 : 16;
-        Span<float> panel = tail > 0 ? stackalloc float[Kc512 * Nr512] : default;   // (kc, tailWidth) zero-padded tail columns of B
+        Span<float> panel = tail > 0 ? stackalloc float[Kc512 * tailWidth] : default;   // (kc, tailWidth) zero-padded tail columns of B
         ref float t0 = ref MemoryMarshal.GetReference(panel);
         for (int p0 = 0; p0 < k; p0 += Kc512)
         {
@@ -42,7 +42,7 @@ internal static partial class LstmKernels
                 for (; i < m; i++) Tile1x32(ref a0, ds, (nint)i * rs + (nint)p0 * ds, ref Unsafe.Add(ref b0, bj), ldb, ref c0, (nint)i * ldc + j, kc, Nr512);
             }
             if (tail == 0) continue;
-            panel.Clear();
+            panel.Slice(0, kc * tailWidth).Clear();
             for (int p = 0; p < kc; p++) b.Slice((p0 + p) * ldb + full, tail).CopyTo(panel.Slice(p * tailWidth));
             for (int i = 0; i < m; )
             {

@@ -97,7 +97,7 @@ internal static partial class LstmKernels
             for (int j = 0; j < full; j += Nr)
                 RowTiles16(m, ref a0, rs, ds, p0, kc, ref Unsafe.Add(ref b0, (nint)p0 * ldb + j), ldb, ref c0, j, ldc, Nr);
             if (tail == 0) continue;
-            panel.Clear();
+            panel.Slice(0, kc * Nr).Clear();
             for (int p = 0; p < kc; p++) b.Slice((p0 + p) * ldb + full, tail).CopyTo(panel.Slice(p * Nr));
             RowTiles16(m, ref a0, rs, ds, p0, kc, ref MemoryMarshal.GetReference(panel), Nr, ref c0, full, ldc, tail);
         }
