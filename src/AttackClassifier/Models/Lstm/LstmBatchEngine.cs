@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace AttackClassifier.Models.Lstm;
 
@@ -52,6 +53,7 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
     /// <param name="keep">(rows, H) dropout multipliers, or empty for dropout off.</param>
     /// <param name="rows">B, rows in this batch.</param>
     /// <param name="gradient">(θ) receives the gradient.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double LossAndGradient(ReadOnlyMemory<T> theta, ReadOnlyMemory<int> tokens, ReadOnlyMemory<int> labels, ReadOnlyMemory<T> weights,
                                   ReadOnlyMemory<T> keep, int rows, Span<T> gradient)
     {
@@ -82,6 +84,7 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
     }
 
     /// <summary>Forward only, dropout off: writes logP (rows, K) and returns Σₙ sₙ·lossₙ (0 when labels is empty).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Forward(ReadOnlyMemory<T> theta, ReadOnlyMemory<int> tokens, ReadOnlyMemory<int> labels, ReadOnlyMemory<T> weights, int rows, Memory<T> logP)
     {
         CheckBatch(theta.Length, tokens.Length, labels.IsEmpty ? rows : labels.Length, weights.IsEmpty ? rows : weights.Length, rows);
@@ -143,6 +146,7 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
         public readonly T[] DZ, DU, DHOut, DA, DX, Dh, Dc;
         public readonly T[] Dw, Db, Dwy, Dby;           // this chunk's gradient: (4H, E+H), (4H), (K, H), (K)
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Forward(LstmBatchEngine<T> e, ReadOnlySpan<T> theta, ReadOnlySpan<int> tokens, ReadOnlySpan<int> labels, ReadOnlySpan<T> weights, ReadOnlySpan<T> keep, int rows)
         {
             LstmLayout L = e.Layout;
@@ -159,6 +163,7 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
                 for (int n = 0; n < rows; n++) LstmKernels.LogSoftmax<T>(Z.AsSpan(n * L.K, L.K), LogP.AsSpan(n * L.K, L.K));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void ForwardBackward(LstmBatchEngine<T> e, ReadOnlyMemory<T> thetaMemory, ReadOnlyMemory<int> tokensMemory, ReadOnlyMemory<int> labelsMemory,
                                     ReadOnlyMemory<T> weightsMemory, ReadOnlyMemory<T> keepMemory, int first, int rows, T scale)
         {

@@ -192,6 +192,7 @@ internal static partial class LstmKernels
     /// <summary>Writes log softmax(z) into <paramref name="logP"/> and returns log Σ exp z (the log-partition).</summary>
     /// <remarks>Subtracts max z first: TensorPrimitives.SoftMax does not, and in float a logit of 89 overflows exp.
     /// z and logP must not overlap: z is read again after logP has been used as scratch.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static T LogSoftmax<T>(ReadOnlySpan<T> z, Span<T> logP) where T : IFloatingPointIeee754<T>
     {
         if (logP.Length != z.Length) throw new ArgumentException("logP must have the length of z.", nameof(logP));

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace AttackClassifier.Models.Lstm;
 
@@ -67,6 +68,7 @@ public sealed class LstmModel
     public int BestEpoch { get; }
 
     /// <summary>Writes the K class probabilities of one encoded sequence (any length ≥ 1) into <paramref name="probabilities"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void PredictProbabilities(ReadOnlySpan<int> tokenIds, Span<float> probabilities)
     {
         int H = Layout.H, G = 4 * H, K = Layout.K;

@@ -198,6 +198,7 @@ internal static class LstmNetwork
     /// The step whose h each row's head reads: T − 1 without masking; with masking the last non-padding token
     /// (id ≠ 0), or −1 when the row is all padding (then the head reads h = 0).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void OutputSteps(ReadOnlySpan<int> tokens, int rows, int steps, bool masked, Span<int> last)
     {
         for (int n = 0; n < rows; n++)
@@ -209,6 +210,7 @@ internal static class LstmNetwork
     }
 
     // hOut[n, :] = h[last[n], n, :], or 0 when last[n] = −1
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void GatherOutput<T>(ReadOnlySpan<T> h, int rows, int hWidth, ReadOnlySpan<int> last, Span<T> hOut)
     {
         for (int n = 0; n < rows; n++)
@@ -221,6 +223,7 @@ internal static class LstmNetwork
 
     // ---------------------------------------------------------------- Dropout (inverted)
     // u = h ⊙ keep, keep ∈ {0, 1/(1−rate)} drawn by the trainer; an empty keep means dropout off (u = h).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DropoutForward<T>(ReadOnlySpan<T> h, ReadOnlySpan<T> keep, Span<T> u) where T : INumber<T>
     {
         if (keep.IsEmpty) h.CopyTo(u);
@@ -228,6 +231,7 @@ internal static class LstmNetwork
     }
 
     // Given du:  dh = du ⊙ keep  (overwrites)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DropoutBackward<T>(ReadOnlySpan<T> keep, ReadOnlySpan<T> du, Span<T> dh) where T : INumber<T>
     {
         if (keep.IsEmpty) du.CopyTo(dh);
@@ -236,6 +240,7 @@ internal static class LstmNetwork
 
     // ---------------------------------------------------------------- Dense head
     // z = u wyᵀ + by      u: (B, H),  wy: (K, H),  z: (B, K)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DenseForward<T>(ReadOnlySpan<T> wy, ReadOnlySpan<T> by, ReadOnlySpan<T> u, int rows, Span<T> z)
         where T : INumber<T>
     {
@@ -272,6 +277,7 @@ internal static class LstmNetwork
 
     // ---------------------------------------------------------------- Weighted softmax cross-entropy
     /// <summary>logP[n] = log softmax(z[n]); returns Σₙ sₙ·(−logP[n, yₙ]) summed in double (not yet divided by B).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double CrossEntropyForward<T>(ReadOnlySpan<T> z, int rows, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<T> weights, Span<T> logP)
         where T : IFloatingPointIeee754<T>
     {
@@ -286,6 +292,7 @@ internal static class LstmNetwork
     }
 
     // L = Σₙ sₙ (−log p[n, yₙ]) · scale  ⇒  dz[n, k] = scale · sₙ (p[n, k] − [k = yₙ])   (scale = 1/B)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void CrossEntropyBackward<T>(ReadOnlySpan<T> logP, int rows, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<T> weights, T scale, Span<T> dz)
         where T : IFloatingPointIeee754<T>
     {

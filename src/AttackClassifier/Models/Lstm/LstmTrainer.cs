@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AttackClassifier.Data;
+using System.Runtime.CompilerServices;
 
 namespace AttackClassifier.Models.Lstm;
 
@@ -36,6 +37,7 @@ public sealed class LstmTrainer
     /// <param name="validation">Rows for early stopping (same sequence length), or null.</param>
     /// <param name="progress">Receives a report after every batch, or null.</param>
     /// <param name="cancellationToken">Checked between batches.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LstmModel Fit(TokenSequences training, int vocabularySize, int classCount, TokenSequences? validation = null,
                          IProgress<LstmProgress>? progress = null, CancellationToken cancellationToken = default)
     {
