@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace AttackClassifier.Models.Lstm;
 
@@ -11,7 +12,6 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
 {
     private readonly Chunk[] _chunks;
     private readonly T[] _wT;    // (E+H, 4H) wᵀ, rebuilt from θ on every call
-    private readonly T[] _dwT;   // (E+H, 4H) chunk sum of ∂L/∂wᵀ
 
     /// <param name="layout">Model sizes.</param>
     /// <param name="steps">T, tokens per row.</param>
@@ -28,7 +28,6 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
         _chunks = new Chunk[(maxRows + rowsPerChunk - 1) / rowsPerChunk];
         for (int c = 0; c < _chunks.Length; c++) _chunks[c] = new Chunk(layout, steps, Math.Min(rowsPerChunk, maxRows - c * rowsPerChunk));
         _wT = new T[layout.InputWidth * 4 * layout.H];
-        _dwT = new T[_wT.Length];
     }
 
     public LstmLayout Layout { get; }
@@ -54,6 +53,7 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
     /// <param name="keep">(rows, H) dropout multipliers, or empty for dropout off.</param>
     /// <param name="rows">B, rows in this batch.</param>
     /// <param name="gradient">(θ) receives the gradient.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double LossAndGradient(ReadOnlyMemory<T> theta, ReadOnlyMemory<int> tokens, ReadOnlyMemory<int> labels, ReadOnlyMemory<T> weights,
                                   ReadOnlyMemory<T> keep, int rows, Span<T> gradient)
     {
@@ -69,23 +69,22 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
         LstmLayout L = Layout;
         int G = 4 * L.H, EH = L.InputWidth;
         gradient.Clear();
-        Array.Clear(_dwT);
         double loss = 0;
         for (int c = 0; c < used; c++)
         {
             Chunk k = _chunks[c];
             loss += k.Loss;
-            TensorPrimitives.Add(_dwT, k.DwT, _dwT);
+            TensorPrimitives.Add(gradient.Slice(L.W, G * EH), k.Dw, gradient.Slice(L.W, G * EH));
             TensorPrimitives.Add(gradient.Slice(L.B, G), k.Db, gradient.Slice(L.B, G));
             TensorPrimitives.Add(gradient.Slice(L.Wy, L.K * L.H), k.Dwy, gradient.Slice(L.Wy, L.K * L.H));
             TensorPrimitives.Add(gradient.Slice(L.By, L.K), k.Dby, gradient.Slice(L.By, L.K));
             LstmNetwork.EmbeddingBackward(tokens.Span.Slice(c * RowsPerChunk * Steps, k.Rows * Steps), k.Rows, Steps, k.DX, gradient.Slice(0, L.W), L.E);
         }
-        LstmKernels.Transpose(EH, G, _dwT, G, gradient.Slice(L.W, G * EH));       // ∂L/∂w = (∂L/∂wᵀ)ᵀ
         return loss;
     }
 
     /// <summary>Forward only, dropout off: writes logP (rows, K) and returns Σₙ sₙ·lossₙ (0 when labels is empty).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Forward(ReadOnlyMemory<T> theta, ReadOnlyMemory<int> tokens, ReadOnlyMemory<int> labels, ReadOnlyMemory<T> weights, int rows, Memory<T> logP)
     {
         CheckBatch(theta.Length, tokens.Length, labels.IsEmpty ? rows : labels.Length, weights.IsEmpty ? rows : weights.Length, rows);
@@ -136,7 +135,7 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
             Z = new T[capacity * L.K]; LogP = new T[capacity * L.K];
             DZ = new T[capacity * L.K]; DU = new T[capacity * L.H]; DHOut = new T[capacity * L.H];
             DA = new T[P * G]; DX = new T[P * L.E]; Dh = new T[capacity * L.H]; Dc = new T[capacity * L.H];
-            DwT = new T[L.InputWidth * G]; Db = new T[G]; Dwy = new T[L.K * L.H]; Dby = new T[L.K];
+            Dw = new T[G * L.InputWidth]; Db = new T[G]; Dwy = new T[L.K * L.H]; Dby = new T[L.K];
         }
 
         public int Rows;
@@ -145,8 +144,9 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
         public readonly int[] Last;                     // (B) output step per row
         public readonly T[] HOut, U, Z, LogP;           // (B, H), (B, H), (B, K), (B, K)
         public readonly T[] DZ, DU, DHOut, DA, DX, Dh, Dc;
-        public readonly T[] DwT, Db, Dwy, Dby;          // this chunk's gradient: (E+H, 4H), (4H), (K, H), (K)
+        public readonly T[] Dw, Db, Dwy, Dby;           // this chunk's gradient: (4H, E+H), (4H), (K, H), (K)
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Forward(LstmBatchEngine<T> e, ReadOnlySpan<T> theta, ReadOnlySpan<int> tokens, ReadOnlySpan<int> labels, ReadOnlySpan<T> weights, ReadOnlySpan<T> keep, int rows)
         {
             LstmLayout L = e.Layout;
@@ -163,6 +163,7 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
                 for (int n = 0; n < rows; n++) LstmKernels.LogSoftmax<T>(Z.AsSpan(n * L.K, L.K), LogP.AsSpan(n * L.K, L.K));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void ForwardBackward(LstmBatchEngine<T> e, ReadOnlyMemory<T> thetaMemory, ReadOnlyMemory<int> tokensMemory, ReadOnlyMemory<int> labelsMemory,
                                     ReadOnlyMemory<T> weightsMemory, ReadOnlyMemory<T> keepMemory, int first, int rows, T scale)
         {
@@ -174,12 +175,12 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
             ReadOnlySpan<T> keep = keepMemory.IsEmpty ? default : keepMemory.Span.Slice(first * L.H, rows * L.H);
             Forward(e, theta, tokensMemory.Span.Slice(first * T_, rows * T_), labels, weights, keep, rows);
 
-            Array.Clear(DwT); Array.Clear(Db); Array.Clear(Dwy); Array.Clear(Dby);
+            Array.Clear(Dw); Array.Clear(Db); Array.Clear(Dwy); Array.Clear(Dby);
             LstmNetwork.CrossEntropyBackward<T>(LogP, rows, L.K, labels, weights, scale, DZ);
             LstmNetwork.DenseBackward<T>(theta.Slice(L.Wy, L.K * L.H), U, DZ, rows, Dwy, Dby, DU);
             LstmNetwork.DropoutBackward<T>(keep, DU.AsSpan(0, rows * L.H), DHOut);
             LstmNetwork.LstmBackward<T>(L, theta.Slice(L.W, G * L.InputWidth), X, rows, T_, Gates, C, TanhC, Hs, Last, DHOut,
-                                        DA, DwT, Db, DX, Dh, Dc, e.NaiveProducts);
+                                        DA, Dw, Db, DX, Dh, Dc, e.NaiveProducts);
         }
     }
 }

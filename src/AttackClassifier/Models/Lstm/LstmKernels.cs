@@ -10,10 +10,16 @@ namespace AttackClassifier.Models.Lstm;
 /// Span kernels for the LSTM: the dense matrix product behind every gate pre-activation and weight gradient,
 /// a transpose, and a stable log-softmax. Each has a plain scalar reference beside it for tests.
 /// </summary>
-internal static class LstmKernels
+/// <remarks>
+/// The hot loops here and in <see cref="LstmNetwork"/> and <see cref="KerasAdam"/> are marked AggressiveOptimization:
+/// tiered compilation otherwise runs them as unoptimised tier-0 code for the first few hundred batches of an epoch
+/// (measured: 5 ms per batch instead of 1.2 ms until the background tier-1 compile lands, later still on a loaded machine).
+/// </remarks>
+internal static partial class LstmKernels
 {
-    private const int Mr = 4;     // rows of C per micro-tile
-    private const int Kc = 128;   // depth block: a 128 × 16 panel of B (8 KB) stays in L1 while all row tiles use it
+    private const int Mr = 4;     // Vector256 path: rows of C per micro-tile
+    private const int Nr = 16;    //   columns of C per micro-tile (two Vector256 per row)
+    private const int Kc = 128;   //   depth block: a 128 × 16 panel of B (8 KB) stays in L1 while all row tiles use it
 
     /// <summary>
     /// Matrix multiply-accumulate: c[i·ldc + j] += Σₚ A(i, p) · b[p·ldb + j] for i &lt; m, j &lt; n, p &lt; k,
@@ -21,8 +27,9 @@ internal static class LstmKernels
     /// with (1, lda) it is C += Aᵀ B for A stored (k, lda) — the weight-gradient product.
     /// </summary>
     /// <remarks>
-    /// float runs a register-tiled kernel (4 rows × 16 columns of C in eight Vector256 accumulators, fused
-    /// multiply-add, depth blocked by 128); other types use <see cref="MultiplyAccumulateNaive{T}"/>.
+    /// float runs a register-tiled kernel: with AVX-512, 8 rows × 32 columns of C in sixteen Vector512 accumulators
+    /// (<see cref="MultiplyAccumulateVector512"/>), otherwise 4 rows × 16 columns in eight Vector256 accumulators; both
+    /// use fused multiply-add and block the depth. Other types use <see cref="MultiplyAccumulateNaive{T}"/>.
     /// </remarks>
     internal static void MultiplyAccumulate<T>(int m, int n, int k, ReadOnlySpan<T> a, int aRowStride, int aDepthStride,
                                                ReadOnlySpan<T> b, int ldb, Span<T> c, int ldc)
@@ -30,8 +37,11 @@ internal static class LstmKernels
     {
         CheckShapes(m, n, k, a.Length, aRowStride, aDepthStride, b.Length, ldb, c.Length, ldc);
         if (m == 0 || n == 0 || k == 0) return;
-        if (typeof(T) == typeof(float) && Vector256.IsHardwareAccelerated)
-            MultiplyAccumulateTiled(m, n, k, MemoryMarshal.Cast<T, float>(a), aRowStride, aDepthStride,
+        if (typeof(T) == typeof(float) && Vector512.IsHardwareAccelerated)
+            MultiplyAccumulateVector512(m, n, k, MemoryMarshal.Cast<T, float>(a), aRowStride, aDepthStride,
+                                        MemoryMarshal.Cast<T, float>(b), ldb, MemoryMarshal.Cast<T, float>(c), ldc);
+        else if (typeof(T) == typeof(float) && Vector256.IsHardwareAccelerated)
+            MultiplyAccumulateVector256(m, n, k, MemoryMarshal.Cast<T, float>(a), aRowStride, aDepthStride,
                                     MemoryMarshal.Cast<T, float>(b), ldb, MemoryMarshal.Cast<T, float>(c), ldc);
         else
             MultiplyAccumulateNaive(m, n, k, a, aRowStride, aDepthStride, b, ldb, c, ldc);
@@ -66,50 +76,57 @@ internal static class LstmKernels
     }
 
     // Bounds were checked once in CheckShapes; the tiles below read with unchecked offsets inside those bounds.
-    private static void MultiplyAccumulateTiled(int m, int n, int k, ReadOnlySpan<float> a, int rs, int ds,
-                                                ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc)
+    // Columns past the last full 16-wide panel are copied, zero-padded, into a (kc, 16) scratch panel so the column
+    // tail runs the same vector tiles (a scalar tail of 4 columns once cost more than the rest of dx = da·wx).
+    /// <summary>The Vector256 path of <see cref="MultiplyAccumulate{T}"/> (the one used without AVX-512); same contract.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void MultiplyAccumulateVector256(int m, int n, int k, ReadOnlySpan<float> a, int rs, int ds,
+                                                     ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc)
     {
+        if (!Vector256.IsHardwareAccelerated) throw new PlatformNotSupportedException("Vector256 is not hardware accelerated on this machine.");
+        CheckShapes(m, n, k, a.Length, rs, ds, b.Length, ldb, c.Length, ldc);
+        if (m == 0 || n == 0 || k == 0) return;
         ref float a0 = ref MemoryMarshal.GetReference(a);
         ref float b0 = ref MemoryMarshal.GetReference(b);
         ref float c0 = ref MemoryMarshal.GetReference(c);
-        int w = Vector256<float>.Count;
+        int full = n - n % Nr, tail = n - full;
+        Span<float> panel = tail > 0 ? stackalloc float[Kc * Nr] : default;   // (kc, 16) zero-padded tail columns of B
         for (int p0 = 0; p0 < k; p0 += Kc)
         {
             int kc = Math.Min(Kc, k - p0);
-            int j = 0;
-            for (; j + 2 * w <= n; j += 2 * w)
-            {
-                int i = 0;
-                for (; i + Mr <= m; i += Mr) Tile4x16(ref a0, rs, ds, ref b0, ldb, ref c0, ldc, i, j, p0, kc);
-                for (; i < m; i++) Tile1x16(ref a0, rs, ds, ref b0, ldb, ref c0, ldc, i, j, p0, kc);
-            }
-            for (; j + w <= n; j += w)
-                for (int i = 0; i < m; i++) Tile1x8(ref a0, rs, ds, ref b0, ldb, ref c0, ldc, i, j, p0, kc);
-            for (; j < n; j++)   // scalar column tail
-                for (int i = 0; i < m; i++)
-                {
-                    float s = 0;
-                    for (int p = p0; p < p0 + kc; p++) s += Unsafe.Add(ref a0, i * rs + p * ds) * Unsafe.Add(ref b0, p * ldb + j);
-                    Unsafe.Add(ref c0, i * ldc + j) += s;
-                }
+            for (int j = 0; j < full; j += Nr)
+                RowTiles16(m, ref a0, rs, ds, p0, kc, ref Unsafe.Add(ref b0, (nint)p0 * ldb + j), ldb, ref c0, j, ldc, Nr);
+            if (tail == 0) continue;
+            panel.Slice(0, kc * Nr).Clear();
+            for (int p = 0; p < kc; p++) b.Slice((p0 + p) * ldb + full, tail).CopyTo(panel.Slice(p * Nr));
+            RowTiles16(m, ref a0, rs, ds, p0, kc, ref MemoryMarshal.GetReference(panel), Nr, ref c0, full, ldc, tail);
         }
     }
 
-    // C[i..i+4, j..j+16] += A(i..i+4, p0..p0+kc) · B[p0..p0+kc, j..j+16], eight accumulators in registers.
+    // C[0..m, j..j+cols] += A(0..m, p0..p0+kc) · Bpanel, Bpanel (kc, 16) with row stride ldb.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RowTiles16(int m, ref float a0, int rs, int ds, int p0, int kc, ref float bp, int ldb, ref float c0, int j, int ldc, int cols)
+    {
+        int i = 0;
+        for (; i + Mr <= m; i += Mr) Tile4x16(ref a0, rs, ds, (nint)i * rs + (nint)p0 * ds, ref bp, ldb, ref c0, (nint)i * ldc + j, ldc, kc, cols);
+        for (; i < m; i++) Tile1x16(ref a0, ds, (nint)i * rs + (nint)p0 * ds, ref bp, ldb, ref c0, (nint)i * ldc + j, kc, cols);
+    }
+
+    // C[i..i+4, j..j+cols] += A(i..i+4, p0..p0+kc) · Bpanel[0..kc, 0..16], eight accumulators in registers;
+    // ai = offset of A(i, p0), ci = offset of C[i, j].
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile4x16(ref float a0, int rs, int ds, ref float b0, int ldb, ref float c0, int ldc, int i, int j, int p0, int kc)
+    private static void Tile4x16(ref float a0, int rs, int ds, nint ai, ref float bp, int ldb, ref float c0, nint ci, int ldc, int kc, int cols)
     {
         int w = Vector256<float>.Count;
         var c00 = Vector256<float>.Zero; var c01 = Vector256<float>.Zero;
         var c10 = Vector256<float>.Zero; var c11 = Vector256<float>.Zero;
         var c20 = Vector256<float>.Zero; var c21 = Vector256<float>.Zero;
         var c30 = Vector256<float>.Zero; var c31 = Vector256<float>.Zero;
-        nint ai = (nint)i * rs + (nint)p0 * ds;
-        nint bi = (nint)p0 * ldb + j;
+        nint bi = 0;
         for (int p = 0; p < kc; p++, ai += ds, bi += ldb)
         {
-            var b0v = Vector256.LoadUnsafe(ref b0, (nuint)bi);
-            var b1v = Vector256.LoadUnsafe(ref b0, (nuint)(bi + w));
+            var b0v = Vector256.LoadUnsafe(ref bp, (nuint)bi);
+            var b1v = Vector256.LoadUnsafe(ref bp, (nuint)(bi + w));
             var x = Vector256.Create(Unsafe.Add(ref a0, ai));
             c00 = Vector256.FusedMultiplyAdd(x, b0v, c00); c01 = Vector256.FusedMultiplyAdd(x, b1v, c01);
             x = Vector256.Create(Unsafe.Add(ref a0, ai + rs));
@@ -119,59 +136,63 @@ internal static class LstmKernels
             x = Vector256.Create(Unsafe.Add(ref a0, ai + 3 * rs));
             c30 = Vector256.FusedMultiplyAdd(x, b0v, c30); c31 = Vector256.FusedMultiplyAdd(x, b1v, c31);
         }
-        nint ci = (nint)i * ldc + j;
-        Store(ref c0, ci, c00, c01, w); ci += ldc;
-        Store(ref c0, ci, c10, c11, w); ci += ldc;
-        Store(ref c0, ci, c20, c21, w); ci += ldc;
-        Store(ref c0, ci, c30, c31, w);
+        Store(ref c0, ci, c00, c01, cols); ci += ldc;
+        Store(ref c0, ci, c10, c11, cols); ci += ldc;
+        Store(ref c0, ci, c20, c21, cols); ci += ldc;
+        Store(ref c0, ci, c30, c31, cols);
     }
 
+    // C[ci .. ci+cols] += [lo | hi] (cols ≤ 16): vector adds for a whole row, element by element for a tail.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(ref float c0, nint ci, Vector256<float> lo, Vector256<float> hi, int w)
+    private static void Store(ref float c0, nint ci, Vector256<float> lo, Vector256<float> hi, int cols)
     {
-        (Vector256.LoadUnsafe(ref c0, (nuint)ci) + lo).StoreUnsafe(ref c0, (nuint)ci);
-        (Vector256.LoadUnsafe(ref c0, (nuint)(ci + w)) + hi).StoreUnsafe(ref c0, (nuint)(ci + w));
+        if (cols == Nr)
+        {
+            (Vector256.LoadUnsafe(ref c0, (nuint)ci) + lo).StoreUnsafe(ref c0, (nuint)ci);
+            (Vector256.LoadUnsafe(ref c0, (nuint)(ci + 8)) + hi).StoreUnsafe(ref c0, (nuint)(ci + 8));
+            return;
+        }
+        for (int j = 0; j < cols; j++) Unsafe.Add(ref c0, ci + j) += j < 8 ? lo.GetElement(j) : hi.GetElement(j - 8);
     }
 
-    private static void Tile1x16(ref float a0, int rs, int ds, ref float b0, int ldb, ref float c0, int ldc, int i, int j, int p0, int kc)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile1x16(ref float a0, int ds, nint ai, ref float bp, int ldb, ref float c0, nint ci, int kc, int cols)
     {
-        int w = Vector256<float>.Count;
         var lo = Vector256<float>.Zero; var hi = Vector256<float>.Zero;
-        nint ai = (nint)i * rs + (nint)p0 * ds, bi = (nint)p0 * ldb + j;
+        nint bi = 0;
         for (int p = 0; p < kc; p++, ai += ds, bi += ldb)
         {
             var x = Vector256.Create(Unsafe.Add(ref a0, ai));
-            lo = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref b0, (nuint)bi), lo);
-            hi = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref b0, (nuint)(bi + w)), hi);
+            lo = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref bp, (nuint)bi), lo);
+            hi = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref bp, (nuint)(bi + 8)), hi);
         }
-        Store(ref c0, (nint)i * ldc + j, lo, hi, w);
-    }
-
-    private static void Tile1x8(ref float a0, int rs, int ds, ref float b0, int ldb, ref float c0, int ldc, int i, int j, int p0, int kc)
-    {
-        var acc = Vector256<float>.Zero;
-        nint ai = (nint)i * rs + (nint)p0 * ds, bi = (nint)p0 * ldb + j;
-        for (int p = 0; p < kc; p++, ai += ds, bi += ldb)
-            acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a0, ai)), Vector256.LoadUnsafe(ref b0, (nuint)bi), acc);
-        nint ci = (nint)i * ldc + j;
-        (Vector256.LoadUnsafe(ref c0, (nuint)ci) + acc).StoreUnsafe(ref c0, (nuint)ci);
+        Store(ref c0, ci, lo, hi, cols);
     }
 
     /// <summary>Transpose: destination[j·rows + i] = source[i·ldSource + j] for i &lt; rows, j &lt; columns.</summary>
+    /// <remarks>Walks 16 × 16 blocks so both the strided reads and the strided writes stay within a few cache lines
+    /// (row by row, every write of a 164-wide source missed L1: the per-step transpose of w once cost as much as a gate product).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Transpose<T>(int rows, int columns, ReadOnlySpan<T> source, int ldSource, Span<T> destination)
     {
         if (rows > 0 && columns > 0 && (long)(rows - 1) * ldSource + columns > source.Length) throw new ArgumentException("Source is too short.", nameof(source));
         if ((long)rows * columns > destination.Length) throw new ArgumentException("Destination is too short.", nameof(destination));
-        for (int i = 0; i < rows; i++)
-        {
-            ReadOnlySpan<T> row = source.Slice(i * ldSource, columns);
-            for (int j = 0; j < columns; j++) destination[j * rows + i] = row[j];
-        }
+        const int Block = 16;
+        ref T s0 = ref MemoryMarshal.GetReference(source);
+        ref T d0 = ref MemoryMarshal.GetReference(destination);
+        for (int i0 = 0; i0 < rows; i0 += Block)
+            for (int j0 = 0; j0 < columns; j0 += Block)
+            {
+                int i1 = Math.Min(i0 + Block, rows), j1 = Math.Min(j0 + Block, columns);
+                for (int j = j0; j < j1; j++)
+                    for (int i = i0; i < i1; i++) Unsafe.Add(ref d0, (nint)j * rows + i) = Unsafe.Add(ref s0, (nint)i * ldSource + j);
+            }
     }
 
     /// <summary>Writes log softmax(z) into <paramref name="logP"/> and returns log Σ exp z (the log-partition).</summary>
     /// <remarks>Subtracts max z first: TensorPrimitives.SoftMax does not, and in float a logit of 89 overflows exp.
     /// z and logP must not overlap: z is read again after logP has been used as scratch.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static T LogSoftmax<T>(ReadOnlySpan<T> z, Span<T> logP) where T : IFloatingPointIeee754<T>
     {
         if (logP.Length != z.Length) throw new ArgumentException("logP must have the length of z.", nameof(logP));

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace AttackClassifier.Models.Lstm;
 
@@ -67,6 +68,7 @@ public sealed class LstmModel
     public int BestEpoch { get; }
 
     /// <summary>Writes the K class probabilities of one encoded sequence (any length ≥ 1) into <paramref name="probabilities"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void PredictProbabilities(ReadOnlySpan<int> tokenIds, Span<float> probabilities)
     {
         int H = Layout.H, G = 4 * H, K = Layout.K;
@@ -84,11 +86,10 @@ public sealed class LstmModel
         for (int t = 0; t <= last; t++)   // steps after the output step cannot change it
         {
             _inputTable.AsSpan(tokenIds[t] * G, G).CopyTo(a);                                  // a = wx x + b
-            if (t > 0) LstmKernels.MultiplyAccumulate<float>(1, G, H, h, H, 1, _whT, G, a, G);  //   + wh hPrev
+            if (t > 0) LstmKernels.VectorMatrixMultiplyAccumulate(h, _whT, G, a);               //   + wh hPrev
             TensorPrimitives.Sigmoid(a.Slice(0, 3 * H), a.Slice(0, 3 * H));
             TensorPrimitives.Tanh(a.Slice(3 * H, H), a.Slice(3 * H, H));
-            TensorPrimitives.Multiply(a.Slice(H, H), c, c);                                   // c = f ⊙ cPrev + i ⊙ g
-            TensorPrimitives.MultiplyAdd(a.Slice(0, H), a.Slice(3 * H, H), c, c);
+            LstmNetwork.CellForward<float>(a.Slice(0, H), a.Slice(H, H), a.Slice(3 * H, H), c, c);   // c = f ⊙ cPrev + i ⊙ g (in place)
             TensorPrimitives.Tanh(c, tanhC);
             TensorPrimitives.Multiply(a.Slice(2 * H, H), tanhC, h);                           // h = o ⊙ tanh(c)
         }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace AttackClassifier.Models.Lstm;
 
@@ -26,6 +27,7 @@ internal static class LstmNetwork
 {
     // ---------------------------------------------------------------- Embedding
     // x[t, n, :] = embedding[tokens[n, t], :]          tokens: (B, T) row-major,  x: (T, B, E)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void EmbeddingForward<T>(ReadOnlySpan<T> embedding, int e, ReadOnlySpan<int> tokens, int rows, int steps, Span<T> x)
     {
         for (int n = 0; n < rows; n++)
@@ -34,6 +36,7 @@ internal static class LstmNetwork
     }
 
     // Given dx = ∂L/∂x:  dEmbedding[tokens[n, t], :] += dx[t, n, :]   (a token used twice gets both gradients)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void EmbeddingBackward<T>(ReadOnlySpan<int> tokens, int rows, int steps, ReadOnlySpan<T> dx, Span<T> dEmbedding, int e)
         where T : INumber<T>
     {
@@ -52,6 +55,7 @@ internal static class LstmNetwork
     /// Caches (all time-major): gates (T,B,4H) activated i f o g; c (T,B,H); tanhC (T,B,H), cached because Backward needs
     /// it and tanh costs more than a load; h (T,B,H).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void LstmForward<T>(LstmLayout L, ReadOnlySpan<T> wT, ReadOnlySpan<T> b, ReadOnlySpan<T> x, int rows, int steps,
                                         Span<T> gates, Span<T> c, Span<T> tanhC, Span<T> h, bool naive = false)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -65,32 +69,48 @@ internal static class LstmNetwork
         {
             Span<T> a = gates.Slice(t * rows * G, rows * G);                            // (B, 4H)
             if (t > 0) Product(naive, rows, G, H, h.Slice((t - 1) * rows * H, rows * H), H, 1, whT, G, a, G);  // a += hPrev whᵀ
+            int s = t * rows * H;                                                       // start of step t in the (T, B, H) caches
             for (int n = 0; n < rows; n++)
             {
                 Span<T> an = a.Slice(n * G, G);
                 TensorPrimitives.Sigmoid(an.Slice(0, 3 * H), an.Slice(0, 3 * H));       // i, f, o = σ(a_i, a_f, a_o): one call, contiguous
                 TensorPrimitives.Tanh(an.Slice(3 * H, H), an.Slice(3 * H, H));          // g = tanh(a_g)
-                ReadOnlySpan<T> i = an.Slice(0, H), f = an.Slice(H, H), o = an.Slice(2 * H, H), g = an.Slice(3 * H, H);
-                int s = (t * rows + n) * H;
-                Span<T> cn = c.Slice(s, H), tn = tanhC.Slice(s, H), hn = h.Slice(s, H);
-                if (t > 0) TensorPrimitives.Multiply(f, c.Slice(s - rows * H, H), cn);  // c = f ⊙ cPrev
-                else cn.Clear();                                                        // c₀ = 0
-                TensorPrimitives.MultiplyAdd(i, g, cn, cn);                             //   + i ⊙ g
-                TensorPrimitives.Tanh(cn, tn);
-                TensorPrimitives.Multiply(o, tn, hn);                                   // h = o ⊙ tanh(c)
+                CellForward<T>(an.Slice(0, H), an.Slice(H, H), an.Slice(3 * H, H),       // c = f ⊙ cPrev + i ⊙ g  (c₀ = 0)
+                               t > 0 ? c.Slice(s - rows * H + n * H, H) : default, c.Slice(s + n * H, H));
             }
+            TensorPrimitives.Tanh(c.Slice(s, rows * H), tanhC.Slice(s, rows * H));      // the step's B rows are contiguous: one call
+            for (int n = 0; n < rows; n++)
+                TensorPrimitives.Multiply(a.Slice(n * G + 2 * H, H), tanhC.Slice(s + n * H, H), h.Slice(s + n * H, H));   // h = o ⊙ tanh(c)
         }
+    }
+
+    // c = f ⊙ cPrev + i ⊙ g, or i ⊙ g when cPrev is empty (the first step): one pass instead of Multiply + MultiplyAdd.
+    // c may be cPrev itself (single-sequence prediction updates the state in place).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void CellForward<T>(ReadOnlySpan<T> i, ReadOnlySpan<T> f, ReadOnlySpan<T> g, ReadOnlySpan<T> cPrev, Span<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = 0, H = c.Length;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+            for (; k <= H - Vector<T>.Count; k += Vector<T>.Count)
+            {
+                var ig = new Vector<T>(i.Slice(k)) * new Vector<T>(g.Slice(k));
+                (cPrev.IsEmpty ? ig : new Vector<T>(f.Slice(k)) * new Vector<T>(cPrev.Slice(k)) + ig).CopyTo(c.Slice(k));
+            }
+        for (; k < H; k++) c[k] = cPrev.IsEmpty ? i[k] * g[k] : f[k] * cPrev[k] + i[k] * g[k];   // scalar tail
     }
 
     /// <summary>
     /// Backpropagation through time. dhOut (B, H) is ∂L/∂h at each row's output step last[n] (−1: the row has none);
-    /// writes da (T,B,4H) = ∂L/∂a, then accumulates dwT (E+H, 4H) += [x | hPrev]ᵀ da, db += Σ da, and overwrites
-    /// dx (T,B,E) = da wx. Scratch dh, dc: (B, H) each, carrying dhNext and dcNext between steps.
+    /// writes da (T,B,4H) = ∂L/∂a, then accumulates dw (4H, E+H) += daᵀ [x | hPrev] (θ's layout, so the trainer adds it
+    /// without a transpose), db += Σ da, and overwrites dx (T,B,E) = da wx. Scratch dh, dc: (B, H) each, carrying dhNext
+    /// and dcNext between steps.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void LstmBackward<T>(LstmLayout L, ReadOnlySpan<T> w, ReadOnlySpan<T> x, int rows, int steps,
                                          ReadOnlySpan<T> gates, ReadOnlySpan<T> c, ReadOnlySpan<T> tanhC, ReadOnlySpan<T> h,
                                          ReadOnlySpan<int> last, ReadOnlySpan<T> dhOut,
-                                         Span<T> da, Span<T> dwT, Span<T> db, Span<T> dx, Span<T> dh, Span<T> dc, bool naive = false)
+                                         Span<T> da, Span<T> dw, Span<T> db, Span<T> dx, Span<T> dh, Span<T> dc, bool naive = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int E = L.E, H = L.H, G = 4 * H, EH = E + H;
@@ -104,40 +124,66 @@ internal static class LstmNetwork
                 Span<T> dhn = dh.Slice(n * H, H), dcn = dc.Slice(n * H, H);
                 if (last[n] == t) TensorPrimitives.Add(dhn, dhOut.Slice(n * H, H), dhn);  // the head read h here
                 ReadOnlySpan<T> gn = gates.Slice((t * rows + n) * G, G);
-                ReadOnlySpan<T> i = gn.Slice(0, H), f = gn.Slice(H, H), o = gn.Slice(2 * H, H), g = gn.Slice(3 * H, H);
                 int s = (t * rows + n) * H;
-                ReadOnlySpan<T> tc = tanhC.Slice(s, H);
-                ReadOnlySpan<T> cPrev = t > 0 ? c.Slice(s - rows * H, H) : default;
-                Span<T> dan = daT.Slice(n * G, G);
-                for (int k = 0; k < H; k++)
-                {
-                    T one = T.One;
-                    // h = o ⊙ tanh(c):  ∂h/∂o = tanh(c),  ∂h/∂c = o (1 − tanh²c); dc also carries dcNext from step t+1
-                    T dO = dhn[k] * tc[k];
-                    T dC = dcn[k] + dhn[k] * o[k] * (one - tc[k] * tc[k]);
-                    // c = f ⊙ cPrev + i ⊙ g
-                    T cp = t > 0 ? cPrev[k] : T.Zero;
-                    T dI = dC * g[k], dF = dC * cp, dG = dC * i[k];
-                    // i = σ(a_i): σ' = σ(1 − σ);  g = tanh(a_g): tanh' = 1 − tanh²
-                    dan[k] = dI * i[k] * (one - i[k]);
-                    dan[H + k] = dF * f[k] * (one - f[k]);
-                    dan[2 * H + k] = dO * o[k] * (one - o[k]);
-                    dan[3 * H + k] = dG * (one - g[k] * g[k]);
-                    dcn[k] = dC * f[k];                                                  // dcNext for step t−1
-                }
+                GateBackward<T>(gn, tanhC.Slice(s, H), t > 0 ? c.Slice(s - rows * H, H) : default, dhn, dcn, daT.Slice(n * G, G));
             }
             // a = wx x + wh hPrev + b:  dhPrev = da wh   (B, 4H) · (4H, H), rows of w with stride E+H
             dh.Clear();
             if (t > 0) Product(naive, rows, H, G, daT, G, 1, w.Slice(E), EH, dh, H);
         }
-        // dwxᵀ += xᵀ da over all T·B positions;  dwhᵀ += hPrevᵀ da over t ≥ 1 (hPrev for step t is h at t−1: time-major, contiguous)
+        // dwx += daᵀ x over all T·B positions: (4H, T·B) · (T·B, E) into columns [0, E) of dw's rows;
+        // dwh += daᵀ hPrev over t ≥ 1 into columns [E, E+H) (hPrev for step t is h at t−1: time-major, contiguous)
         int positions = rows * steps;
-        Product(naive, E, G, positions, x, 1, E, da, G, dwT, G);
-        if (steps > 1) Product(naive, H, G, (steps - 1) * rows, h, 1, H, da.Slice(rows * G), G, dwT.Slice(E * G), G);
+        Product(naive, G, E, positions, da, 1, G, x, E, dw, EH);
+        if (steps > 1) Product(naive, G, H, (steps - 1) * rows, da.Slice(rows * G), 1, G, h, H, dw.Slice(E), EH);
         for (int r = 0; r < positions; r++) TensorPrimitives.Add(db, da.Slice(r * G, G), db);
         // dx = da wx   (T·B, 4H) · (4H, E)
         dx.Slice(0, positions * E).Clear();
         Product(naive, positions, E, G, da, G, 1, w, EH, dx, E);
+    }
+
+    /// <summary>
+    /// One position's gate backward. gates = [i f o g] (4H) activated, tanhC (H), cPrev (H, empty at t = 0), dh (H) = ∂L/∂h;
+    /// dc (H) holds dcNext on entry and is overwritten with dcNext for step t − 1; writes da (4H) = ∂L/∂a.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void GateBackward<T>(ReadOnlySpan<T> gates, ReadOnlySpan<T> tanhC, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> dh, Span<T> dc, Span<T> da)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int H = dh.Length, k = 0;
+        ReadOnlySpan<T> i = gates.Slice(0, H), f = gates.Slice(H, H), o = gates.Slice(2 * H, H), g = gates.Slice(3 * H, H);
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var one = Vector<T>.One;
+            for (; k <= H - Vector<T>.Count; k += Vector<T>.Count)
+            {
+                Vector<T> dhv = new(dh.Slice(k)), tc = new(tanhC.Slice(k)), iv = new(i.Slice(k)), fv = new(f.Slice(k)), ov = new(o.Slice(k)), gv = new(g.Slice(k));
+                var dO = dhv * tc;                                                       // the same equations as the scalar loop below
+                var dC = new Vector<T>(dc.Slice(k)) + dhv * ov * (one - tc * tc);
+                var dF = cPrev.IsEmpty ? Vector<T>.Zero : dC * new Vector<T>(cPrev.Slice(k));
+                (dC * gv * iv * (one - iv)).CopyTo(da.Slice(k));
+                (dF * fv * (one - fv)).CopyTo(da.Slice(H + k));
+                (dO * ov * (one - ov)).CopyTo(da.Slice(2 * H + k));
+                (dC * iv * (one - gv * gv)).CopyTo(da.Slice(3 * H + k));
+                (dC * fv).CopyTo(dc.Slice(k));
+            }
+        }
+        for (; k < H; k++)   // scalar tail (and the reference the vector loop follows)
+        {
+            T one = T.One;
+            // h = o ⊙ tanh(c):  ∂h/∂o = tanh(c),  ∂h/∂c = o (1 − tanh²c); dc also carries dcNext from step t+1
+            T dO = dh[k] * tanhC[k];
+            T dC = dc[k] + dh[k] * o[k] * (one - tanhC[k] * tanhC[k]);
+            // c = f ⊙ cPrev + i ⊙ g
+            T cp = cPrev.IsEmpty ? T.Zero : cPrev[k];
+            T dI = dC * g[k], dF = dC * cp, dG = dC * i[k];
+            // i = σ(a_i): σ' = σ(1 − σ);  g = tanh(a_g): tanh' = 1 − tanh²
+            da[k] = dI * i[k] * (one - i[k]);
+            da[H + k] = dF * f[k] * (one - f[k]);
+            da[2 * H + k] = dO * o[k] * (one - o[k]);
+            da[3 * H + k] = dG * (one - g[k] * g[k]);
+            dc[k] = dC * f[k];                                                           // dcNext for step t−1
+        }
     }
 
     // naive = true runs the triple loop instead of the tiled kernel: the benchmarks' in-run baseline.
@@ -152,6 +198,7 @@ internal static class LstmNetwork
     /// The step whose h each row's head reads: T − 1 without masking; with masking the last non-padding token
     /// (id ≠ 0), or −1 when the row is all padding (then the head reads h = 0).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void OutputSteps(ReadOnlySpan<int> tokens, int rows, int steps, bool masked, Span<int> last)
     {
         for (int n = 0; n < rows; n++)
@@ -163,6 +210,7 @@ internal static class LstmNetwork
     }
 
     // hOut[n, :] = h[last[n], n, :], or 0 when last[n] = −1
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void GatherOutput<T>(ReadOnlySpan<T> h, int rows, int hWidth, ReadOnlySpan<int> last, Span<T> hOut)
     {
         for (int n = 0; n < rows; n++)
@@ -175,6 +223,7 @@ internal static class LstmNetwork
 
     // ---------------------------------------------------------------- Dropout (inverted)
     // u = h ⊙ keep, keep ∈ {0, 1/(1−rate)} drawn by the trainer; an empty keep means dropout off (u = h).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DropoutForward<T>(ReadOnlySpan<T> h, ReadOnlySpan<T> keep, Span<T> u) where T : INumber<T>
     {
         if (keep.IsEmpty) h.CopyTo(u);
@@ -182,6 +231,7 @@ internal static class LstmNetwork
     }
 
     // Given du:  dh = du ⊙ keep  (overwrites)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DropoutBackward<T>(ReadOnlySpan<T> keep, ReadOnlySpan<T> du, Span<T> dh) where T : INumber<T>
     {
         if (keep.IsEmpty) du.CopyTo(dh);
@@ -190,6 +240,7 @@ internal static class LstmNetwork
 
     // ---------------------------------------------------------------- Dense head
     // z = u wyᵀ + by      u: (B, H),  wy: (K, H),  z: (B, K)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DenseForward<T>(ReadOnlySpan<T> wy, ReadOnlySpan<T> by, ReadOnlySpan<T> u, int rows, Span<T> z)
         where T : INumber<T>
     {
@@ -202,6 +253,7 @@ internal static class LstmNetwork
     }
 
     // Given dz:  dwy += dzᵀ u,  dby += Σₙ dz[n],  du = dz wy (overwrites)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DenseBackward<T>(ReadOnlySpan<T> wy, ReadOnlySpan<T> u, ReadOnlySpan<T> dz, int rows,
                                           Span<T> dwy, Span<T> dby, Span<T> du)
         where T : INumber<T>
@@ -225,6 +277,7 @@ internal static class LstmNetwork
 
     // ---------------------------------------------------------------- Weighted softmax cross-entropy
     /// <summary>logP[n] = log softmax(z[n]); returns Σₙ sₙ·(−logP[n, yₙ]) summed in double (not yet divided by B).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double CrossEntropyForward<T>(ReadOnlySpan<T> z, int rows, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<T> weights, Span<T> logP)
         where T : IFloatingPointIeee754<T>
     {
@@ -239,6 +292,7 @@ internal static class LstmNetwork
     }
 
     // L = Σₙ sₙ (−log p[n, yₙ]) · scale  ⇒  dz[n, k] = scale · sₙ (p[n, k] − [k = yₙ])   (scale = 1/B)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void CrossEntropyBackward<T>(ReadOnlySpan<T> logP, int rows, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<T> weights, T scale, Span<T> dz)
         where T : IFloatingPointIeee754<T>
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AttackClassifier.Data;
+using System.Runtime.CompilerServices;
 
 namespace AttackClassifier.Models.Lstm;
 
@@ -36,6 +37,7 @@ public sealed class LstmTrainer
     /// <param name="validation">Rows for early stopping (same sequence length), or null.</param>
     /// <param name="progress">Receives a report after every batch, or null.</param>
     /// <param name="cancellationToken">Checked between batches.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LstmModel Fit(TokenSequences training, int vocabularySize, int classCount, TokenSequences? validation = null,
                          IProgress<LstmProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -57,7 +59,7 @@ public sealed class LstmTrainer
         var theta = new float[L.Count];
         LstmInitializer.Initialize(L, rng, theta);
         var gradient = new float[L.Count];
-        var adam = new KerasAdam(L.Count, Options.LearningRate, Options.Beta1, Options.Beta2, Options.Epsilon);
+        var adam = new KerasAdam(L.Count, Options.LearningRate, Options.Beta1, Options.Beta2, Options.Epsilon) { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism };
         var engine = new LstmBatchEngine<float>(L, T, Math.Max(Bmax, validation is null ? 1 : Math.Min(Options.BatchSize, validation.Count)), RowsPerChunk, Options.MaskPadding)
         {
             MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism,

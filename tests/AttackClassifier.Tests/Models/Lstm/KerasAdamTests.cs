@@ -31,7 +31,7 @@ public class KerasAdamTests
     [Fact]
     public void Vector_path_and_scalar_tail_give_the_same_update_for_the_same_gradient()
     {
-        int n = 3 * System.Numerics.Vector<float>.Count + 5;
+        int n = 3 * System.Runtime.Intrinsics.Vector512<float>.Count + 5;       // Vector512 blocks, then Vector<float> blocks, then a scalar tail
         var theta = Enumerable.Range(0, n).Select(i => 0.1f * i).ToArray();
         var g = Enumerable.Repeat(0.3f, n).ToArray();
         var adam = new KerasAdam(n, 1e-2, 0.9, 0.999, 1e-7);

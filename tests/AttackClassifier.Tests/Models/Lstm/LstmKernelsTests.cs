@@ -48,6 +48,75 @@ public class LstmKernelsTests
             }
     }
 
+    // Both vector paths, whatever MultiplyAccumulate picks on this machine: every column count up to past two 32-wide
+    // panels (full panels, 16-wide and 32-wide zero-padded tails), row counts around the 4- and 8-row tiles, depths
+    // around both depth blocks (128 and 256), A plain and transposed.
+    public static TheoryData<int, int> PathsAndColumns()
+    {
+        var data = new TheoryData<int, int>();
+        foreach (int width in new[] { 256, 512 })
+            for (int n = 0; n < 70; n++) data.Add(width, n);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PathsAndColumns))]
+    public void Each_vector_path_matches_the_naive_loop(int width, int n)
+    {
+        bool accelerated = width == 512 ? System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated;
+        void Run(int m, int n, int k, float[] a, int rs, int ds, float[] b, int ldb, float[] c, int ldc)
+        {
+            if (width == 512) LstmKernels.MultiplyAccumulateVector512(m, n, k, a, rs, ds, b, ldb, c, ldc);
+            else LstmKernels.MultiplyAccumulateVector256(m, n, k, a, rs, ds, b, ldb, c, ldc);
+        }
+        if (!accelerated)
+        {
+            Assert.Throws<PlatformNotSupportedException>(() => Run(1, 1, 1, [1f], 1, 1, [1f], 1, new float[1], 1));
+            return;
+        }
+        var rng = new Random(1000 * width + n);
+        foreach (int m in new[] { 0, 1, 3, 4, 7, 8, 9, 17 })
+            foreach (int k in new[] { 0, 1, 7, 129, 257, 300 })
+                foreach (bool transposed in new[] { false, true })
+                {
+                    int lda = (transposed ? m : k) + 3, ldb = n + 2, ldc = n + 1;
+                    (int rs, int ds) = transposed ? (1, lda) : (lda, 1);
+                    float[] a = Random(rng, Math.Max(1, (transposed ? k : m) * lda)), b = Random(rng, Math.Max(1, k * ldb)), c = Random(rng, Math.Max(1, m * ldc));
+                    float[] expected = (float[])c.Clone();
+                    LstmKernels.MultiplyAccumulateNaive<float>(m, n, k, a, rs, ds, b, ldb, expected, ldc);
+                    Run(m, n, k, a, rs, ds, b, ldb, c, ldc);
+                    for (int i = 0; i < c.Length; i++)
+                        Assert.True(Math.Abs(expected[i] - c[i]) < 1e-4f * (1 + k), $"m={m} n={n} k={k} transposed={transposed} [{i}]: {expected[i]} vs {c[i]}");
+                }
+    }
+
+    [Fact]
+    public void Vector_matrix_product_matches_the_naive_loop_with_one_row()
+    {
+        var rng = new Random(77);
+        foreach (int n in new[] { 0, 1, 7, 31, 32, 33, 127, 128, 129, 160, 256, 300 })
+            foreach (int k in new[] { 0, 1, 5, 64, 100 })
+            {
+                int ldb = n + 3;
+                float[] x = Random(rng, k), b = Random(rng, Math.Max(1, k * ldb)), y = Random(rng, n);
+                float[] expected = (float[])y.Clone();
+                LstmKernels.MultiplyAccumulateNaive<float>(n == 0 ? 0 : 1, n, k, x.Length == 0 ? [0f] : x, k, 1, b, ldb, expected, Math.Max(n, 1));
+                LstmKernels.VectorMatrixMultiplyAccumulate(x, b, ldb, y);
+                for (int j = 0; j < n; j++) Assert.True(Math.Abs(expected[j] - y[j]) < 1e-4f * (1 + k), $"n={n} k={k} [{j}]: {expected[j]} vs {y[j]}");
+            }
+        Assert.Throws<ArgumentException>(() => LstmKernels.VectorMatrixMultiplyAccumulate(new float[3], new float[2 * 4 + 3], 4, new float[4]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LstmKernels.VectorMatrixMultiplyAccumulate(new float[3], new float[12], 3, new float[4]));
+    }
+
+    [Fact]
+    public void Vector_paths_reject_operands_too_short_for_their_shapes()
+    {
+        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            Assert.Throws<ArgumentException>(() => LstmKernels.MultiplyAccumulateVector512(2, 3, 4, new float[8], 4, 1, new float[12], 3, new float[5], 3));
+        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            Assert.Throws<ArgumentException>(() => LstmKernels.MultiplyAccumulateVector256(2, 3, 4, new float[7], 4, 1, new float[12], 3, new float[6], 3));
+    }
+
     [Fact]
     public void Gate_sized_product_matches_MathNet()
     {
