@@ -83,17 +83,8 @@ public class TrainingCostBenchmarks
     public double LogisticRegressionLossAndGradient() => _loss.Evaluate(_theta, _gradient);   // at θ = 0: the first iteration's cost
 }
 
-/// <summary>
-/// Monitoring (operations of 100 ms and more: no pilot, one warm-up, three measured runs) and memory.
-/// A job named on the command line (CI's <c>--job Dry</c>) replaces the Monitoring job: BenchmarkDotNet would otherwise run
-/// both, and a <c>[SimpleJob]</c> attribute cannot be switched off.
-/// </summary>
-internal sealed class TrainingCostConfig : ManualConfig
+/// <summary>Monitoring (one warm-up, three measured runs, unless the command line names a job) and memory.</summary>
+internal sealed class TrainingCostConfig : MonitoringConfig
 {
-    public TrainingCostConfig()
-    {
-        AddDiagnoser(MemoryDiagnoser.Default);
-        if (!Environment.GetCommandLineArgs().Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal)))
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3));
-    }
+    public TrainingCostConfig() : base(warmups: 1, iterations: 3) => AddDiagnoser(MemoryDiagnoser.Default);
 }
