@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using AttackClassifier.Kernels;
 using AttackClassifier.Optimization;
 using AttackClassifier.Text;
@@ -12,32 +14,41 @@ namespace AttackClassifier.Models.LogisticRegression;
 /// Dividing f by C·Σsₙ (scikit-learn's internal scaling) moves no optimum; this class returns f unscaled.
 /// </summary>
 /// <remarks>
-/// θ = [ w (D,K) | b (K) ] (b only with an intercept); the gradient has the same layout. w is (D,K) so a sparse
-/// row costs one length-K MultiplyAdd per non-zero.
-/// <para>Determinism: pass 1 runs over fixed chunks of <see cref="ChunkRows"/> rows (independent of the core count),
-/// computing zₙ, the loss and dzₙ = C sₙ (pₙ − yₙ) per row; per-chunk loss and ∂b partial sums are reduced in chunk
-/// order. Pass 2 computes ∂w one feature row at a time from a column-major copy of X (Xᵀ in CSR form), summing
-/// over examples in ascending order. Every sum therefore has a fixed order, and f and ∇f are bit-identical
-/// whatever the number of cores. The cost is an (N,K) buffer for dz and a second copy of X.</para>
-/// <para>Not thread-safe: scratch buffers are reused across calls (they carry no state between calls).</para>
+/// θ = [ w (D,K) | b (K) ] (b only with an intercept); the gradient has the same layout.
+/// <para>One pass over the rows does everything: per row, the forward z = b + Σⱼ xⱼ w[j,:] (one length-K multiply-add per
+/// non-zero), the softmax and the loss, then the backward dw[j,:] += xⱼ dz for the same non-zeros, dz = C sₙ (pₙ − yₙ).
+/// Internally w, b and the gradient use a padded stride Kp = K rounded up to the SIMD width, so every row of w is whole
+/// vectors and needs no scalar tail; padded logits are −∞ (probability 0, gradient 0). θ is copied into that layout once
+/// per evaluation (O(DK), small next to the O(nnz·K) work).</para>
+/// <para>Determinism: the rows are split into <see cref="ChunkCount"/> fixed chunks, a function of N, D and K only (never of
+/// the core count). Each chunk accumulates its loss and its own (D+1, Kp) gradient buffer sequentially over its rows;
+/// the buffers are then reduced in chunk order. Every sum therefore has a fixed order, and f and ∇f are bit-identical
+/// whatever the number of cores. Cost: at most <see cref="MaxChunks"/> buffers of (D+1)·Kp doubles
+/// (1.3 MB each for D = 5000, K = 30), capped at <see cref="ChunkBufferBudgetBytes"/> in total.</para>
+/// <para>No allocation per evaluation. Not thread-safe: scratch buffers are reused across calls (they carry no state
+/// between calls).</para>
 /// </remarks>
 internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
 {
-    /// <summary>Rows per chunk in the parallel forward pass. Fixed, so results do not depend on the core count.</summary>
-    public const int ChunkRows = 1024;
+    /// <summary>Rows below which a chunk is not worth a thread: N &lt; 2 × this runs as one chunk.</summary>
+    public const int MinRowsPerChunk = 2048;
 
-    /// <summary>Feature rows of w per chunk in the parallel ∂w pass.</summary>
-    private const int ChunkFeatures = 256;
+    /// <summary>Most chunks (parallel work items). 8 keeps 2–8 cores busy with little reduction work.</summary>
+    public const int MaxChunks = 8;
 
-    private readonly CsrMatrix _x;        // (N, D)
-    private readonly CsrMatrix _xT;       // (D, N): Xᵀ, examples ascending within each feature
-    private readonly int[] _y;            // (N) class index per example
-    private readonly double[] _s;         // (N) sample weights
-    private readonly double[] _dz;        // (N, K) scratch: C sₙ (pₙ − onehot(yₙ))
-    private readonly double[] _chunkLoss; // (chunks)
-    private readonly double[] _chunkDb;   // (chunks, K)
-    private readonly double[] _theta;     // (Dimension) copy of θ: spans cannot enter the parallel lambdas
-    private readonly double[] _gradient;  // (Dimension) ∇f before it is copied out
+    /// <summary>Cap on the total size of the per-chunk gradient buffers, in bytes; very wide problems get fewer chunks.</summary>
+    public const long ChunkBufferBudgetBytes = 64L << 20;
+
+    private readonly CsrMatrix _x;          // (N, D)
+    private readonly int[] _y;              // (N) class index per example
+    private readonly double[] _s;           // (N) sample weights
+    private readonly int _kp;               // Kp: K padded to a multiple of Vector<double>.Count
+    private readonly int _rowsPerChunk;
+    private readonly double[] _wb;          // (D+1, Kp) padded copy of [ w | b ]; b's padding is −∞
+    private readonly double[][] _chunkGradient;   // ChunkCount × (D+1, Kp): Σ over the chunk's rows of [ xₙᵀ dzₙ | dzₙ ]
+    private readonly double[][] _chunkLogits;     // ChunkCount × (Kp) scratch for zₙ, then pₙ, then dzₙ
+    private readonly double[] _chunkLoss;   // (ChunkCount) Σ sₙ ℓₙ per chunk
+    private readonly Action<int> _evaluateChunk;  // cached so an evaluation allocates no delegate
 
     /// <summary>Builds the objective. Inputs are validated by the trainer; y and s are copied.</summary>
     /// <param name="x">X, (N, D).</param>
@@ -50,7 +61,6 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
     {
         if (y.Length != x.RowCount || sampleWeights.Length != x.RowCount) throw new ArgumentException("y and sampleWeights must have one entry per row of x.");
         _x = x;
-        _xT = Transpose(x);
         _y = y.ToArray();
         _s = sampleWeights.ToArray();
         N = x.RowCount;
@@ -58,13 +68,22 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
         K = classCount;
         C = c;
         FitIntercept = fitIntercept;
-        _dz = new double[N * K];
-        int chunks = (N + ChunkRows - 1) / ChunkRows;
-        _chunkLoss = new double[chunks];
-        _chunkDb = new double[chunks * K];
         WeightSum = TensorPrimitives.Sum<double>(_s);
-        _theta = new double[Dimension];
-        _gradient = new double[Dimension];
+
+        int width = Vector<double>.Count;
+        _kp = (K + width - 1) / width * width;
+        ChunkCount = ChunksFor(N, D, _kp);
+        _rowsPerChunk = (N + ChunkCount - 1) / Math.Max(1, ChunkCount);
+        _wb = new double[(D + 1) * _kp];
+        _chunkGradient = new double[ChunkCount][];
+        _chunkLogits = new double[ChunkCount][];
+        for (int chunk = 0; chunk < ChunkCount; chunk++)
+        {
+            _chunkGradient[chunk] = new double[(D + 1) * _kp];
+            _chunkLogits[chunk] = new double[_kp];
+        }
+        _chunkLoss = new double[ChunkCount];
+        _evaluateChunk = EvaluateChunk;
     }
 
     public int N { get; }
@@ -73,7 +92,10 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
     public double C { get; }
     public bool FitIntercept { get; }
 
-    /// <summary>Parallelism of both passes; results do not depend on it (tests pin it to 1 to prove that).</summary>
+    /// <summary>Number of fixed row chunks; depends on N, D and K only, so results do not depend on the core count.</summary>
+    public int ChunkCount { get; }
+
+    /// <summary>Parallelism over chunks; results do not depend on it (tests pin it to 1 to prove that).</summary>
     internal ParallelOptions Parallelism { get; set; } = new();
 
     /// <summary>Σₙ sₙ.</summary>
@@ -82,95 +104,109 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
     /// <summary>D·K, plus K with an intercept.</summary>
     public int Dimension => D * K + (FitIntercept ? K : 0);
 
+    /// <summary>Chunks for N rows: one per <see cref="MinRowsPerChunk"/> rows, at most <see cref="MaxChunks"/>, and no more
+    /// (D+1, Kp) buffers than fit <see cref="ChunkBufferBudgetBytes"/> (always at least one).</summary>
+    internal static int ChunksFor(int n, int d, int kp)
+    {
+        long bufferBytes = (long)(d + 1) * kp * sizeof(double);
+        long byBudget = Math.Max(1, ChunkBufferBudgetBytes / Math.Max(1, bufferBytes));
+        long byRows = Math.Max(1, n / MinRowsPerChunk);
+        return (int)Math.Min(MaxChunks, Math.Min(byBudget, byRows));
+    }
+
     /// <summary>Returns f(θ) and writes ∇f(θ), both unscaled.</summary>
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient)
     {
         if (theta.Length != Dimension || gradient.Length != Dimension)
             throw new ArgumentException($"theta and gradient must have length {Dimension} (D·K{(FitIntercept ? " + K" : "")}).");
-        double[] th = _theta, g = _gradient;
-        theta.CopyTo(th);   // one O(DK) copy, small next to the O(nnz·K) work
-        int chunks = _chunkLoss.Length;
+        int k = K, kp = _kp;
 
-        // Pass 1: logits, loss and dz per row, fixed row chunks in parallel.
-        Parallel.For(0, chunks, Parallelism, chunk => ForwardChunk(th, chunk));
+        // Padded copy: w[j, 0..K) ← θ, w[j, K..Kp) = 0;  b[0..K) ← θ (or 0), b[K..Kp) = −∞ so padded logits are −∞.
+        Span<double> wb = _wb;
+        for (int j = 0; j < D; j++) theta.Slice(j * k, k).CopyTo(wb.Slice(j * kp, k));   // padding columns stay 0 from construction
+        Span<double> b = wb.Slice(D * kp, kp);
+        if (FitIntercept) theta.Slice(D * k, k).CopyTo(b); else b[..k].Clear();
+        b[k..].Fill(double.NegativeInfinity);
+
+        if (ChunkCount == 1) EvaluateChunk(0);
+        else Parallel.For(0, ChunkCount, Parallelism, _evaluateChunk);
+
+        // Reduce in chunk order:  ∇w f = w + Σ_chunks dw,  ∇b f = Σ_chunks db,  f = C Σ_chunks loss + ½‖w‖².
         double loss = 0;
-        double[] dbSum = new double[K];
-        for (int chunk = 0; chunk < chunks; chunk++)   // reduce in chunk order
+        for (int chunk = 0; chunk < ChunkCount; chunk++) loss += _chunkLoss[chunk];
+        for (int j = 0; j < D; j++)
         {
-            loss += _chunkLoss[chunk];
-            TensorPrimitives.Add(dbSum, _chunkDb.AsSpan(chunk * K, K), dbSum);
+            Span<double> gj = gradient.Slice(j * k, k);
+            theta.Slice(j * k, k).CopyTo(gj);                                             // ∂(½‖w‖²)/∂w = w
+            for (int chunk = 0; chunk < ChunkCount; chunk++)
+                TensorPrimitives.Add(gj, _chunkGradient[chunk].AsSpan(j * kp, k), gj);
+        }
+        if (FitIntercept)
+        {
+            Span<double> gb = gradient.Slice(D * k, k);
+            gb.Clear();
+            for (int chunk = 0; chunk < ChunkCount; chunk++)
+                TensorPrimitives.Add(gb, _chunkGradient[chunk].AsSpan(D * kp, k), gb);
         }
 
-        // Pass 2: ∂w[j,:] = w[j,:] + Σₙ xₙⱼ dzₙ  (∇w f = C Xᵀ S (P − Y) + w; C sₙ is already inside dz).
-        int featureChunks = (D + ChunkFeatures - 1) / ChunkFeatures;
-        Parallel.For(0, featureChunks, Parallelism, fc =>
-        {
-            int end = Math.Min(D, (fc + 1) * ChunkFeatures);
-            for (int j = fc * ChunkFeatures; j < end; j++)
-            {
-                Span<double> dwj = g.AsSpan(j * K, K);
-                th.AsSpan(j * K, K).CopyTo(dwj);                                  // ∂(½‖w‖²)/∂w = w
-                ReadOnlySpan<int> rows = _xT.RowColumns(j);
-                ReadOnlySpan<double> values = _xT.RowValues(j);
-                for (int e = 0; e < rows.Length; e++)
-                    TensorPrimitives.MultiplyAdd(_dz.AsSpan(rows[e] * K, K), values[e], dwj, dwj);   // dw[j,:] += xₙⱼ dzₙ
-            }
-        });
-        if (FitIntercept) dbSum.CopyTo(g.AsSpan(D * K));                          // ∇b f = C Σₙ sₙ (pₙ − yₙ)
-        g.CopyTo(gradient);
-
-        double w2 = TensorPrimitives.Dot(theta[..(D * K)], theta[..(D * K)]);
-        return C * loss + 0.5 * w2;
+        ReadOnlySpan<double> w = theta[..(D * k)];
+        return C * loss + 0.5 * TensorPrimitives.Dot(w, w);
     }
 
-    // For rows of one chunk: zₙ = xₙ w + b;  ℓₙ = log Σₖ exp zₙₖ − zₙ,yₙ;  dzₙ = C sₙ (softmax(zₙ) − onehot(yₙ)).
-    // Writes Σ sₙ ℓₙ and Σ dzₙ of the chunk into its partial-sum slots.
-    private void ForwardChunk(double[] theta, int chunk)
+    // For the rows of one chunk, forward then backward row by row:
+    //   zₙ = b + Σⱼ xₙⱼ w[j,:];  ℓₙ = log Σₖ exp zₙₖ − zₙ,yₙ;  dzₙ = C sₙ (softmax(zₙ) − onehot(yₙ))
+    //   dw[j,:] += xₙⱼ dzₙ  for the row's non-zeros j;  db += dzₙ
+    // into the chunk's own gradient buffer and loss slot.
+    private void EvaluateChunk(int chunk)
     {
-        int start = chunk * ChunkRows, end = Math.Min(N, start + ChunkRows);
-        Span<double> db = _chunkDb.AsSpan(chunk * K, K);
-        db.Clear();
+        int start = chunk * _rowsPerChunk, end = Math.Min(N, start + _rowsPerChunk);
+        int kp = _kp, bOffset = D * _kp;
+        Span<double> grad = _chunkGradient[chunk];   // (D+1, Kp)
+        grad.Clear();
+        Span<double> z = _chunkLogits[chunk];        // (Kp)
+        ReadOnlySpan<double> wb = _wb;               // (D+1, Kp)
+        ReadOnlySpan<double> b = wb.Slice(bOffset, kp);
+        Span<double> db = grad.Slice(bOffset, kp);
         double loss = 0;
-        ReadOnlySpan<double> w = theta.AsSpan(0, D * K);
         for (int n = start; n < end; n++)
         {
-            Span<double> z = _dz.AsSpan(n * K, K);                                  // zₙ computed in place, then overwritten by dzₙ
-            if (FitIntercept) theta.AsSpan(D * K, K).CopyTo(z); else z.Clear();    // z = b
+            double s = _s[n];
+            if (s == 0) continue;                                   // contributes nothing to f or ∇f
             ReadOnlySpan<int> cols = _x.RowColumns(n);
             ReadOnlySpan<double> vals = _x.RowValues(n);
+
+            b.CopyTo(z);                                            // z = b
             for (int e = 0; e < cols.Length; e++)
-                TensorPrimitives.MultiplyAdd(w.Slice(cols[e] * K, K), vals[e], z, z);   // z += xₙⱼ w[j,:]
-            double zy = z[_y[n]];
-            double logZ = Softmax.Probabilities(z, z);                             // z ← pₙ
-            loss += _s[n] * (logZ - zy);                                           // sₙ [log Σₖ exp zₙₖ − zₙ,yₙ]
-            z[_y[n]] -= 1.0;                                                        // pₙ − onehot(yₙ)
-            TensorPrimitives.Multiply(z, C * _s[n], z);                            // dzₙ = C sₙ (pₙ − yₙ)
-            TensorPrimitives.Add(db, z, db);
+                SparseRowKernels.MultiplyAdd(wb.Slice(cols[e] * kp, kp), vals[e], z);   // z += xₙⱼ w[j,:]
+            int yn = _y[n];
+            double zy = z[yn];
+            double logZ = Softmax.ProbabilitiesInPlace(z);          // z ← pₙ
+            loss += s * (logZ - zy);                                // sₙ [log Σₖ exp zₙₖ − zₙ,yₙ]
+            z[yn] -= 1.0;                                           // pₙ − onehot(yₙ)
+            double cs = C * s;
+            SparseRowKernels.MultiplyAdd(z, cs, db);                // db += dzₙ, dzₙ = C sₙ (pₙ − yₙ)
+            for (int e = 0; e < cols.Length; e++)
+                SparseRowKernels.MultiplyAdd(z, cs * vals[e], grad.Slice(cols[e] * kp, kp));   // dw[j,:] += xₙⱼ dzₙ
         }
         _chunkLoss[chunk] = loss;
     }
+}
 
-    /// <summary>Xᵀ as a (D, N) CSR matrix; entries of each feature row come out in ascending example order.</summary>
-    internal static CsrMatrix Transpose(CsrMatrix x)
+/// <summary>Length-Kp kernels for the padded rows of <see cref="SoftmaxCrossEntropyLoss"/>: whole SIMD vectors, no tail.</summary>
+internal static class SparseRowKernels
+{
+    /// <summary>y[i] += a · x[i] for i in [0, Kp). Kp must be a multiple of <c>Vector&lt;double&gt;.Count</c> and x, y the same length.
+    /// (TensorPrimitives.MultiplyAdd does the same for any length, with call and tail overhead that dominates at K ≈ 30.)</summary>
+    /// <param name="x">(Kp).</param>
+    /// <param name="a">Scalar multiplier.</param>
+    /// <param name="y">(Kp), accumulated into.</param>
+    public static void MultiplyAdd(ReadOnlySpan<double> x, double a, Span<double> y)
     {
-        var rowStart = new int[x.ColumnCount + 1];
-        for (int n = 0; n < x.RowCount; n++)
-            foreach (int j in x.RowColumns(n)) rowStart[j + 1]++;
-        for (int j = 0; j < x.ColumnCount; j++) rowStart[j + 1] += rowStart[j];
-        var next = rowStart[..^1];
-        var columns = new int[x.NonZeroCount];
-        var values = new double[x.NonZeroCount];
-        for (int n = 0; n < x.RowCount; n++)
-        {
-            ReadOnlySpan<int> cols = x.RowColumns(n);
-            ReadOnlySpan<double> vals = x.RowValues(n);
-            for (int e = 0; e < cols.Length; e++)
-            {
-                int at = next[cols[e]]++;
-                columns[at] = n;
-                values[at] = vals[e];
-            }
-        }
-        return new CsrMatrix(x.ColumnCount, x.RowCount, rowStart, columns, values);
+        ReadOnlySpan<Vector<double>> xv = MemoryMarshal.Cast<double, Vector<double>>(x);
+        Span<Vector<double>> yv = MemoryMarshal.Cast<double, Vector<double>>(y);
+        if (xv.Length != yv.Length || xv.Length * Vector<double>.Count != x.Length)
+            throw new ArgumentException($"x ({x.Length}) and y ({y.Length}) must have one length, a multiple of {Vector<double>.Count}.");
+        var av = new Vector<double>(a);
+        for (int i = 0; i < xv.Length; i++) yv[i] = Vector.FusedMultiplyAdd(xv[i], av, yv[i]);
     }
 }
