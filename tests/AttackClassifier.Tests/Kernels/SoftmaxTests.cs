@@ -140,4 +140,43 @@ public class SoftmaxTests
         Assert.Contains("multiple of the vector width", Assert.Throws<ArgumentException>(() => Softmax.ProbabilitiesInPlace(new double[w + 1])).Message);
         Assert.Throws<ArgumentException>(() => Softmax.ProbabilitiesInPlace(Span<double>.Empty));
     }
+
+    [Fact]
+    public void ExpNonPositive_agrees_with_Math_Exp_to_a_few_ulp_and_underflows_to_zero()
+    {
+        int w = System.Numerics.Vector<double>.Count;
+        var rng = new Random(21);
+        var x = new double[4096 * w];
+        for (int i = 0; i < x.Length; i++)
+            x[i] = i % 3 == 0 ? -rng.NextDouble() : i % 3 == 1 ? -40 * rng.NextDouble() : -710 * rng.NextDouble();
+        x[0] = 0; x[1] = -1e-300; x[2] = -708; x[3] = -0.5 * Math.Log(2);   // edges: exp 0 = 1, tiny, last normal, |r| at its bound
+        double worst = 0;
+        for (int i = 0; i < x.Length; i += w)
+        {
+            var e = Softmax.ExpNonPositive(new System.Numerics.Vector<double>(x, i));
+            for (int l = 0; l < w; l++)
+            {
+                double expected = x[i + l] < -708 ? 0 : Math.Exp(x[i + l]);
+                if (expected == 0) { Assert.Equal(0.0, e[l]); continue; }
+                worst = Math.Max(worst, Math.Abs(e[l] - expected) / expected);
+            }
+        }
+        Assert.True(worst < 1e-15, $"worst relative error {worst}");   // ≈ 4.5 ulp at most
+        var special = Softmax.ExpNonPositive(new System.Numerics.Vector<double>(double.NegativeInfinity));
+        Assert.Equal(0.0, special[0]);
+        Assert.Equal(1.0, Softmax.ExpNonPositive(System.Numerics.Vector<double>.Zero)[0]);
+    }
+
+    [Fact]
+    public void ProbabilitiesInPlace_reports_a_non_finite_logit_as_NaN()
+    {
+        int w = System.Numerics.Vector<double>.Count;
+        foreach (double bad in new[] { double.NaN, double.PositiveInfinity })
+        {
+            var z = new double[2 * w];
+            z[w + 1] = bad;
+            Assert.True(double.IsNaN(Softmax.ProbabilitiesInPlace(z)));
+            Assert.All(z, v => Assert.True(double.IsNaN(v)));
+        }
+    }
 }
