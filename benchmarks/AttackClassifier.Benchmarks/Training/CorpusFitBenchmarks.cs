@@ -66,7 +66,7 @@ public class CorpusFitBenchmarks
         Console.WriteLine($"// corpus: N = {_x.RowCount}, D = {_x.ColumnCount}, K = {_k}, nnz = {_x.NonZeroCount}, chunks = {_loss.ChunkCount}");
 
         _ml = new MLContext(seed: 1);
-        _mlData = _ml.Data.LoadFromEnumerable(MlRows(), MlSchema(_x.ColumnCount, _k));
+        _mlData = _ml.Data.LoadFromEnumerable(MlRows(), MlSchema(_x.ColumnCount));
     }
 
     /// <summary>One evaluation of f and ∇f at a fixed random θ.</summary>
@@ -104,6 +104,9 @@ public class CorpusFitBenchmarks
     [Benchmark(Baseline = true)]
     public double FitMlNet()
     {
+        // Labels as plain values mapped to keys in ascending value order, so ML.NET's class k is our class k
+        // (every class occurs in these corpora). A key-typed input column would be read 1-based and shift the classes.
+        var toKey = _ml.Transforms.Conversion.MapValueToKey(nameof(MlRow.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue);
         var trainer = _ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = nameof(MlRow.Label),
@@ -113,7 +116,7 @@ public class CorpusFitBenchmarks
             L1Regularization = 0,
             HistorySize = 10,
         });
-        var model = trainer.Fit(_mlData);
+        var model = toKey.Append(trainer).Fit(_mlData).LastTransformer;
         // Our θ layout from ML.NET's weights: w[j, k] = weights[k][j], b[k] = biases[k].
         VBuffer<float>[] weights = [];
         model.Model.GetWeights(ref weights, out int classes);
@@ -130,18 +133,31 @@ public class CorpusFitBenchmarks
         return f;
     }
 
+    /// <summary>Writes X, y and s as JSON (CSR arrays) for the scikit-learn reference run.</summary>
+    internal void Export(string path)
+    {
+        using var w = new StreamWriter(path);
+        w.Write($"{{\"n\": {_x.RowCount}, \"d\": {_x.ColumnCount}, \"k\": {_k}, \"C\": {C}, \"indptr\": [0");
+        int nnz = 0;
+        for (int n = 0; n < _x.RowCount; n++) { nnz += _x.RowColumns(n).Length; w.Write($",{nnz}"); }
+        w.Write("], \"indices\": [");
+        w.Write(string.Join(",", Enumerable.Range(0, _x.RowCount).SelectMany(n => _x.RowColumns(n).ToArray())));
+        w.Write("], \"data\": [");
+        w.Write(string.Join(",", Enumerable.Range(0, _x.RowCount).SelectMany(n => _x.RowValues(n).ToArray()).Select(v => v.ToString("R"))));
+        w.Write($"], \"y\": [{string.Join(",", _y)}], \"s\": [{string.Join(",", _s.Select(v => v.ToString("R")))}]}}");
+    }
+
     private sealed class MlRow
     {
-        public uint Label { get; set; }            // ML.NET key type: 1-based, 0 means missing
+        public uint Label { get; set; }            // our class index; MapValueToKey turns it into ML.NET's key
         public VBuffer<float> Features { get; set; }
         public float Weight { get; set; }
     }
 
-    private static SchemaDefinition MlSchema(int d, int k)
+    private static SchemaDefinition MlSchema(int d)
     {
         var schema = SchemaDefinition.Create(typeof(MlRow));
         schema[nameof(MlRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, d);
-        schema[nameof(MlRow.Label)].ColumnType = new KeyDataViewType(typeof(uint), k);
         return schema;
     }
 
@@ -152,7 +168,7 @@ public class CorpusFitBenchmarks
         {
             int[] cols = _x.RowColumns(n).ToArray();
             float[] vals = Array.ConvertAll(_x.RowValues(n).ToArray(), v => (float)v);
-            yield return new MlRow { Label = (uint)_y[n] + 1, Features = new VBuffer<float>(_x.ColumnCount, cols.Length, vals, cols), Weight = (float)_s[n] };
+            yield return new MlRow { Label = (uint)_y[n], Features = new VBuffer<float>(_x.ColumnCount, cols.Length, vals, cols), Weight = (float)_s[n] };
         }
     }
 }
