@@ -133,6 +133,20 @@ public class CorpusFitBenchmarks
         return f;
     }
 
+    /// <summary>Our L-BFGS on f / C with the trainer's default rules; prints when f first falls to each target (unscaled).</summary>
+    internal void TraceOurs(params double[] targets)
+    {
+        var scaled = new ScaledFunction(_loss, 1.0 / C);
+        var theta = new double[_loss.Dimension];
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        int next = 0;
+        new Lbfgs(new LogisticRegressionOptions { InverseRegularization = C }.ToLbfgsOptions()).Minimize(scaled, theta, p =>
+        {
+            while (next < targets.Length && p.Objective * C <= targets[next])
+                Console.WriteLine($"// trace: f ≤ {targets[next++]:R} after {p.Iteration} iterations, {p.Evaluations} evaluations, {sw.Elapsed.TotalSeconds:F2} s");
+        });
+    }
+
     /// <summary>Writes X, y and s as JSON (CSR arrays) for the scikit-learn reference run.</summary>
     internal void Export(string path)
     {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AttackClassifier.Kernels;
 using AttackClassifier.Optimization;
@@ -15,7 +16,9 @@ namespace AttackClassifier.Models.LogisticRegression;
 /// </summary>
 /// <remarks>
 /// θ = [ w (D,K) | b (K) ] (b only with an intercept); the gradient has the same layout.
-/// <para>One pass over the rows does everything: per row, the forward z = b + Σⱼ xⱼ w[j,:] (one length-K multiply-add per
+/// <para>Rows with identical features are grouped once, at construction (<see cref="GroupIdenticalRows"/>): they share
+/// one forward and backward pass, their labels and weights entering as sums. One pass over the distinct rows does
+/// everything: per row, the forward z = b + Σⱼ xⱼ w[j,:] (one length-K multiply-add per
 /// non-zero), the softmax and the loss, then the backward dw[j,:] += xⱼ dz for the same non-zeros, dz = C sₙ (pₙ − yₙ).
 /// Internally w, b and the gradient use a padded stride Kp = K rounded up to the SIMD width, so every row of w is whole
 /// vectors and needs no scalar tail; padded logits are −∞ (probability 0, gradient 0). θ is copied into that layout once
@@ -40,8 +43,10 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
     public const long ChunkBufferBudgetBytes = 64L << 20;
 
     private readonly CsrMatrix _x;          // (N, D)
-    private readonly int[] _y;              // (N) class index per example
-    private readonly double[] _s;           // (N) sample weights
+    private readonly int[] _row;            // (U) the first row of X with each distinct feature row, ascending
+    private readonly int[] _groupStart;     // (U+1) offsets into _groupY/_groupS
+    private readonly int[] _groupY;         // labels of the rows sharing each distinct feature row, in row order
+    private readonly double[] _groupS;      // their weights (zero weights dropped)
     private readonly int _kp;               // Kp: K padded to a multiple of Vector<double>.Count
     private readonly int _rowsPerChunk;
     private readonly double[] _wb;          // (D+1, Kp) padded copy of [ w | b ]; b's padding is −∞
@@ -61,19 +66,19 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
     {
         if (y.Length != x.RowCount || sampleWeights.Length != x.RowCount) throw new ArgumentException("y and sampleWeights must have one entry per row of x.");
         _x = x;
-        _y = y.ToArray();
-        _s = sampleWeights.ToArray();
+        (_row, _groupStart, _groupY, _groupS) = GroupIdenticalRows(x, y, sampleWeights);
         N = x.RowCount;
+        U = _row.Length;
         D = x.ColumnCount;
         K = classCount;
         C = c;
         FitIntercept = fitIntercept;
-        WeightSum = TensorPrimitives.Sum<double>(_s);
+        WeightSum = TensorPrimitives.Sum<double>(sampleWeights);
 
         int width = Vector<double>.Count;
         _kp = (K + width - 1) / width * width;
-        ChunkCount = ChunksFor(N, D, _kp);
-        _rowsPerChunk = (N + ChunkCount - 1) / Math.Max(1, ChunkCount);
+        ChunkCount = ChunksFor(U, D, _kp);
+        _rowsPerChunk = (U + ChunkCount - 1) / Math.Max(1, ChunkCount);
         _wb = new double[(D + 1) * _kp];
         _chunkGradient = new double[ChunkCount][];
         _chunkLogits = new double[ChunkCount][];
@@ -87,6 +92,9 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
     }
 
     public int N { get; }
+
+    /// <summary>U ≤ N, the number of distinct feature rows with non-zero weight: the rows the passes actually visit.</summary>
+    public int U { get; }
     public int D { get; }
     public int K { get; }
     public double C { get; }
@@ -153,13 +161,14 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
         return C * loss + 0.5 * TensorPrimitives.Dot(w, w);
     }
 
-    // For the rows of one chunk, forward then backward row by row:
-    //   zₙ = b + Σⱼ xₙⱼ w[j,:];  ℓₙ = log Σₖ exp zₙₖ − zₙ,yₙ;  dzₙ = C sₙ (softmax(zₙ) − onehot(yₙ))
-    //   dw[j,:] += xₙⱼ dzₙ  for the row's non-zeros j;  db += dzₙ
-    // into the chunk's own gradient buffer and loss slot.
+    // For the distinct feature rows of one chunk, forward then backward row by row. Rows of X with identical features xₙ share
+    // zₙ and pₙ, so with G the rows sharing x (labels yᵢ, weights sᵢ, S = Σᵢ sᵢ) one pass computes their summed terms:
+    //   z = b + Σⱼ xⱼ w[j,:];  Σᵢ sᵢ ℓᵢ = S log Σₖ exp zₖ − Σᵢ sᵢ z_yᵢ;  dz = C (S p − Σᵢ sᵢ onehot(yᵢ))
+    //   dw[j,:] += xⱼ dz  for the row's non-zeros j;  db += dz
+    // into the chunk's own gradient buffer and loss slot. Exact: f and ∇f are sums over rows.
     private void EvaluateChunk(int chunk)
     {
-        int start = chunk * _rowsPerChunk, end = Math.Min(N, start + _rowsPerChunk);
+        int start = chunk * _rowsPerChunk, end = Math.Min(U, start + _rowsPerChunk);
         int kp = _kp, bOffset = D * _kp;
         Span<double> grad = _chunkGradient[chunk];   // (D+1, Kp)
         grad.Clear();
@@ -168,27 +177,72 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
         ReadOnlySpan<double> b = wb.Slice(bOffset, kp);
         Span<double> db = grad.Slice(bOffset, kp);
         double loss = 0;
-        for (int n = start; n < end; n++)
+        for (int u = start; u < end; u++)
         {
-            double s = _s[n];
-            if (s == 0) continue;                                   // contributes nothing to f or ∇f
-            ReadOnlySpan<int> cols = _x.RowColumns(n);
-            ReadOnlySpan<double> vals = _x.RowValues(n);
+            ReadOnlySpan<int> cols = _x.RowColumns(_row[u]);
+            ReadOnlySpan<double> vals = _x.RowValues(_row[u]);
+            int g0 = _groupStart[u], g1 = _groupStart[u + 1];
 
             b.CopyTo(z);                                            // z = b
-            for (int e = 0; e < cols.Length; e++)
-                SparseRowKernels.MultiplyAdd(wb.Slice(cols[e] * kp, kp), vals[e], z);   // z += xₙⱼ w[j,:]
-            int yn = _y[n];
-            double zy = z[yn];
-            double logZ = Softmax.ProbabilitiesInPlace(z);          // z ← pₙ
-            loss += s * (logZ - zy);                                // sₙ [log Σₖ exp zₙₖ − zₙ,yₙ]
-            z[yn] -= 1.0;                                           // pₙ − onehot(yₙ)
-            double cs = C * s;
-            SparseRowKernels.MultiplyAdd(z, cs, db);                // db += dzₙ, dzₙ = C sₙ (pₙ − yₙ)
-            for (int e = 0; e < cols.Length; e++)
-                SparseRowKernels.MultiplyAdd(z, cs * vals[e], grad.Slice(cols[e] * kp, kp));   // dw[j,:] += xₙⱼ dzₙ
+            SparseRowKernels.GatherMultiplyAdd(wb, kp, cols, vals, z);   // z += Σⱼ xⱼ w[j,:]
+            double sTotal = 0, sz = 0;
+            for (int g = g0; g < g1; g++) { sTotal += _groupS[g]; sz += _groupS[g] * z[_groupY[g]]; }
+            double logZ = Softmax.ProbabilitiesInPlace(z);          // z ← p
+            loss += sTotal * logZ - sz;                             // Σᵢ sᵢ [log Σₖ exp zₖ − z_yᵢ]
+            for (int g = g0; g < g1; g++) z[_groupY[g]] -= _groupS[g] / sTotal;   // p − Σᵢ (sᵢ/S) onehot(yᵢ)
+            double cs = C * sTotal;
+            SparseRowKernels.MultiplyAdd(z, cs, db);                // db += dz, dz = C S (p − Σᵢ (sᵢ/S) onehot(yᵢ))
+            SparseRowKernels.ScatterMultiplyAdd(z, cs, cols, vals, grad, kp);   // dw[j,:] += xⱼ dz for the row's j
         }
         _chunkLoss[chunk] = loss;
+    }
+
+    /// <summary>
+    /// Groups the rows of X with identical features (same columns, bitwise-equal values): returns the first row of each
+    /// group in ascending order, and per group the labels and weights of its rows in row order. Rows of weight 0 are
+    /// dropped (a group of only such rows disappears). Telemetry repeats command lines, so U is often well below N.
+    /// </summary>
+    internal static (int[] Row, int[] GroupStart, int[] GroupY, double[] GroupS) GroupIdenticalRows(CsrMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<double> s)
+    {
+        var groupOf = new Dictionary<int, int>(new RowComparer(x));   // first row → group index
+        var group = new int[x.RowCount];                              // (N) group of each row, −1 for weight 0
+        var firstRows = new List<int>();
+        for (int n = 0; n < x.RowCount; n++)
+        {
+            if (s[n] == 0) { group[n] = -1; continue; }
+            if (!groupOf.TryGetValue(n, out int gi)) { gi = firstRows.Count; groupOf.Add(n, gi); firstRows.Add(n); }
+            group[n] = gi;
+        }
+        int u = firstRows.Count;
+        var start = new int[u + 1];
+        foreach (int gi in group) if (gi >= 0) start[gi + 1]++;
+        for (int i = 0; i < u; i++) start[i + 1] += start[i];
+        var next = start[..^1];
+        var gy = new int[start[u]];
+        var gs = new double[start[u]];
+        for (int n = 0; n < x.RowCount; n++)
+        {
+            if (group[n] < 0) continue;
+            int at = next[group[n]]++;
+            gy[at] = y[n];
+            gs[at] = s[n];
+        }
+        return (firstRows.ToArray(), start, gy, gs);
+    }
+
+    private sealed class RowComparer(CsrMatrix x) : IEqualityComparer<int>
+    {
+        public bool Equals(int a, int b) =>
+            x.RowColumns(a).SequenceEqual(x.RowColumns(b)) &&
+            MemoryMarshal.Cast<double, long>(x.RowValues(a)).SequenceEqual(MemoryMarshal.Cast<double, long>(x.RowValues(b)));
+
+        public int GetHashCode(int n)
+        {
+            var h = new HashCode();
+            h.AddBytes(MemoryMarshal.AsBytes(x.RowColumns(n)));
+            h.AddBytes(MemoryMarshal.AsBytes(x.RowValues(n)));
+            return h.ToHashCode();
+        }
     }
 }
 
@@ -208,5 +262,62 @@ internal static class SparseRowKernels
             throw new ArgumentException($"x ({x.Length}) and y ({y.Length}) must have one length, a multiple of {Vector<double>.Count}.");
         var av = new Vector<double>(a);
         for (int i = 0; i < xv.Length; i++) yv[i] = Vector.FusedMultiplyAdd(xv[i], av, yv[i]);
+    }
+
+    /// <summary>Forward of a sparse row: z[k] += Σₑ values[e] · w[columns[e]·Kp + k] for k in [0, Kp).</summary>
+    /// <param name="w">(D', Kp) row-major; every column index must be below D' = w.Length / Kp.</param>
+    /// <param name="kp">Kp, a multiple of <c>Vector&lt;double&gt;.Count</c>.</param>
+    /// <param name="columns">The row's feature indices.</param>
+    /// <param name="values">Their values.</param>
+    /// <param name="z">(Kp), accumulated into.</param>
+    public static void GatherMultiplyAdd(ReadOnlySpan<double> w, int kp, ReadOnlySpan<int> columns, ReadOnlySpan<double> values, Span<double> z)
+    {
+        CheckShapes(w.Length, kp, columns.Length, values.Length, z.Length);
+        uint rows = (uint)(w.Length / kp);
+        int vectors = kp / Vector<double>.Count;
+        ref Vector<double> zv = ref Unsafe.As<double, Vector<double>>(ref MemoryMarshal.GetReference(z));
+        ref double w0 = ref MemoryMarshal.GetReference(w);
+        for (int e = 0; e < columns.Length; e++)
+        {
+            int j = columns[e];
+            if ((uint)j >= rows) throw new ArgumentOutOfRangeException(nameof(columns), j, $"Feature index outside [0, {rows}).");
+            // Unchecked from here: j < D' and Kp = vectors · width were checked, so row j lies inside w.
+            ref Vector<double> wj = ref Unsafe.As<double, Vector<double>>(ref Unsafe.Add(ref w0, j * kp));
+            var x = new Vector<double>(values[e]);
+            for (int i = 0; i < vectors; i++)
+                Unsafe.Add(ref zv, i) = Vector.FusedMultiplyAdd(Unsafe.Add(ref wj, i), x, Unsafe.Add(ref zv, i));   // z += xⱼ w[j,:]
+        }
+    }
+
+    /// <summary>Backward of a sparse row: dw[columns[e]·Kp + k] += a · values[e] · dz[k] for every e and k in [0, Kp).</summary>
+    /// <param name="dz">(Kp) upstream gradient of the row's logits (before the scale a).</param>
+    /// <param name="a">Scale applied to dz (C·sₙ in the loss).</param>
+    /// <param name="columns">The row's feature indices.</param>
+    /// <param name="values">Their values.</param>
+    /// <param name="dw">(D', Kp) row-major, accumulated into.</param>
+    /// <param name="kp">Kp, a multiple of <c>Vector&lt;double&gt;.Count</c>.</param>
+    public static void ScatterMultiplyAdd(ReadOnlySpan<double> dz, double a, ReadOnlySpan<int> columns, ReadOnlySpan<double> values, Span<double> dw, int kp)
+    {
+        CheckShapes(dw.Length, kp, columns.Length, values.Length, dz.Length);
+        uint rows = (uint)(dw.Length / kp);
+        int vectors = kp / Vector<double>.Count;
+        ref Vector<double> dzv = ref Unsafe.As<double, Vector<double>>(ref MemoryMarshal.GetReference(dz));
+        ref double dw0 = ref MemoryMarshal.GetReference(dw);
+        for (int e = 0; e < columns.Length; e++)
+        {
+            int j = columns[e];
+            if ((uint)j >= rows) throw new ArgumentOutOfRangeException(nameof(columns), j, $"Feature index outside [0, {rows}).");
+            ref Vector<double> dwj = ref Unsafe.As<double, Vector<double>>(ref Unsafe.Add(ref dw0, j * kp));
+            var x = new Vector<double>(a * values[e]);
+            for (int i = 0; i < vectors; i++)
+                Unsafe.Add(ref dwj, i) = Vector.FusedMultiplyAdd(Unsafe.Add(ref dzv, i), x, Unsafe.Add(ref dwj, i));   // dw[j,:] += a xⱼ dz
+        }
+    }
+
+    private static void CheckShapes(int matrixLength, int kp, int columns, int values, int rowLength)
+    {
+        if (kp <= 0 || kp % Vector<double>.Count != 0 || matrixLength % kp != 0 || rowLength != kp)
+            throw new ArgumentException($"Kp = {kp} must be a positive multiple of {Vector<double>.Count}, the matrix length {matrixLength} a multiple of Kp and the row length {rowLength} equal to Kp.");
+        if (columns != values) throw new ArgumentException($"columns ({columns}) and values ({values}) differ in length.");
     }
 }

@@ -2,6 +2,9 @@ using System.Numerics.Tensors;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Tests.Testing;
 using AttackClassifier.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace AttackClassifier.Tests.Models.LogisticRegression;
@@ -207,5 +210,54 @@ public class SoftmaxCrossEntropyLossTests
         expectedF += 0.5 * theta.Take(d * k).Sum(v => v * v);
         Assert.Equal(expectedF, value, 10);
         for (int i = 0; i < g.Length; i++) Assert.Equal(expectedG[i], g[i], 10);
+    }
+
+    [Fact]
+    public void Identical_feature_rows_are_grouped_with_their_labels_and_weights_in_row_order()
+    {
+        // Rows 0, 2, 3 share features; row 4 equals row 1 but has weight 0 (dropped); row 5 differs from row 1 in one value bit.
+        var x = new CsrMatrix(6, 3, [0, 2, 3, 5, 7, 8, 9], [0, 2, 1, 0, 2, 0, 2, 1, 1], [0.5, 0.25, 1, 0.5, 0.25, 0.5, 0.25, 1, Math.BitIncrement(1.0)]);
+        var (row, start, gy, gs) = SoftmaxCrossEntropyLoss.GroupIdenticalRows(x, [0, 1, 2, 0, 1, 1], [1, 2, 3, 4, 0, 6]);
+        Assert.Equal([0, 1, 5], row);
+        Assert.Equal([0, 3, 4, 5], start);
+        Assert.Equal([0, 2, 0, 1, 1], gy);
+        Assert.Equal([1.0, 3, 4, 2, 6], gs);
+    }
+
+    [Property(MaxTest = 30)]
+    public Property Grouping_duplicate_rows_gives_the_objective_of_the_ungrouped_sum()
+    {
+        // Build X with many repeated rows (different labels and weights) and compare with the sum of per-row objectives,
+        // each evaluated on a one-row matrix (nothing to group), plus the regulariser counted once.
+        return Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var rng = new Random(seed);
+            int distinct = rng.Next(1, 5), n = rng.Next(2, 25), d = rng.Next(1, 6), k = rng.Next(2, 5);
+            var pool = TinyProblems.SparseRows(rng, distinct, d, density: 0.6);
+            int[] pick = Enumerable.Range(0, n).Select(_ => rng.Next(distinct)).ToArray();
+            var x = pool.SelectRows(pick);
+            int[] y = Enumerable.Range(0, n).Select(_ => rng.Next(k)).ToArray();
+            double[] s = Enumerable.Range(0, n).Select(_ => rng.Next(3) == 0 ? 0.0 : 0.5 + rng.NextDouble()).ToArray();
+            if (s.All(v => v == 0)) s[0] = 1;
+            var grouped = new SoftmaxCrossEntropyLoss(x, y, k, s, 2.0, true);
+            Assert.True(grouped.U <= distinct);
+            double[] theta = TinyProblems.Gaussian(rng, grouped.Dimension, 0.7);
+            var g = new double[theta.Length];
+            double f = grouped.Evaluate(theta, g);
+            double expectedF = 0;
+            var expectedG = new double[theta.Length];
+            var gi = new double[theta.Length];
+            for (int r = 0; r < n; r++)
+            {
+                var one = new SoftmaxCrossEntropyLoss(x.SelectRows([r]), [y[r]], k, [s[r]], 2.0, true);
+                expectedF += one.Evaluate(theta, gi);
+                for (int i = 0; i < gi.Length; i++) expectedG[i] += gi[i];
+            }
+            double w2 = theta.Take(d * k).Sum(v => v * v);
+            expectedF -= (n - 1) * 0.5 * w2;                      // each one-row objective carried ½‖w‖²
+            for (int i = 0; i < d * k; i++) expectedG[i] -= (n - 1) * theta[i];
+            Assert.True(Math.Abs(f - expectedF) <= 1e-10 * Math.Max(1, Math.Abs(f)), $"{f:R} vs {expectedF:R}");
+            for (int i = 0; i < g.Length; i++) Assert.True(Math.Abs(g[i] - expectedG[i]) <= 1e-10 * Math.Max(1, Math.Abs(g[i])), $"∇[{i}]: {g[i]:R} vs {expectedG[i]:R}");
+        });
     }
 }
