@@ -30,7 +30,7 @@ namespace AttackClassifier.Benchmarks.Training;
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 [MemoryDiagnoser]
-public class CorpusFitBenchmarks
+public partial class CorpusFitBenchmarks
 {
     private const double C = 10;
 
@@ -63,7 +63,7 @@ public class CorpusFitBenchmarks
         var rng = new Random(7);
         for (int i = 0; i < _theta.Length; i++) _theta[i] = 0.1 * (rng.NextDouble() - 0.5);
         _gradient = new double[_loss.Dimension];
-        Console.WriteLine($"// corpus: N = {_x.RowCount}, D = {_x.ColumnCount}, K = {_k}, nnz = {_x.NonZeroCount}, chunks = {_loss.ChunkCount}");
+        Console.WriteLine($"// corpus: U = {_loss.U}, N = {_x.RowCount}, D = {_x.ColumnCount}, K = {_k}, nnz = {_x.NonZeroCount}, chunks = {_loss.ChunkCount}");
 
         _ml = new MLContext(seed: 1);
         _mlData = _ml.Data.LoadFromEnumerable(MlRows(), MlSchema(_x.ColumnCount));
@@ -131,34 +131,6 @@ public class CorpusFitBenchmarks
         double f = _loss.Evaluate(theta, new double[_loss.Dimension]);
         Console.WriteLine($"// ML.NET: f = {f:R}");
         return f;
-    }
-
-    /// <summary>Our L-BFGS on f / C with the trainer's default rules; prints when f first falls to each target (unscaled).</summary>
-    internal void TraceOurs(params double[] targets)
-    {
-        var scaled = new ScaledFunction(_loss, 1.0 / C);
-        var theta = new double[_loss.Dimension];
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        int next = 0;
-        new Lbfgs(new LogisticRegressionOptions { InverseRegularization = C }.ToLbfgsOptions()).Minimize(scaled, theta, p =>
-        {
-            while (next < targets.Length && p.Objective * C <= targets[next])
-                Console.WriteLine($"// trace: f ≤ {targets[next++]:R} after {p.Iteration} iterations, {p.Evaluations} evaluations, {sw.Elapsed.TotalSeconds:F2} s");
-        });
-    }
-
-    /// <summary>Writes X, y and s as JSON (CSR arrays) for the scikit-learn reference run.</summary>
-    internal void Export(string path)
-    {
-        using var w = new StreamWriter(path);
-        w.Write($"{{\"n\": {_x.RowCount}, \"d\": {_x.ColumnCount}, \"k\": {_k}, \"C\": {C}, \"indptr\": [0");
-        int nnz = 0;
-        for (int n = 0; n < _x.RowCount; n++) { nnz += _x.RowColumns(n).Length; w.Write($",{nnz}"); }
-        w.Write("], \"indices\": [");
-        w.Write(string.Join(",", Enumerable.Range(0, _x.RowCount).SelectMany(n => _x.RowColumns(n).ToArray())));
-        w.Write("], \"data\": [");
-        w.Write(string.Join(",", Enumerable.Range(0, _x.RowCount).SelectMany(n => _x.RowValues(n).ToArray()).Select(v => v.ToString("R"))));
-        w.Write($"], \"y\": [{string.Join(",", _y)}], \"s\": [{string.Join(",", _s.Select(v => v.ToString("R")))}]}}");
     }
 
     private sealed class MlRow

@@ -33,8 +33,9 @@ namespace AttackClassifier.Models.LogisticRegression;
 /// </remarks>
 internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
 {
-    /// <summary>Rows below which a chunk is not worth a thread: N &lt; 2 × this runs as one chunk.</summary>
-    public const int MinRowsPerChunk = 2048;
+    /// <summary>Distinct rows per chunk at least (U &lt; 2 × this runs as one chunk): each chunk clears and reduces a (D+1, Kp)
+    /// buffer, so it needs enough rows to amortise that.</summary>
+    public const int MinRowsPerChunk = 8192;
 
     /// <summary>Most chunks (parallel work items). 8 keeps 2–8 cores busy with little reduction work.</summary>
     public const int MaxChunks = 8;
@@ -54,6 +55,7 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
     private readonly double[][] _chunkLogits;     // ChunkCount × (Kp) scratch for zₙ, then pₙ, then dzₙ
     private readonly double[] _chunkLoss;   // (ChunkCount) Σ sₙ ℓₙ per chunk
     private readonly Action<int> _evaluateChunk;  // cached so an evaluation allocates no delegate
+    private readonly Action<int> _reduceBlock;
 
     /// <summary>Builds the objective. Inputs are validated by the trainer; y and s are copied.</summary>
     /// <param name="x">X, (N, D).</param>
@@ -89,6 +91,7 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
         }
         _chunkLoss = new double[ChunkCount];
         _evaluateChunk = EvaluateChunk;
+        _reduceBlock = ReduceBlock;
     }
 
     public int N { get; }
@@ -139,16 +142,13 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
         if (ChunkCount == 1) EvaluateChunk(0);
         else Parallel.For(0, ChunkCount, Parallelism, _evaluateChunk);
 
-        // Reduce in chunk order:  ∇w f = w + Σ_chunks dw,  ∇b f = Σ_chunks db,  f = C Σ_chunks loss + ½‖w‖².
+        // Reduce in chunk order:  ∇w f = ((w + dw₀) + dw₁) + …,  ∇b f = (db₀ + db₁) + …,  f = C Σ_chunks loss + ½‖w‖².
+        // The ∇w sum runs in parallel over fixed blocks of features; each element's order is the same whatever the cores.
         double loss = 0;
         for (int chunk = 0; chunk < ChunkCount; chunk++) loss += _chunkLoss[chunk];
-        for (int j = 0; j < D; j++)
-        {
-            Span<double> gj = gradient.Slice(j * k, k);
-            theta.Slice(j * k, k).CopyTo(gj);                                             // ∂(½‖w‖²)/∂w = w
-            for (int chunk = 0; chunk < ChunkCount; chunk++)
-                TensorPrimitives.Add(gj, _chunkGradient[chunk].AsSpan(j * kp, k), gj);
-        }
+        if (ChunkCount == 1) ReduceBlock(0); else Parallel.For(0, ChunkCount, Parallelism, _reduceBlock);
+        ReadOnlySpan<double> total = _chunkGradient[0];    // (D+1, Kp): now [ ∇w f | Σ db ]
+        for (int j = 0; j < D; j++) total.Slice(j * kp, k).CopyTo(gradient.Slice(j * k, k));
         if (FitIntercept)
         {
             Span<double> gb = gradient.Slice(D * k, k);
@@ -159,6 +159,17 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
 
         ReadOnlySpan<double> w = theta[..(D * k)];
         return C * loss + 0.5 * TensorPrimitives.Dot(w, w);
+    }
+
+    // Features [D·block/P, D·(block+1)/P) of chunk 0's buffer ← w + dw₀ + dw₁ + … (padded layout; padding stays 0).
+    private void ReduceBlock(int block)
+    {
+        int j0 = (int)((long)D * block / ChunkCount), j1 = (int)((long)D * (block + 1) / ChunkCount);
+        int from = j0 * _kp, length = (j1 - j0) * _kp;
+        Span<double> acc = _chunkGradient[0].AsSpan(from, length);
+        TensorPrimitives.Add(_wb.AsSpan(from, length), acc, acc);                   // w + dw₀
+        for (int chunk = 1; chunk < ChunkCount; chunk++)
+            TensorPrimitives.Add(acc, _chunkGradient[chunk].AsSpan(from, length), acc);
     }
 
     // For the distinct feature rows of one chunk, forward then backward row by row. Rows of X with identical features xₙ share

@@ -149,8 +149,8 @@ public class SoftmaxCrossEntropyLossTests
 
     [Theory]
     [InlineData(1, 5000, 32, 1)]            // tiny N: one chunk, no threads
-    [InlineData(4095, 5000, 32, 1)]
-    [InlineData(4096, 5000, 32, 2)]
+    [InlineData(2 * SoftmaxCrossEntropyLoss.MinRowsPerChunk - 1, 5000, 32, 1)]
+    [InlineData(2 * SoftmaxCrossEntropyLoss.MinRowsPerChunk, 5000, 32, 2)]
     [InlineData(100_000, 5000, 32, SoftmaxCrossEntropyLoss.MaxChunks)]
     [InlineData(100_000, 1_000_000, 32, 1)]   // a (D+1, Kp) buffer of 256 MB: the budget allows only one
     [InlineData(100_000, 100_000, 32, 2)]     // 25.6 MB each: two fit in 64 MiB
