@@ -116,7 +116,7 @@ public class SoftmaxCrossEntropyLossTests
         var parallel = new SoftmaxCrossEntropyLoss(x, y, 6, s, 10, true);
         var serial = new SoftmaxCrossEntropyLoss(x, y, 6, s, 10, true) { Parallelism = new ParallelOptions { MaxDegreeOfParallelism = 1 } };
         var two = new SoftmaxCrossEntropyLoss(x, y, 6, s, 10, true) { Parallelism = new ParallelOptions { MaxDegreeOfParallelism = 2 } };
-        Assert.Equal(5, parallel.ChunkCount);
+        Assert.InRange(parallel.ChunkCount, 3, SoftmaxCrossEntropyLoss.MaxChunks);   // several chunks even after duplicate rows merge
         double[] theta = TinyProblems.Gaussian(rng, parallel.Dimension, 0.3);
         var g1 = new double[theta.Length];
         var g2 = new double[theta.Length];
