@@ -18,13 +18,17 @@ public sealed record LogisticRegressionOptions
     /// and the study raised the limit. Range ≥ 0.</summary>
     public int MaxIterations { get; init; } = 1000;
 
-    /// <summary>Stop when the largest absolute entry of the gradient of the <em>scaled</em> objective f / (C·Σsₙ) is at or
-    /// below this (scikit-learn's <c>tol</c>, passed to scipy as <c>gtol</c>). Default 1e-4 (scikit-learn's); range ≥ 0.</summary>
+    /// <summary>Stop when the largest absolute entry of the gradient of f / C = Σₙ sₙ CEₙ + ‖w‖² / (2C) — the function
+    /// scikit-learn 1.2 hands to scipy — is at or below this (scikit-learn's <c>tol</c>, passed to scipy as <c>gtol</c>).
+    /// Default 1e-4 (scikit-learn's). With observation counts as weights this gradient is a sum over Σsₙ observations, so
+    /// on real data the rule rarely fires and <see cref="RelativeDecreaseTolerance"/> ends the fit, as it does in scikit-learn.
+    /// Range ≥ 0.</summary>
     public double GradientTolerance { get; init; } = 1e-4;
 
-    /// <summary>Stop when the relative decrease of the objective in one step is at or below this (scipy's <c>ftol</c>).
-    /// Default 64·2⁻⁵² ≈ 1.4e-14, the value scikit-learn passes; range ≥ 0.</summary>
-    public double RelativeDecreaseTolerance { get; init; } = 64 * 2.220446049250313e-16;
+    /// <summary>Stop when the relative decrease of the objective in one step, (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1), is at
+    /// or below this (scipy's <c>ftol</c>). Default 2.22e-9 = 1e7·ε, scipy's default (<c>factr</c> = 1e7), which scikit-learn
+    /// 1.2 leaves in place; later scikit-learn versions pass 64ε and also divide f by Σsₙ. Range ≥ 0.</summary>
+    public double RelativeDecreaseTolerance { get; init; } = 1e7 * 2.220446049250313e-16;
 
     /// <summary>L-BFGS history m (curvature pairs kept). Default 10; range 1–100. Memory is 2·m·(D+1)·K doubles.</summary>
     public int HistorySize { get; init; } = 10;
@@ -35,7 +39,7 @@ public sealed record LogisticRegressionOptions
         GradientTolerance = GradientTolerance,
         RelativeDecreaseTolerance = RelativeDecreaseTolerance,
         HistorySize = HistorySize,
-        MaxLineSearchEvaluations = 50,   // scikit-learn passes maxls = 50
+        MaxLineSearchEvaluations = 20,   // scipy's default maxls, which scikit-learn 1.2 leaves in place
     };
 
     internal void Validate()
@@ -51,6 +55,6 @@ public sealed record LogisticRegressionOptions
 /// <param name="Iterations">Accepted L-BFGS steps.</param>
 /// <param name="Evaluations">Objective evaluations, line-search trials included.</param>
 /// <param name="Objective">f(w, b) = C Σₙ sₙ CEₙ + ½‖w‖² at the returned coefficients (unscaled).</param>
-/// <param name="GradientMaxNorm">max |∂f/∂θᵢ| of the scaled objective f / (C·Σsₙ), the quantity compared with
+/// <param name="GradientMaxNorm">max |∂f/∂θᵢ| of f / C = Σₙ sₙ CEₙ + ‖w‖² / (2C), the quantity compared with
 /// <see cref="LogisticRegressionOptions.GradientTolerance"/>.</param>
 public sealed record LogisticRegressionDiagnostics(LbfgsStatus Status, int Iterations, int Evaluations, double Objective, double GradientMaxNorm);

@@ -6,9 +6,9 @@ namespace AttackClassifier.Models.LogisticRegression;
 /// <summary>
 /// Fits weighted multinomial logistic regression with L-BFGS, minimising scikit-learn's objective
 ///   f(w, b) = C Σₙ sₙ [ log Σₖ exp zₙₖ − zₙ,yₙ ] + ½‖w‖²,   zₙ = xₙ w + b
-/// (see <c>SoftmaxCrossEntropyLoss</c>). As in scikit-learn, L-BFGS sees f / (C·Σsₙ) — the weighted mean
-/// cross-entropy plus ‖w‖² / (2C·Σsₙ) — so <see cref="LogisticRegressionOptions.GradientTolerance"/> means the same
-/// as scikit-learn's <c>tol</c>; the reported objective is unscaled. Deterministic: the same inputs give bit-identical
+/// (see <c>SoftmaxCrossEntropyLoss</c>). As in scikit-learn 1.2 (the study's version), L-BFGS sees f / C = Σₙ sₙ CEₙ + ‖w‖² / (2C),
+/// with scipy's default stopping rules, so <see cref="LogisticRegressionOptions.GradientTolerance"/> means the same as
+/// scikit-learn's <c>tol</c> and the fit stops where scikit-learn's does; the reported objective is unscaled f. Deterministic: the same inputs give bit-identical
 /// coefficients on any number of cores.
 /// </summary>
 public sealed class LogisticRegressionTrainer
@@ -67,7 +67,7 @@ public sealed class LogisticRegressionTrainer
             if (Options.FitIntercept) warmStart.Intercepts.CopyTo(theta.AsSpan(x.ColumnCount * classCount));
         }
 
-        double scale = 1.0 / (Options.InverseRegularization * loss.WeightSum);   // scikit-learn's scaling: moves no optimum
+        double scale = 1.0 / Options.InverseRegularization;   // scikit-learn 1.2's scaling (the stopping rules depend on it; the optimum does not)
         var result = new Lbfgs(Options.ToLbfgsOptions()).Minimize(new ScaledFunction(loss, scale), theta);
         var diagnostics = new LogisticRegressionDiagnostics(result.Status, result.Iterations, result.Evaluations, result.Objective / scale, result.GradientMaxNorm);
         return new LogisticRegressionModel(x.ColumnCount, classCount, theta, diagnostics);

@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using AttackClassifier.Kernels;
 using AttackClassifier.Optimization;
 using AttackClassifier.Text;
@@ -9,35 +12,52 @@ namespace AttackClassifier.Models.LogisticRegression;
 ///   f(w, b) = C Σₙ sₙ [ log Σₖ exp zₙₖ − zₙ,yₙ ] + ½‖w‖²,   zₙ = xₙ w + b
 ///   ∇w f = C Xᵀ S (P − Y) + w,   ∇b f = C Σₙ sₙ (pₙ − yₙ)
 /// The bias is not regularised, and is absent (fixed at 0) when <c>fitIntercept</c> is false.
-/// Dividing f by C·Σsₙ (scikit-learn's internal scaling) moves no optimum; this class returns f unscaled.
+/// Dividing f by C (as scikit-learn 1.2 does) or by C·Σsₙ (later versions) moves no optimum; this class returns f unscaled.
 /// </summary>
 /// <remarks>
-/// θ = [ w (D,K) | b (K) ] (b only with an intercept); the gradient has the same layout. w is (D,K) so a sparse
-/// row costs one length-K MultiplyAdd per non-zero.
-/// <para>Determinism: pass 1 runs over fixed chunks of <see cref="ChunkRows"/> rows (independent of the core count),
-/// computing zₙ, the loss and dzₙ = C sₙ (pₙ − yₙ) per row; per-chunk loss and ∂b partial sums are reduced in chunk
-/// order. Pass 2 computes ∂w one feature row at a time from a column-major copy of X (Xᵀ in CSR form), summing
-/// over examples in ascending order. Every sum therefore has a fixed order, and f and ∇f are bit-identical
-/// whatever the number of cores. The cost is an (N,K) buffer for dz and a second copy of X.</para>
-/// <para>Not thread-safe: scratch buffers are reused across calls (they carry no state between calls).</para>
+/// θ = [ w (D,K) | b (K) ] (b only with an intercept); the gradient has the same layout.
+/// <para>Rows with identical features are grouped once, at construction (<see cref="GroupIdenticalRows"/>): they share
+/// one forward and backward pass, their labels and weights entering as sums. One pass over the distinct rows does
+/// everything: per row, the forward z = b + Σⱼ xⱼ w[j,:] (one length-K multiply-add per
+/// non-zero), the softmax and the loss, then the backward dw[j,:] += xⱼ dz for the same non-zeros, dz = C sₙ (pₙ − yₙ).
+/// (The earlier design computed ∂w feature by feature from a transposed copy of X: an (N,K) dz buffer, a second copy of X
+/// and scattered reads of dz made it 3–5× slower.)
+/// Internally w, b and the gradient use a padded stride Kp = K rounded up to the SIMD width, so every row of w is whole
+/// vectors and needs no scalar tail; padded logits are −∞ (probability 0, gradient 0). θ is copied into that layout once
+/// per evaluation (O(DK), small next to the O(nnz·K) work).</para>
+/// <para>Determinism: the distinct rows are split into <see cref="ChunkCount"/> fixed chunks, a function of U, D and K only
+/// (never of the core count). Each chunk accumulates its loss and its own (D+1, Kp) gradient buffer sequentially over its
+/// rows; the buffers are then reduced in chunk order (in parallel over fixed feature blocks). Every sum therefore has a fixed order, and f and ∇f are bit-identical
+/// whatever the number of cores. Cost: at most <see cref="MaxChunks"/> buffers of (D+1)·Kp doubles
+/// (1.3 MB each for D = 5000, K = 30), capped at <see cref="ChunkBufferBudgetBytes"/> in total.</para>
+/// <para>No allocation per evaluation. Not thread-safe: scratch buffers are reused across calls (they carry no state
+/// between calls).</para>
 /// </remarks>
 internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
 {
-    /// <summary>Rows per chunk in the parallel forward pass. Fixed, so results do not depend on the core count.</summary>
-    public const int ChunkRows = 1024;
+    /// <summary>Distinct rows per chunk at least (U &lt; 2 × this runs as one chunk): each chunk clears and reduces a (D+1, Kp)
+    /// buffer, so it needs enough rows to amortise that.</summary>
+    public const int MinRowsPerChunk = 8192;
 
-    /// <summary>Feature rows of w per chunk in the parallel ∂w pass.</summary>
-    private const int ChunkFeatures = 256;
+    /// <summary>Most chunks (parallel work items). 8 keeps 2–8 cores busy with little reduction work.</summary>
+    public const int MaxChunks = 8;
 
-    private readonly CsrMatrix _x;        // (N, D)
-    private readonly CsrMatrix _xT;       // (D, N): Xᵀ, examples ascending within each feature
-    private readonly int[] _y;            // (N) class index per example
-    private readonly double[] _s;         // (N) sample weights
-    private readonly double[] _dz;        // (N, K) scratch: C sₙ (pₙ − onehot(yₙ))
-    private readonly double[] _chunkLoss; // (chunks)
-    private readonly double[] _chunkDb;   // (chunks, K)
-    private readonly double[] _theta;     // (Dimension) copy of θ: spans cannot enter the parallel lambdas
-    private readonly double[] _gradient;  // (Dimension) ∇f before it is copied out
+    /// <summary>Cap on the total size of the per-chunk gradient buffers, in bytes; very wide problems get fewer chunks.</summary>
+    public const long ChunkBufferBudgetBytes = 64L << 20;
+
+    private readonly CsrMatrix _x;          // (N, D)
+    private readonly int[] _row;            // (U) the first row of X with each distinct feature row, ascending
+    private readonly int[] _groupStart;     // (U+1) offsets into _groupY/_groupS
+    private readonly int[] _groupY;         // labels of the rows sharing each distinct feature row, in row order
+    private readonly double[] _groupS;      // their weights (zero weights dropped)
+    private readonly int _kp;               // Kp: K padded to a multiple of Vector<double>.Count
+    private readonly int _rowsPerChunk;
+    private readonly double[] _wb;          // (D+1, Kp) padded copy of [ w | b ]; b's padding is −∞
+    private readonly double[][] _chunkGradient;   // ChunkCount × (D+1, Kp): Σ over the chunk's rows of [ xₙᵀ dzₙ | dzₙ ]
+    private readonly double[][] _chunkLogits;     // ChunkCount × (Kp) scratch for zₙ, then pₙ, then dzₙ
+    private readonly double[] _chunkLoss;   // (ChunkCount) Σ sₙ ℓₙ per chunk
+    private readonly Action<int> _evaluateChunk;  // cached so an evaluation allocates no delegate
+    private readonly Action<int> _reduceBlock;
 
     /// <summary>Builds the objective. Inputs are validated by the trainer; y and s are copied.</summary>
     /// <param name="x">X, (N, D).</param>
@@ -50,30 +70,45 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
     {
         if (y.Length != x.RowCount || sampleWeights.Length != x.RowCount) throw new ArgumentException("y and sampleWeights must have one entry per row of x.");
         _x = x;
-        _xT = Transpose(x);
-        _y = y.ToArray();
-        _s = sampleWeights.ToArray();
+        (_row, _groupStart, _groupY, _groupS) = GroupIdenticalRows(x, y, sampleWeights);
         N = x.RowCount;
+        U = _row.Length;
         D = x.ColumnCount;
         K = classCount;
         C = c;
         FitIntercept = fitIntercept;
-        _dz = new double[N * K];
-        int chunks = (N + ChunkRows - 1) / ChunkRows;
-        _chunkLoss = new double[chunks];
-        _chunkDb = new double[chunks * K];
-        WeightSum = TensorPrimitives.Sum<double>(_s);
-        _theta = new double[Dimension];
-        _gradient = new double[Dimension];
+        WeightSum = TensorPrimitives.Sum<double>(sampleWeights);
+
+        int width = Vector<double>.Count;
+        _kp = (K + width - 1) / width * width;
+        ChunkCount = ChunksFor(U, D, _kp);
+        _rowsPerChunk = (U + ChunkCount - 1) / Math.Max(1, ChunkCount);
+        _wb = new double[(D + 1) * _kp];
+        _chunkGradient = new double[ChunkCount][];
+        _chunkLogits = new double[ChunkCount][];
+        for (int chunk = 0; chunk < ChunkCount; chunk++)
+        {
+            _chunkGradient[chunk] = new double[(D + 1) * _kp];
+            _chunkLogits[chunk] = new double[_kp];
+        }
+        _chunkLoss = new double[ChunkCount];
+        _evaluateChunk = EvaluateChunk;
+        _reduceBlock = ReduceBlock;
     }
 
     public int N { get; }
+
+    /// <summary>U ≤ N, the number of distinct feature rows with non-zero weight: the rows the passes actually visit.</summary>
+    public int U { get; }
     public int D { get; }
     public int K { get; }
     public double C { get; }
     public bool FitIntercept { get; }
 
-    /// <summary>Parallelism of both passes; results do not depend on it (tests pin it to 1 to prove that).</summary>
+    /// <summary>Number of fixed row chunks; depends on U, D and K only, so results do not depend on the core count.</summary>
+    public int ChunkCount { get; }
+
+    /// <summary>Parallelism over chunks; results do not depend on it (tests pin it to 1 to prove that).</summary>
     internal ParallelOptions Parallelism { get; set; } = new();
 
     /// <summary>Σₙ sₙ.</summary>
@@ -82,95 +117,220 @@ internal sealed class SoftmaxCrossEntropyLoss : IDifferentiableFunction
     /// <summary>D·K, plus K with an intercept.</summary>
     public int Dimension => D * K + (FitIntercept ? K : 0);
 
+    /// <summary>Chunks for n distinct rows: one per <see cref="MinRowsPerChunk"/> rows, at most <see cref="MaxChunks"/>, and no more
+    /// (D+1, Kp) buffers than fit <see cref="ChunkBufferBudgetBytes"/> (always at least one).</summary>
+    internal static int ChunksFor(int n, int d, int kp)
+    {
+        long bufferBytes = (long)(d + 1) * kp * sizeof(double);
+        long byBudget = Math.Max(1, ChunkBufferBudgetBytes / Math.Max(1, bufferBytes));
+        long byRows = Math.Max(1, n / MinRowsPerChunk);
+        return (int)Math.Min(MaxChunks, Math.Min(byBudget, byRows));
+    }
+
     /// <summary>Returns f(θ) and writes ∇f(θ), both unscaled.</summary>
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient)
     {
         if (theta.Length != Dimension || gradient.Length != Dimension)
             throw new ArgumentException($"theta and gradient must have length {Dimension} (D·K{(FitIntercept ? " + K" : "")}).");
-        double[] th = _theta, g = _gradient;
-        theta.CopyTo(th);   // one O(DK) copy, small next to the O(nnz·K) work
-        int chunks = _chunkLoss.Length;
+        int k = K, kp = _kp;
 
-        // Pass 1: logits, loss and dz per row, fixed row chunks in parallel.
-        Parallel.For(0, chunks, Parallelism, chunk => ForwardChunk(th, chunk));
+        // Padded copy: w[j, 0..K) ← θ, w[j, K..Kp) = 0;  b[0..K) ← θ (or 0), b[K..Kp) = −∞ so padded logits are −∞.
+        Span<double> wb = _wb;
+        for (int j = 0; j < D; j++) theta.Slice(j * k, k).CopyTo(wb.Slice(j * kp, k));   // padding columns stay 0 from construction
+        Span<double> b = wb.Slice(D * kp, kp);
+        if (FitIntercept) theta.Slice(D * k, k).CopyTo(b); else b[..k].Clear();
+        b[k..].Fill(double.NegativeInfinity);
+
+        if (ChunkCount == 1) EvaluateChunk(0);
+        else Parallel.For(0, ChunkCount, Parallelism, _evaluateChunk);
+
+        // Reduce in chunk order:  ∇w f = ((w + dw₀) + dw₁) + …,  ∇b f = (db₀ + db₁) + …,  f = C Σ_chunks loss + ½‖w‖².
+        // The ∇w sum runs in parallel over fixed blocks of features; each element's order is the same whatever the cores.
         double loss = 0;
-        double[] dbSum = new double[K];
-        for (int chunk = 0; chunk < chunks; chunk++)   // reduce in chunk order
+        for (int chunk = 0; chunk < ChunkCount; chunk++) loss += _chunkLoss[chunk];
+        if (ChunkCount == 1) ReduceBlock(0); else Parallel.For(0, ChunkCount, Parallelism, _reduceBlock);
+        ReadOnlySpan<double> total = _chunkGradient[0];    // (D+1, Kp): now [ ∇w f | Σ db ]
+        for (int j = 0; j < D; j++) total.Slice(j * kp, k).CopyTo(gradient.Slice(j * k, k));
+        if (FitIntercept)
         {
-            loss += _chunkLoss[chunk];
-            TensorPrimitives.Add(dbSum, _chunkDb.AsSpan(chunk * K, K), dbSum);
+            Span<double> gb = gradient.Slice(D * k, k);
+            gb.Clear();
+            for (int chunk = 0; chunk < ChunkCount; chunk++)
+                TensorPrimitives.Add(gb, _chunkGradient[chunk].AsSpan(D * kp, k), gb);
         }
 
-        // Pass 2: ∂w[j,:] = w[j,:] + Σₙ xₙⱼ dzₙ  (∇w f = C Xᵀ S (P − Y) + w; C sₙ is already inside dz).
-        int featureChunks = (D + ChunkFeatures - 1) / ChunkFeatures;
-        Parallel.For(0, featureChunks, Parallelism, fc =>
-        {
-            int end = Math.Min(D, (fc + 1) * ChunkFeatures);
-            for (int j = fc * ChunkFeatures; j < end; j++)
-            {
-                Span<double> dwj = g.AsSpan(j * K, K);
-                th.AsSpan(j * K, K).CopyTo(dwj);                                  // ∂(½‖w‖²)/∂w = w
-                ReadOnlySpan<int> rows = _xT.RowColumns(j);
-                ReadOnlySpan<double> values = _xT.RowValues(j);
-                for (int e = 0; e < rows.Length; e++)
-                    TensorPrimitives.MultiplyAdd(_dz.AsSpan(rows[e] * K, K), values[e], dwj, dwj);   // dw[j,:] += xₙⱼ dzₙ
-            }
-        });
-        if (FitIntercept) dbSum.CopyTo(g.AsSpan(D * K));                          // ∇b f = C Σₙ sₙ (pₙ − yₙ)
-        g.CopyTo(gradient);
-
-        double w2 = TensorPrimitives.Dot(theta[..(D * K)], theta[..(D * K)]);
-        return C * loss + 0.5 * w2;
+        ReadOnlySpan<double> w = theta[..(D * k)];
+        return C * loss + 0.5 * TensorPrimitives.Dot(w, w);
     }
 
-    // For rows of one chunk: zₙ = xₙ w + b;  ℓₙ = log Σₖ exp zₙₖ − zₙ,yₙ;  dzₙ = C sₙ (softmax(zₙ) − onehot(yₙ)).
-    // Writes Σ sₙ ℓₙ and Σ dzₙ of the chunk into its partial-sum slots.
-    private void ForwardChunk(double[] theta, int chunk)
+    // Features [D·block/P, D·(block+1)/P) of chunk 0's buffer ← w + dw₀ + dw₁ + … (padded layout; padding stays 0).
+    private void ReduceBlock(int block)
     {
-        int start = chunk * ChunkRows, end = Math.Min(N, start + ChunkRows);
-        Span<double> db = _chunkDb.AsSpan(chunk * K, K);
-        db.Clear();
+        int j0 = (int)((long)D * block / ChunkCount), j1 = (int)((long)D * (block + 1) / ChunkCount);
+        int from = j0 * _kp, length = (j1 - j0) * _kp;
+        Span<double> acc = _chunkGradient[0].AsSpan(from, length);
+        TensorPrimitives.Add(_wb.AsSpan(from, length), acc, acc);                   // w + dw₀
+        for (int chunk = 1; chunk < ChunkCount; chunk++)
+            TensorPrimitives.Add(acc, _chunkGradient[chunk].AsSpan(from, length), acc);
+    }
+
+    // For the distinct feature rows of one chunk, forward then backward row by row. Rows of X with identical features xₙ share
+    // zₙ and pₙ, so with G the rows sharing x (labels yᵢ, weights sᵢ, S = Σᵢ sᵢ) one pass computes their summed terms:
+    //   z = b + Σⱼ xⱼ w[j,:];  Σᵢ sᵢ ℓᵢ = S log Σₖ exp zₖ − Σᵢ sᵢ z_yᵢ;  dz = C (S p − Σᵢ sᵢ onehot(yᵢ))
+    //   dw[j,:] += xⱼ dz  for the row's non-zeros j;  db += dz
+    // into the chunk's own gradient buffer and loss slot. Exact: f and ∇f are sums over rows.
+    private void EvaluateChunk(int chunk)
+    {
+        int start = chunk * _rowsPerChunk, end = Math.Min(U, start + _rowsPerChunk);
+        int kp = _kp, bOffset = D * _kp;
+        Span<double> grad = _chunkGradient[chunk];   // (D+1, Kp)
+        grad.Clear();
+        Span<double> z = _chunkLogits[chunk];        // (Kp)
+        ReadOnlySpan<double> wb = _wb;               // (D+1, Kp)
+        ReadOnlySpan<double> b = wb.Slice(bOffset, kp);
+        Span<double> db = grad.Slice(bOffset, kp);
         double loss = 0;
-        ReadOnlySpan<double> w = theta.AsSpan(0, D * K);
-        for (int n = start; n < end; n++)
+        for (int u = start; u < end; u++)
         {
-            Span<double> z = _dz.AsSpan(n * K, K);                                  // zₙ computed in place, then overwritten by dzₙ
-            if (FitIntercept) theta.AsSpan(D * K, K).CopyTo(z); else z.Clear();    // z = b
-            ReadOnlySpan<int> cols = _x.RowColumns(n);
-            ReadOnlySpan<double> vals = _x.RowValues(n);
-            for (int e = 0; e < cols.Length; e++)
-                TensorPrimitives.MultiplyAdd(w.Slice(cols[e] * K, K), vals[e], z, z);   // z += xₙⱼ w[j,:]
-            double zy = z[_y[n]];
-            double logZ = Softmax.Probabilities(z, z);                             // z ← pₙ
-            loss += _s[n] * (logZ - zy);                                           // sₙ [log Σₖ exp zₙₖ − zₙ,yₙ]
-            z[_y[n]] -= 1.0;                                                        // pₙ − onehot(yₙ)
-            TensorPrimitives.Multiply(z, C * _s[n], z);                            // dzₙ = C sₙ (pₙ − yₙ)
-            TensorPrimitives.Add(db, z, db);
+            ReadOnlySpan<int> cols = _x.RowColumns(_row[u]);
+            ReadOnlySpan<double> vals = _x.RowValues(_row[u]);
+            int g0 = _groupStart[u], g1 = _groupStart[u + 1];
+
+            b.CopyTo(z);                                            // z = b
+            SparseRowKernels.GatherMultiplyAdd(wb, kp, cols, vals, z);   // z += Σⱼ xⱼ w[j,:]
+            double sTotal = 0, sz = 0;
+            for (int g = g0; g < g1; g++) { sTotal += _groupS[g]; sz += _groupS[g] * z[_groupY[g]]; }
+            double logZ = Softmax.ProbabilitiesInPlace(z);          // z ← p
+            loss += sTotal * logZ - sz;                             // Σᵢ sᵢ [log Σₖ exp zₖ − z_yᵢ]
+            for (int g = g0; g < g1; g++) z[_groupY[g]] -= _groupS[g] / sTotal;   // p − Σᵢ (sᵢ/S) onehot(yᵢ)
+            double cs = C * sTotal;
+            SparseRowKernels.MultiplyAdd(z, cs, db);                // db += dz, dz = C S (p − Σᵢ (sᵢ/S) onehot(yᵢ))
+            SparseRowKernels.ScatterMultiplyAdd(z, cs, cols, vals, grad, kp);   // dw[j,:] += xⱼ dz for the row's j
         }
         _chunkLoss[chunk] = loss;
     }
 
-    /// <summary>Xᵀ as a (D, N) CSR matrix; entries of each feature row come out in ascending example order.</summary>
-    internal static CsrMatrix Transpose(CsrMatrix x)
+    /// <summary>
+    /// Groups the rows of X with identical features (same columns, bitwise-equal values): returns the first row of each
+    /// group in ascending order, and per group the labels and weights of its rows in row order. Rows of weight 0 are
+    /// dropped (a group of only such rows disappears). Telemetry repeats command lines, so U is often well below N.
+    /// </summary>
+    internal static (int[] Row, int[] GroupStart, int[] GroupY, double[] GroupS) GroupIdenticalRows(CsrMatrix x, ReadOnlySpan<int> y, ReadOnlySpan<double> s)
     {
-        var rowStart = new int[x.ColumnCount + 1];
-        for (int n = 0; n < x.RowCount; n++)
-            foreach (int j in x.RowColumns(n)) rowStart[j + 1]++;
-        for (int j = 0; j < x.ColumnCount; j++) rowStart[j + 1] += rowStart[j];
-        var next = rowStart[..^1];
-        var columns = new int[x.NonZeroCount];
-        var values = new double[x.NonZeroCount];
+        var groupOf = new Dictionary<int, int>(new RowComparer(x));   // first row → group index
+        var group = new int[x.RowCount];                              // (N) group of each row, −1 for weight 0
+        var firstRows = new List<int>();
         for (int n = 0; n < x.RowCount; n++)
         {
-            ReadOnlySpan<int> cols = x.RowColumns(n);
-            ReadOnlySpan<double> vals = x.RowValues(n);
-            for (int e = 0; e < cols.Length; e++)
-            {
-                int at = next[cols[e]]++;
-                columns[at] = n;
-                values[at] = vals[e];
-            }
+            if (s[n] == 0) { group[n] = -1; continue; }
+            if (!groupOf.TryGetValue(n, out int gi)) { gi = firstRows.Count; groupOf.Add(n, gi); firstRows.Add(n); }
+            group[n] = gi;
         }
-        return new CsrMatrix(x.ColumnCount, x.RowCount, rowStart, columns, values);
+        int u = firstRows.Count;
+        var start = new int[u + 1];
+        foreach (int gi in group) if (gi >= 0) start[gi + 1]++;
+        for (int i = 0; i < u; i++) start[i + 1] += start[i];
+        var next = start[..^1];
+        var gy = new int[start[u]];
+        var gs = new double[start[u]];
+        for (int n = 0; n < x.RowCount; n++)
+        {
+            if (group[n] < 0) continue;
+            int at = next[group[n]]++;
+            gy[at] = y[n];
+            gs[at] = s[n];
+        }
+        return (firstRows.ToArray(), start, gy, gs);
+    }
+
+    private sealed class RowComparer(CsrMatrix x) : IEqualityComparer<int>
+    {
+        public bool Equals(int a, int b) =>
+            x.RowColumns(a).SequenceEqual(x.RowColumns(b)) &&
+            MemoryMarshal.Cast<double, long>(x.RowValues(a)).SequenceEqual(MemoryMarshal.Cast<double, long>(x.RowValues(b)));
+
+        public int GetHashCode(int n)
+        {
+            var h = new HashCode();
+            h.AddBytes(MemoryMarshal.AsBytes(x.RowColumns(n)));
+            h.AddBytes(MemoryMarshal.AsBytes(x.RowValues(n)));
+            return h.ToHashCode();
+        }
+    }
+}
+
+/// <summary>Length-Kp kernels for the padded rows of <see cref="SoftmaxCrossEntropyLoss"/>: whole SIMD vectors, no tail.</summary>
+internal static class SparseRowKernels
+{
+    /// <summary>y[i] += a · x[i] for i in [0, Kp). Kp must be a multiple of <c>Vector&lt;double&gt;.Count</c> and x, y the same length.
+    /// (TensorPrimitives.MultiplyAdd does the same for any length, with call and tail overhead that dominates at K ≈ 30.)</summary>
+    /// <param name="x">(Kp).</param>
+    /// <param name="a">Scalar multiplier.</param>
+    /// <param name="y">(Kp), accumulated into.</param>
+    public static void MultiplyAdd(ReadOnlySpan<double> x, double a, Span<double> y)
+    {
+        ReadOnlySpan<Vector<double>> xv = MemoryMarshal.Cast<double, Vector<double>>(x);
+        Span<Vector<double>> yv = MemoryMarshal.Cast<double, Vector<double>>(y);
+        if (xv.Length != yv.Length || xv.Length * Vector<double>.Count != x.Length)
+            throw new ArgumentException($"x ({x.Length}) and y ({y.Length}) must have one length, a multiple of {Vector<double>.Count}.");
+        var av = new Vector<double>(a);
+        for (int i = 0; i < xv.Length; i++) yv[i] = Vector.FusedMultiplyAdd(xv[i], av, yv[i]);
+    }
+
+    /// <summary>Forward of a sparse row: z[k] += Σₑ values[e] · w[columns[e]·Kp + k] for k in [0, Kp).</summary>
+    /// <param name="w">(D', Kp) row-major; every column index must be below D' = w.Length / Kp.</param>
+    /// <param name="kp">Kp, a multiple of <c>Vector&lt;double&gt;.Count</c>.</param>
+    /// <param name="columns">The row's feature indices.</param>
+    /// <param name="values">Their values.</param>
+    /// <param name="z">(Kp), accumulated into.</param>
+    public static void GatherMultiplyAdd(ReadOnlySpan<double> w, int kp, ReadOnlySpan<int> columns, ReadOnlySpan<double> values, Span<double> z)
+    {
+        CheckShapes(w.Length, kp, columns.Length, values.Length, z.Length);
+        uint rows = (uint)(w.Length / kp);
+        int vectors = kp / Vector<double>.Count;
+        ref Vector<double> zv = ref Unsafe.As<double, Vector<double>>(ref MemoryMarshal.GetReference(z));
+        ref double w0 = ref MemoryMarshal.GetReference(w);
+        for (int e = 0; e < columns.Length; e++)
+        {
+            int j = columns[e];
+            if ((uint)j >= rows) throw new ArgumentOutOfRangeException(nameof(columns), j, $"Feature index outside [0, {rows}).");
+            // Unchecked from here: j < D' and Kp = vectors · width were checked, so row j lies inside w.
+            ref Vector<double> wj = ref Unsafe.As<double, Vector<double>>(ref Unsafe.Add(ref w0, j * kp));
+            var x = new Vector<double>(values[e]);
+            for (int i = 0; i < vectors; i++)
+                Unsafe.Add(ref zv, i) = Vector.FusedMultiplyAdd(Unsafe.Add(ref wj, i), x, Unsafe.Add(ref zv, i));   // z += xⱼ w[j,:]
+        }
+    }
+
+    /// <summary>Backward of a sparse row: dw[columns[e]·Kp + k] += a · values[e] · dz[k] for every e and k in [0, Kp).</summary>
+    /// <param name="dz">(Kp) upstream gradient of the row's logits (before the scale a).</param>
+    /// <param name="a">Scale applied to dz (C·sₙ in the loss).</param>
+    /// <param name="columns">The row's feature indices.</param>
+    /// <param name="values">Their values.</param>
+    /// <param name="dw">(D', Kp) row-major, accumulated into.</param>
+    /// <param name="kp">Kp, a multiple of <c>Vector&lt;double&gt;.Count</c>.</param>
+    public static void ScatterMultiplyAdd(ReadOnlySpan<double> dz, double a, ReadOnlySpan<int> columns, ReadOnlySpan<double> values, Span<double> dw, int kp)
+    {
+        CheckShapes(dw.Length, kp, columns.Length, values.Length, dz.Length);
+        uint rows = (uint)(dw.Length / kp);
+        int vectors = kp / Vector<double>.Count;
+        ref Vector<double> dzv = ref Unsafe.As<double, Vector<double>>(ref MemoryMarshal.GetReference(dz));
+        ref double dw0 = ref MemoryMarshal.GetReference(dw);
+        for (int e = 0; e < columns.Length; e++)
+        {
+            int j = columns[e];
+            if ((uint)j >= rows) throw new ArgumentOutOfRangeException(nameof(columns), j, $"Feature index outside [0, {rows}).");
+            ref Vector<double> dwj = ref Unsafe.As<double, Vector<double>>(ref Unsafe.Add(ref dw0, j * kp));
+            var x = new Vector<double>(a * values[e]);
+            for (int i = 0; i < vectors; i++)
+                Unsafe.Add(ref dwj, i) = Vector.FusedMultiplyAdd(Unsafe.Add(ref dzv, i), x, Unsafe.Add(ref dwj, i));   // dw[j,:] += a xⱼ dz
+        }
+    }
+
+    private static void CheckShapes(int matrixLength, int kp, int columns, int values, int rowLength)
+    {
+        if (kp <= 0 || kp % Vector<double>.Count != 0 || matrixLength % kp != 0 || rowLength != kp)
+            throw new ArgumentException($"Kp = {kp} must be a positive multiple of {Vector<double>.Count}, the matrix length {matrixLength} a multiple of Kp and the row length {rowLength} equal to Kp.");
+        if (columns != values) throw new ArgumentException($"columns ({columns}) and values ({values}) differ in length.");
     }
 }

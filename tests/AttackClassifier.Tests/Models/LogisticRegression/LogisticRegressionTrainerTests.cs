@@ -66,7 +66,7 @@ public class LogisticRegressionTrainerTests
     public void Default_options_match_sklearn_closely_too()
     {
         var fx = SklearnLogisticFixture.Load("random_sparse_k4_c10");
-        var model = FitFixture(fx, new LogisticRegressionOptions { GradientTolerance = 1e-10 });   // scikit-learn's call: tol = 1e-10, ftol = 64ε
+        var model = FitFixture(fx, new LogisticRegressionOptions { GradientTolerance = 1e-10 });   // the fixture's call: tol = 1e-10, scipy's ftol = 1e7·ε
         Assert.True(model.Diagnostics!.Objective <= fx.ObjectiveAtSklearn * (1 + 1e-6));
         Assert.Equal(fx.Predict, model.Predict(fx.X));
     }

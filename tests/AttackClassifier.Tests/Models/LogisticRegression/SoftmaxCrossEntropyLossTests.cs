@@ -2,6 +2,9 @@ using System.Numerics.Tensors;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Tests.Testing;
 using AttackClassifier.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace AttackClassifier.Tests.Models.LogisticRegression;
@@ -106,13 +109,14 @@ public class SoftmaxCrossEntropyLossTests
     public void Result_is_bit_identical_whatever_the_degree_of_parallelism()
     {
         var rng = new Random(5);
-        int n = 3 * SoftmaxCrossEntropyLoss.ChunkRows + 17, d = 700;   // several row chunks and feature chunks
+        int n = 5 * SoftmaxCrossEntropyLoss.MinRowsPerChunk + 17, d = 700;   // several row chunks, the last one shorter
         var x = TinyProblems.SparseRows(rng, n, d, density: 0.01);
         int[] y = TinyProblems.Labels(rng, n, 6);
         double[] s = TinyProblems.Weights(rng, n);
         var parallel = new SoftmaxCrossEntropyLoss(x, y, 6, s, 10, true);
         var serial = new SoftmaxCrossEntropyLoss(x, y, 6, s, 10, true) { Parallelism = new ParallelOptions { MaxDegreeOfParallelism = 1 } };
         var two = new SoftmaxCrossEntropyLoss(x, y, 6, s, 10, true) { Parallelism = new ParallelOptions { MaxDegreeOfParallelism = 2 } };
+        Assert.InRange(parallel.ChunkCount, 3, SoftmaxCrossEntropyLoss.MaxChunks);   // several chunks even after duplicate rows merge
         double[] theta = TinyProblems.Gaussian(rng, parallel.Dimension, 0.3);
         var g1 = new double[theta.Length];
         var g2 = new double[theta.Length];
@@ -143,15 +147,117 @@ public class SoftmaxCrossEntropyLossTests
         for (int i = 0; i < g1.Length; i++) Assert.Equal(g2[i], g1[i], 10);
     }
 
+    [Theory]
+    [InlineData(1, 5000, 32, 1)]            // tiny N: one chunk, no threads
+    [InlineData(2 * SoftmaxCrossEntropyLoss.MinRowsPerChunk - 1, 5000, 32, 1)]
+    [InlineData(2 * SoftmaxCrossEntropyLoss.MinRowsPerChunk, 5000, 32, 2)]
+    [InlineData(100_000, 5000, 32, SoftmaxCrossEntropyLoss.MaxChunks)]
+    [InlineData(100_000, 1_000_000, 32, 1)]   // a (D+1, Kp) buffer of 256 MB: the budget allows only one
+    [InlineData(100_000, 100_000, 32, 2)]     // 25.6 MB each: two fit in 64 MiB
+    public void Chunk_count_depends_on_the_problem_size_only(int n, int d, int kp, int expected) =>
+        Assert.Equal(expected, SoftmaxCrossEntropyLoss.ChunksFor(n, d, kp));
+
     [Fact]
-    public void Transpose_lists_examples_in_ascending_order_per_feature()
+    public void Sparse_row_multiply_add_matches_the_scalar_loop_and_rejects_ragged_lengths()
     {
-        var x = new CsrMatrix(3, 4, [0, 2, 3, 5], [1, 3, 0, 1, 2], [1, 2, 3, 4, 5]);
-        var t = SoftmaxCrossEntropyLoss.Transpose(x);
-        Assert.Equal(4, t.RowCount);
-        Assert.Equal(3, t.ColumnCount);
-        for (int r = 0; r < 3; r++)
-            for (int c = 0; c < 4; c++) Assert.Equal(x[r, c], t[c, r]);
-        Assert.Equal([0, 2], t.RowColumns(1).ToArray());
+        int w = System.Numerics.Vector<double>.Count;
+        var rng = new Random(3);
+        for (int blocks = 0; blocks <= 5; blocks++)
+        {
+            double[] x = TinyProblems.Gaussian(rng, blocks * w, 1.0), y = TinyProblems.Gaussian(rng, blocks * w, 1.0);
+            double[] expected = y.Select((v, i) => v + 0.37 * x[i]).ToArray();
+            SparseRowKernels.MultiplyAdd(x, 0.37, y);
+            for (int i = 0; i < y.Length; i++) Assert.Equal(expected[i], y[i], 14);
+        }
+        Assert.Throws<ArgumentException>(() => SparseRowKernels.MultiplyAdd(new double[w + 1], 1.0, new double[w + 1]));
+        Assert.Throws<ArgumentException>(() => SparseRowKernels.MultiplyAdd(new double[w], 1.0, new double[2 * w]));
+    }
+
+    [Fact]
+    public void Padding_of_the_class_axis_leaves_no_trace_in_the_gradient()
+    {
+        // K = 5 is not a multiple of any SIMD width, so the padded stride is used; compare against the dense formula
+        // ∇w f = C Xᵀ S (P − Y) + w computed directly here.
+        var rng = new Random(11);
+        int n = 9, d = 4, k = 5;
+        var x = TinyProblems.SparseRows(rng, n, d);
+        int[] y = TinyProblems.Labels(rng, n, k);
+        double[] s = TinyProblems.Weights(rng, n);
+        var f = new SoftmaxCrossEntropyLoss(x, y, k, s, 3.0, true);
+        double[] theta = TinyProblems.Gaussian(rng, f.Dimension, 0.8);
+        var g = new double[f.Dimension];
+        double value = f.Evaluate(theta, g);
+        double expectedF = 0;
+        var expectedG = new double[f.Dimension];
+        for (int j = 0; j < d * k; j++) expectedG[j] = theta[j];
+        for (int r = 0; r < n; r++)
+        {
+            var z = new double[k];
+            for (int c = 0; c < k; c++)
+            {
+                z[c] = theta[d * k + c];
+                for (int j = 0; j < d; j++) z[c] += x[r, j] * theta[j * k + c];
+            }
+            double m = z.Max(), sum = z.Sum(v => Math.Exp(v - m)), logZ = m + Math.Log(sum);
+            expectedF += 3.0 * s[r] * (logZ - z[y[r]]);
+            for (int c = 0; c < k; c++)
+            {
+                double dz = 3.0 * s[r] * (Math.Exp(z[c] - logZ) - (c == y[r] ? 1 : 0));
+                expectedG[d * k + c] += dz;
+                for (int j = 0; j < d; j++) expectedG[j * k + c] += x[r, j] * dz;
+            }
+        }
+        expectedF += 0.5 * theta.Take(d * k).Sum(v => v * v);
+        Assert.Equal(expectedF, value, 10);
+        for (int i = 0; i < g.Length; i++) Assert.Equal(expectedG[i], g[i], 10);
+    }
+
+    [Fact]
+    public void Identical_feature_rows_are_grouped_with_their_labels_and_weights_in_row_order()
+    {
+        // Rows 0, 2, 3 share features; row 4 equals row 1 but has weight 0 (dropped); row 5 differs from row 1 in one value bit.
+        var x = new CsrMatrix(6, 3, [0, 2, 3, 5, 7, 8, 9], [0, 2, 1, 0, 2, 0, 2, 1, 1], [0.5, 0.25, 1, 0.5, 0.25, 0.5, 0.25, 1, Math.BitIncrement(1.0)]);
+        var (row, start, gy, gs) = SoftmaxCrossEntropyLoss.GroupIdenticalRows(x, [0, 1, 2, 0, 1, 1], [1, 2, 3, 4, 0, 6]);
+        Assert.Equal([0, 1, 5], row);
+        Assert.Equal([0, 3, 4, 5], start);
+        Assert.Equal([0, 2, 0, 1, 1], gy);
+        Assert.Equal([1.0, 3, 4, 2, 6], gs);
+    }
+
+    [Property(MaxTest = 30)]
+    public Property Grouping_duplicate_rows_gives_the_objective_of_the_ungrouped_sum()
+    {
+        // Build X with many repeated rows (different labels and weights) and compare with the sum of per-row objectives,
+        // each evaluated on a one-row matrix (nothing to group), plus the regulariser counted once.
+        return Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var rng = new Random(seed);
+            int distinct = rng.Next(1, 5), n = rng.Next(2, 25), d = rng.Next(1, 6), k = rng.Next(2, 5);
+            var pool = TinyProblems.SparseRows(rng, distinct, d, density: 0.6);
+            int[] pick = Enumerable.Range(0, n).Select(_ => rng.Next(distinct)).ToArray();
+            var x = pool.SelectRows(pick);
+            int[] y = Enumerable.Range(0, n).Select(_ => rng.Next(k)).ToArray();
+            double[] s = Enumerable.Range(0, n).Select(_ => rng.Next(3) == 0 ? 0.0 : 0.5 + rng.NextDouble()).ToArray();
+            if (s.All(v => v == 0)) s[0] = 1;
+            var grouped = new SoftmaxCrossEntropyLoss(x, y, k, s, 2.0, true);
+            Assert.True(grouped.U <= distinct);
+            double[] theta = TinyProblems.Gaussian(rng, grouped.Dimension, 0.7);
+            var g = new double[theta.Length];
+            double f = grouped.Evaluate(theta, g);
+            double expectedF = 0;
+            var expectedG = new double[theta.Length];
+            var gi = new double[theta.Length];
+            for (int r = 0; r < n; r++)
+            {
+                var one = new SoftmaxCrossEntropyLoss(x.SelectRows([r]), [y[r]], k, [s[r]], 2.0, true);
+                expectedF += one.Evaluate(theta, gi);
+                for (int i = 0; i < gi.Length; i++) expectedG[i] += gi[i];
+            }
+            double w2 = theta.Take(d * k).Sum(v => v * v);
+            expectedF -= (n - 1) * 0.5 * w2;                      // each one-row objective carried ½‖w‖²
+            for (int i = 0; i < d * k; i++) expectedG[i] -= (n - 1) * theta[i];
+            Assert.True(Math.Abs(f - expectedF) <= 1e-10 * Math.Max(1, Math.Abs(f)), $"{f:R} vs {expectedF:R}");
+            for (int i = 0; i < g.Length; i++) Assert.True(Math.Abs(g[i] - expectedG[i]) <= 1e-10 * Math.Max(1, Math.Abs(g[i])), $"∇[{i}]: {g[i]:R} vs {expectedG[i]:R}");
+        });
     }
 }
