@@ -12,10 +12,19 @@ namespace AttackClassifier.Benchmarks;
 /// </summary>
 internal abstract class MonitoringConfig : ManualConfig
 {
+    /// <summary>True when the command line names a job (<c>--job Dry</c>, <c>-j short</c>, …).</summary>
+    internal static bool JobGivenOnCommandLine =>
+        Environment.GetCommandLineArgs().Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
+
     protected MonitoringConfig(int warmups, int iterations)
     {
-        bool jobGiven = Environment.GetCommandLineArgs().Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
-        if (!jobGiven)
+        if (!JobGivenOnCommandLine)
             AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(warmups).WithIterationCount(iterations));
     }
+}
+
+/// <summary>Full fits: one warm-up and three measured runs.</summary>
+internal sealed class FitMonitoringConfig : MonitoringConfig
+{
+    public FitMonitoringConfig() : base(warmups: 1, iterations: 3) { }
 }

@@ -1,5 +1,7 @@
 using AttackClassifier.Optimization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 
@@ -11,7 +13,7 @@ namespace AttackClassifier.Benchmarks.Optimization;
 /// MathNet's tolerance applies to its own gradient criterion, so iteration counts can differ). The objective
 /// costs O(n), so the vector algebra of the two-loop recursion and the line search dominate. Returns f at the solution.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(LbfgsBenchmarkConfig))]
 [MemoryDiagnoser]
 public class LbfgsBenchmarks
 {
@@ -66,5 +68,15 @@ public class LbfgsBenchmarks
             }
             return f;
         }
+    }
+}
+
+/// <summary>One launch, three warm-ups, ten measured iterations — unless the command line names a job (CI's dry run).</summary>
+internal sealed class LbfgsBenchmarkConfig : ManualConfig
+{
+    public LbfgsBenchmarkConfig()
+    {
+        if (!MonitoringConfig.JobGivenOnCommandLine)
+            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10));
     }
 }

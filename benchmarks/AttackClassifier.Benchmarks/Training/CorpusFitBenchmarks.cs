@@ -4,6 +4,7 @@ using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Optimization;
 using AttackClassifier.Text;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
@@ -28,7 +29,7 @@ namespace AttackClassifier.Benchmarks.Training;
 /// (mean relative improvement over 5 iterations), float32 arithmetic.</item>
 /// </list>
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(FitMonitoringConfig))]
 [MemoryDiagnoser]
 public partial class CorpusFitBenchmarks
 {

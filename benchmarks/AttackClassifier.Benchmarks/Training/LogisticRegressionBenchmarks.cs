@@ -1,6 +1,7 @@
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Optimization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
@@ -13,7 +14,7 @@ namespace AttackClassifier.Benchmarks.Training;
 /// the fits run a fixed 30 L-BFGS iterations (m = 10) from θ = 0, ours against MathNet.Numerics'
 /// <c>LimitedMemoryBfgsMinimizer</c> driving the same objective, and return the objective reached so the work is comparable.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(FitMonitoringConfig))]
 [MemoryDiagnoser]
 public class LogisticRegressionBenchmarks
 {
