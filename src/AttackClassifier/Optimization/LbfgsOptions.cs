@@ -2,7 +2,7 @@ namespace AttackClassifier.Optimization;
 
 /// <summary>Settings of the L-BFGS minimiser. Defaults follow scipy's <c>fmin_l_bfgs_b</c> as scikit-learn calls it,
 /// except where noted.</summary>
-public sealed record LbfgsOptions
+internal sealed record LbfgsOptions
 {
     /// <summary>m, the number of curvature pairs (s, y) kept. Default 10 (scipy uses 10). Range 1–100; memory is 2·m·n doubles.</summary>
     public int HistorySize { get; init; } = 10;
@@ -50,7 +50,7 @@ public sealed record LbfgsOptions
 /// <param name="GradientNorm">‖∇f‖₂ at the returned point.</param>
 /// <param name="Iterations">Accepted steps taken.</param>
 /// <param name="Evaluations">Objective evaluations made, line-search trials included.</param>
-public sealed record LbfgsResult(LbfgsStatus Status, double Objective, double GradientMaxNorm, double GradientNorm, int Iterations, int Evaluations)
+internal sealed record LbfgsResult(LbfgsStatus Status, double Objective, double GradientMaxNorm, double GradientNorm, int Iterations, int Evaluations)
 {
     /// <summary>True for <see cref="LbfgsStatus.ConvergedGradient"/> and <see cref="LbfgsStatus.ConvergedRelativeDecrease"/>.</summary>
     public bool Converged => Status is LbfgsStatus.ConvergedGradient or LbfgsStatus.ConvergedRelativeDecrease;

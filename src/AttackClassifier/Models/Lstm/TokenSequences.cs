@@ -10,7 +10,7 @@ public sealed class TokenSequences
     /// <param name="sequenceLength">T, ids per row.</param>
     /// <param name="labels">(N) class indices.</param>
     /// <param name="sampleWeights">(N) non-negative weights (observation counts), or null for all 1.</param>
-    public TokenSequences(int[] tokenIds, int sequenceLength, int[] labels, float[]? sampleWeights = null)
+    public TokenSequences(int[] tokenIds, int sequenceLength, int[] labels, float[]? sampleWeights)
     {
         ArgumentNullException.ThrowIfNull(tokenIds);
         ArgumentNullException.ThrowIfNull(labels);
@@ -25,6 +25,11 @@ public sealed class TokenSequences
         SequenceLength = sequenceLength;
         Labels = labels;
         SampleWeights = sampleWeights;
+    }
+
+    /// <summary>Unweighted rows (every weight 1).</summary>
+    public TokenSequences(int[] tokenIds, int sequenceLength, int[] labels) : this(tokenIds, sequenceLength, labels, (float[]?)null)
+    {
     }
 
     /// <summary>As the float overload; double weights (observation counts) are rounded to float.</summary>
