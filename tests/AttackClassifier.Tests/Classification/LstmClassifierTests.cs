@@ -2,7 +2,6 @@ using AttackClassifier.Classification;
 using AttackClassifier.Models.Lstm;
 using AttackClassifier.Serialization;
 using AttackClassifier.Text;
-using Xunit;
 
 namespace AttackClassifier.Tests.Classification;
 

@@ -3,7 +3,6 @@ using AttackClassifier.Data;
 using AttackClassifier.Serialization;
 using AttackClassifier.Tests.Data;
 using AttackClassifier.Text;
-using Xunit;
 
 namespace AttackClassifier.Tests.Classification;
 

@@ -3,7 +3,6 @@ using System.Xml.Linq;
 using AttackClassifier.Cli.Commands;
 using AttackClassifier.Cli.Report;
 using AttackClassifier.Tests.Data;
-using Xunit;
 
 namespace AttackClassifier.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using AttackClassifier.Data;
 using AttackClassifier.Tests.Data;
-using Xunit;
 
 namespace AttackClassifier.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AttackClassifier.Tests.Data;
-using Xunit;
 
 namespace AttackClassifier.Tests.Cli;
 

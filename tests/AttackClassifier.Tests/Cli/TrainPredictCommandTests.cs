@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using AttackClassifier.Tests.Data;
-using Xunit;
 
 namespace AttackClassifier.Tests.Cli;
 

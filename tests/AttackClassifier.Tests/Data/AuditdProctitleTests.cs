@@ -3,7 +3,6 @@ using AttackClassifier.Data;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Xunit;
 
 namespace AttackClassifier.Tests.Data;
 

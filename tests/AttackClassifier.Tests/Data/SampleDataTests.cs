@@ -1,5 +1,4 @@
 using AttackClassifier.Data;
-using Xunit;
 
 namespace AttackClassifier.Tests.Data;
 

@@ -1,4 +1,3 @@
-using Xunit;
 using AttackClassifier.Metrics;
 using FsCheck;
 using FsCheck.Fluent;

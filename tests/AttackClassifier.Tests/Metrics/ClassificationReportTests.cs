@@ -1,4 +1,3 @@
-using Xunit;
 using AttackClassifier.Metrics;
 
 namespace AttackClassifier.Tests.Metrics;

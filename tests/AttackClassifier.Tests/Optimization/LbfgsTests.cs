@@ -1,4 +1,3 @@
-using Xunit;
 using AttackClassifier.Optimization;
 using FsCheck;
 using FsCheck.Fluent;

@@ -6,7 +6,6 @@ using AttackClassifier.Models.Lstm;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Xunit;
 
 namespace AttackClassifier.Tests.Report;
 

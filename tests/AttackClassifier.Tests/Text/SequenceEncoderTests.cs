@@ -2,7 +2,6 @@ using AttackClassifier.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Xunit;
 
 namespace AttackClassifier.Tests.Text;
 

@@ -3,7 +3,6 @@ using AttackClassifier.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Xunit;
 
 namespace AttackClassifier.Tests.Text;
 

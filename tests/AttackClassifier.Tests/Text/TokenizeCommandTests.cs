@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using AttackClassifier.Cli.Commands;
-using Xunit;
 
 namespace AttackClassifier.Tests.Text;
 

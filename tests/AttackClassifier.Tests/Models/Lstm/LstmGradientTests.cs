@@ -1,5 +1,4 @@
 using AttackClassifier.Models.Lstm;
-using Xunit;
 
 namespace AttackClassifier.Tests.Models.Lstm;
 

@@ -3,7 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Xunit;
 
 namespace AttackClassifier.Tests.Models.Lstm;
 

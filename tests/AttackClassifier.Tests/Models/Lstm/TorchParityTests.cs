@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AttackClassifier.Models.Lstm;
-using Xunit;
 
 namespace AttackClassifier.Tests.Models.Lstm;
 
