@@ -76,7 +76,7 @@ public static class ClassifierExtensions
     {
         int count = Math.Min(top, p.Length);
         var best = new TechniqueProbability[count];
-        var taken = new bool[p.Length];
+        Span<bool> taken = p.Length <= 1024 ? stackalloc bool[p.Length] : new bool[p.Length];
         for (int t = 0; t < count; t++)
         {
             int arg = -1;

@@ -91,7 +91,7 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
         int k;
         if (technique is null)
         {
-            Span<double> p = stackalloc double[_labels.Length];
+            Span<double> p = _labels.Length <= 256 ? stackalloc double[_labels.Length] : new double[_labels.Length];
             Model.PredictProbabilities(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), p);
             k = ClassifierExtensions.ArgMax(p);
         }

@@ -12,6 +12,12 @@ namespace AttackClassifier.Serialization;
 /// </summary>
 public static class ModelFile
 {
+    // Upper bounds on sizes read from a file, far above any trained model, so a crafted file cannot make prediction
+    // quadratic (n-gram length) or allocate gigabytes (sequence length, layer widths).
+    private const int MaxNGramLength = 64;
+    private const int MaxSequenceLength = 1 << 16;
+    private const int MaxLayerWidth = 1 << 14;
+
     /// <summary>Writes <paramref name="classifier"/> to <paramref name="path"/> (replacing the file).</summary>
     /// <exception cref="NotSupportedException">The classifier is not a kind this library can save.</exception>
     public static void Save(IAttackClassifier classifier, string path)
@@ -177,6 +183,7 @@ public static class ModelFile
         int numWords = r.ReadInt32("num_words");
         string? oov = r.ReadBoolean("has OOV token") ? r.ReadString("OOV token") : null;
         int maxLength = r.ReadInt32("max length");
+        r.Check(maxLength is >= 1 and <= MaxSequenceLength, $"sequence length {maxLength} outside [1, {MaxSequenceLength}]");
         var padding = (SequenceEnd)r.ReadInt32("padding");
         var truncating = (SequenceEnd)r.ReadInt32("truncating");
         var split = (SequenceSplit)r.ReadInt32("split");
@@ -202,6 +209,11 @@ public static class ModelFile
         }
         float[] theta = r.ReadFloats("parameters");
         r.Check(layout.K == labels.Length, $"{layout.K} classes but {labels.Length} labels");
+        // Sizes come from the file: bound them (in long arithmetic) before anything is sized from them, e.g. the
+        // model's (V, 4H) per-token input table.
+        r.Check(layout.V > 0 && layout.E > 0 && layout.H > 0 && layout.E <= MaxLayerWidth && layout.H <= MaxLayerWidth
+                && (long)layout.V * 4 * layout.H <= Array.MaxLength && (long)layout.V * layout.E <= Array.MaxLength,
+                $"a V={layout.V} E={layout.E} H={layout.H} network is outside the sizes this library builds");
         r.Check(layout.V > 0 && layout.E > 0 && layout.H > 0 && layout.K >= 2 && theta.Length == layout.Count,
                 $"{theta.Length} parameters for a V={layout.V} E={layout.E} H={layout.H} K={layout.K} network");
         return new LstmClassifier(encoder, labels, LstmModel.Create(layout, theta, masks, history, bestEpoch));
@@ -228,6 +240,7 @@ public static class ModelFile
         var analyzer = (TextAnalyzer)r.ReadInt32("analyzer");
         r.Check(Enum.IsDefined(analyzer), $"unknown analyzer {(int)analyzer}");
         var ngrams = new NGramRange(r.ReadInt32("n-gram min"), r.ReadInt32("n-gram max"));
+        r.Check(ngrams.Min >= 1 && ngrams.Max >= ngrams.Min && ngrams.Max <= MaxNGramLength, $"n-gram range {ngrams.Min}–{ngrams.Max} outside [1, {MaxNGramLength}]");
         DocumentFrequency minDf = ReadDocumentFrequency(r, "min_df"), maxDf = ReadDocumentFrequency(r, "max_df");
         int maxFeatures = r.ReadInt32("max_features");
         bool smooth = r.ReadBoolean("smooth_idf"), sublinear = r.ReadBoolean("sublinear_tf");

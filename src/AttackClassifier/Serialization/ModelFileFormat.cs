@@ -51,6 +51,22 @@ internal static class ModelFileFormat
     /// <summary>Reads and verifies the container; returns the payload of a model of kind <paramref name="expected"/>.</summary>
     internal static byte[] Read(Stream stream, string source, ModelKind? expected) => Read(stream, source, expected, out _);
 
+    // A stream of unknown length: grow the buffer with the bytes that actually arrive, so a header announcing gigabytes
+    // costs nothing until they come.
+    private static byte[] ReadUnseekable(Stream stream, long length, string source)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (buffer.Length < length)
+        {
+            int n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, length - buffer.Length));
+            if (n == 0)
+                throw new ModelFormatException($"{source}: truncated: the header announces {length} payload bytes, the stream ended after {buffer.Length}.");
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
+    }
+
     /// <summary>As <see cref="Read(Stream, string, ModelKind?)"/>, also returning the file's model kind.</summary>
     internal static byte[] Read(Stream stream, string source, ModelKind? expected, out ModelKind kind)
     {
@@ -73,8 +89,8 @@ internal static class ModelFileFormat
         long length = BinaryPrimitives.ReadInt64LittleEndian(header[8..]);
         if (stream.CanSeek && length > stream.Length - stream.Position || length < 0 || length > Array.MaxLength)
             throw new ModelFormatException($"{source}: truncated: the header announces {length} payload bytes, the file has {(stream.CanSeek ? stream.Length - stream.Position : 0)}.");
-        var payload = new byte[length];
-        int read = stream.ReadAtLeast(payload, payload.Length, throwOnEndOfStream: false);
+        byte[] payload = stream.CanSeek ? new byte[length] : ReadUnseekable(stream, length, source);
+        int read = stream.CanSeek ? stream.ReadAtLeast(payload, payload.Length, throwOnEndOfStream: false) : payload.Length;
         if (read < length)
             throw new ModelFormatException($"{source}: truncated: the header announces {length} payload bytes, the file has {read}.");
         Span<byte> hash = stackalloc byte[32];

@@ -111,4 +111,22 @@ public class ModelFileFormatTests
         r.ReadInt32("first");
         Assert.Contains("trailing", Assert.Throws<ModelFormatException>(r.EnsureEnd).Message);
     }
+
+    [Fact]
+    public void A_non_seekable_stream_announcing_a_huge_payload_fails_as_truncated_without_allocating_it()
+    {
+        byte[] bytes = File();
+        BitConverter.TryWriteBytes(bytes.AsSpan(8, 8), (long)Array.MaxLength);   // header claims ~2 GB of payload
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<ModelFormatException>(() => ModelFileFormat.Read(new ForwardOnly(bytes), "pipe", ModelKind.LogisticRegression));
+        Assert.Contains("truncated", e.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 10_000_000, "allocated as much as the header claimed");
+    }
+
+    /// <summary>A stream that cannot seek, as a pipe or a network stream.</summary>
+    private sealed class ForwardOnly(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+        public override long Length => throw new NotSupportedException();
+    }
 }

@@ -25,7 +25,10 @@ public sealed class LogisticRegressionModel
     {
         ArgumentOutOfRangeException.ThrowIfNegative(featureCount);
         if (classCount < 2) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "A classifier needs at least 2 classes.");
-        int dk = featureCount * classCount;
+        long dkLong = (long)featureCount * classCount;   // D and K may come from a file: no silent int overflow
+        if (dkLong + classCount > Array.MaxLength)
+            throw new ArgumentException($"D·K = {featureCount}·{classCount} parameters is more than an array can hold.", nameof(featureCount));
+        int dk = (int)dkLong;
         if (theta.Length != dk && theta.Length != dk + classCount)
             throw new ArgumentException($"theta has length {theta.Length}; expected D·K = {dk} or (D+1)·K = {dk + classCount}.", nameof(theta));
         foreach (double t in theta) if (!double.IsFinite(t)) throw new ArgumentException("theta contains NaN or infinity.", nameof(theta));

@@ -130,4 +130,12 @@ public class LogisticRegressionModelTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new LogisticRegressionModel(3, 1, new double[3]));
         Assert.Throws<ArgumentException>(() => new LogisticRegressionModel(1, 2, [double.NaN, 0]));
     }
+
+    [Fact]
+    public void Sizes_whose_product_overflows_are_rejected_not_wrapped()
+    {
+        // 65536 · 65536 wraps to 0 in int arithmetic; a model file claiming these sizes must not load.
+        var e = Assert.Throws<ArgumentException>(() => new LogisticRegressionModel(65536, 65536, new double[65536]));
+        Assert.Contains("more than an array can hold", e.Message);
+    }
 }
