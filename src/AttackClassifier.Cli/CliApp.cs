@@ -48,15 +48,31 @@ internal static class CliApp
     internal static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ParseResult parsed = Build().Parse(args);
+        bool wantsHelp = args.Any(a => a is "-h" or "--help" or "-?" or "--version");
+        if (parsed.Errors.Count > 0 && !wantsHelp)
+        {
+            // An unknown option, a value of the wrong type, a missing required option: one line on stderr, like every other mistake.
+            error.WriteLine($"error: {parsed.Errors[0].Message} (see --help)");
+            return 2;
+        }
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is CliException or FormatException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
         {
-            error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {UserMessage(e)}");
             return 2;
         }
+    }
+
+    /// <summary>The first line of the message, without .NET's "(Parameter 'x')" suffix: users never see our parameter names.</summary>
+    internal static string UserMessage(Exception e)
+    {
+        string message = e.Message.Split('\n')[0].TrimEnd('\r');
+        if (e is ArgumentException { ParamName: { } name })
+            message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
+        return message;
     }
 }
 

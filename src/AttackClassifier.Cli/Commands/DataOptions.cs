@@ -32,6 +32,7 @@ internal sealed class DataOptions(bool required = true)
         double minShare = parsed.GetValue(MinShare);
         if (minRows < 0) throw new CliException("--min-rows must be ≥ 0.");
         if (!(minShare >= 0 && minShare < 1)) throw new CliException("--min-share must be in [0, 1).");
+        if (string.IsNullOrEmpty(parsed.GetValue(OtherLabel))) throw new CliException("--other-label must not be empty.");
         CommandDataset prepared = raw.Consolidate();
         if (minRows > 0 || minShare > 0)
             prepared = prepared.GroupRareClasses(new RareClassOptions(minRows, minShare, parsed.GetValue(OtherLabel)!));

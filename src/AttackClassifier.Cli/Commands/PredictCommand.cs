@@ -47,6 +47,7 @@ internal static class PredictCommand
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;   // a blank line holds no command: classifying "" would only mislead
             string commandLine = line;
             if (auditd)
             {

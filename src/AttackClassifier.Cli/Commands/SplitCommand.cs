@@ -37,6 +37,9 @@ internal static class SplitCommand
     /// <summary>The study's 60/20/20 protocol on a consolidated dataset; a class too small for every part is a user error naming it.</summary>
     internal static (CommandDataset Train, CommandDataset Validation, CommandDataset Test) Split(CommandDataset dataset, double validationFraction, double testFraction, int seed)
     {
+        if (!(validationFraction > 0 && validationFraction < 1)) throw new CliException($"--val must be strictly between 0 and 1, got {validationFraction}.");
+        if (!(testFraction > 0 && testFraction < 1)) throw new CliException($"--test must be strictly between 0 and 1, got {testFraction}.");
+        if (!(validationFraction + testFraction < 1)) throw new CliException($"--val + --test = {validationFraction + testFraction} leaves no training rows; their sum must be below 1.");
         LabelSet labels = dataset.Labels();
         int[] y = labels.Encode(dataset.Records.Select(r => r.Label));
         try
@@ -46,7 +49,7 @@ internal static class SplitCommand
         }
         catch (ArgumentException e)
         {
-            throw new CliException($"cannot split: {e.Message} (merge small classes with --min-rows)");
+            throw new CliException($"cannot split: {CliApp.UserMessage(e)} (merge small classes with --min-rows)");
         }
     }
 }

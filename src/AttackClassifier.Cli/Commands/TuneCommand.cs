@@ -24,7 +24,9 @@ internal static class TuneCommand
         {
             var (_, dataset) = data.Load(parsed);
             double[] cValues = Numbers(parsed.GetValue(cs)!, "--C").Select(v => TrainCommand.Positive(v, "--C")).ToArray();
-            int[] featureValues = Numbers(parsed.GetValue(maxFeatures)!, "--max-features").Select(v => (int)v).ToArray();
+            int[] featureValues = Numbers(parsed.GetValue(maxFeatures)!, "--max-features")
+                .Select(v => v >= 1 && v <= int.MaxValue && v == Math.Floor(v) ? (int)v : throw new CliException($"--max-features: {v} is not a whole number ≥ 1."))
+                .ToArray();
             int k = parsed.GetValue(folds);
             if (k < 2) throw new CliException("--folds must be ≥ 2.");
             var ci = CultureInfo.InvariantCulture;
@@ -42,7 +44,7 @@ internal static class TuneCommand
             }
             catch (ArgumentException e) when (e.Message.Contains("class", StringComparison.Ordinal))
             {
-                throw new CliException($"cannot build {k} folds: {e.Message} (merge small classes with --min-rows)");
+                throw new CliException($"cannot build {k} folds: {CliApp.UserMessage(e)} (merge small classes with --min-rows)");
             }
             GridSearchResult best = GridSearch.Best(results);
             TextWriter output = parsed.InvocationConfiguration.Output;

@@ -57,4 +57,27 @@ public class StatsCommandTests
         Assert.DoesNotContain("   at ", error);
         Assert.Contains("no-such-file.csv", error);
     }
+
+    [Theory]
+    [InlineData("stats", "--data", "x.csv", "--bogus")]
+    [InlineData("stats")]
+    [InlineData("predict", "--model", "m.acm", "--top", "abc")]
+    [InlineData("no-such-command")]
+    public void Parse_errors_are_one_error_line_and_exit_code_2(params string[] args)
+    {
+        var (exit, output, error) = CliRunner.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: ", error);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Library_argument_errors_reach_the_user_without_parameter_names()
+    {
+        var (exit, _, error) = CliRunner.Run("split", "--data", SampleDataTests.SamplePath, "--out", Path.GetTempPath(), "--val", "0.6", "--test", "0.5");
+        Assert.Equal(2, exit);
+        Assert.Contains("--val + --test", error);
+        Assert.DoesNotContain("(Parameter", error);
+    }
 }

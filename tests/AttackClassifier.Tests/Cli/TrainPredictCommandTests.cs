@@ -34,7 +34,7 @@ public class TrainPredictCommandTests
             Assert.Equal(k, e.GetProperty("confusion_matrix").GetArrayLength());
             Assert.InRange(e.GetProperty("weighted_accuracy").GetDouble(), 0.0, 1.0);
 
-            string input = "cat /etc/shadow\nuname -a\n";
+            string input = "cat /etc/shadow\n\n   \nuname -a\n";   // blank lines hold no command and get no prediction
             var predict = RunWithInput(input, "predict", "--model", model, "--format", "jsonl", "--top", "2", "--explain");
             Assert.True(predict.ExitCode == 0, predict.Error);
             string[] lines = predict.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
