@@ -10,18 +10,20 @@ namespace AttackClassifier.Kernels;
 /// </summary>
 internal static class Softmax
 {
-    /// <summary>Writes logP[k] = z[k] − log Σⱼ exp z[j] and returns log Σⱼ exp z[j] (the log-partition).</summary>
+    /// <summary>Writes logP[k] = z[k] − log Σⱼ exp z[j] and returns log Σⱼ exp z[j] (the log-partition); float or double.</summary>
     /// <param name="z">Logits, (K), K ≥ 1.</param>
     /// <param name="logP">Receives log-probabilities, (K); may be the same span as <paramref name="z"/>.</param>
-    public static double LogSoftmax(ReadOnlySpan<double> z, Span<double> logP)
+    /// <remarks>One routine for both models: LR's double rows and the LSTM's float head. K is a few dozen classes, so the
+    /// partition sum is a plain loop (and z is read before logP is written, which keeps in-place use safe).</remarks>
+    public static T LogSoftmax<T>(ReadOnlySpan<T> z, Span<T> logP) where T : IFloatingPointIeee754<T>
     {
         if (z.IsEmpty) throw new ArgumentException("Softmax needs at least one logit.", nameof(z));
         if (logP.Length != z.Length) throw new ArgumentException($"logP has length {logP.Length}; z has {z.Length}.", nameof(logP));
-        double m = TensorPrimitives.Max(z);
-        double sum = 0;
-        for (int k = 0; k < z.Length; k++) sum += Math.Exp(z[k] - m);   // z − max z ≤ 0, so exp cannot overflow; the max term is 1, so sum ≥ 1
-        double logZ = m + Math.Log(sum);
-        TensorPrimitives.Subtract(z, logZ, logP);                         // log pₖ = zₖ − log Σⱼ exp zⱼ
+        T m = TensorPrimitives.Max(z);
+        T sum = T.Zero;
+        for (int k = 0; k < z.Length; k++) sum += T.Exp(z[k] - m);   // z − max z ≤ 0, so exp cannot overflow; the max term is 1, so sum ≥ 1
+        T logZ = m + T.Log(sum);
+        TensorPrimitives.Subtract(z, logZ, logP);                     // log pₖ = zₖ − log Σⱼ exp zⱼ
         return logZ;
     }
 
@@ -38,22 +40,6 @@ internal static class Softmax
         double sum = TensorPrimitives.Sum<double>(p);
         TensorPrimitives.Multiply(p, 1.0 / sum, p);  // pₖ = exp(zₖ − m) / Σⱼ exp(zⱼ − m)
         return m + Math.Log(sum);
-    }
-
-    /// <summary>Float version of <see cref="LogSoftmax(ReadOnlySpan{double}, Span{double})"/>: writes log softmax(z) into logP
-    /// and returns log Σ exp z. The partition sum is accumulated in double.</summary>
-    /// <param name="z">Logits, (K), K ≥ 1.</param>
-    /// <param name="logP">Receives log-probabilities, (K); may be the same span as <paramref name="z"/>.</param>
-    public static float LogSoftmax(ReadOnlySpan<float> z, Span<float> logP)
-    {
-        if (z.IsEmpty) throw new ArgumentException("Softmax needs at least one logit.", nameof(z));
-        if (logP.Length != z.Length) throw new ArgumentException($"logP has length {logP.Length}; z has {z.Length}.", nameof(logP));
-        float m = TensorPrimitives.Max(z);
-        double sum = 0;
-        for (int k = 0; k < z.Length; k++) sum += Math.Exp(z[k] - m);
-        float logZ = (float)(m + Math.Log(sum));
-        TensorPrimitives.Subtract(z, logZ, logP);
-        return logZ;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using AttackClassifier.Kernels;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -160,7 +161,7 @@ internal sealed class LstmBatchEngine<T> where T : unmanaged, IFloatingPointIeee
             LstmNetwork.DenseForward(theta.Slice(L.Wy, L.K * L.H), theta.Slice(L.By, L.K), U, rows, Z);
             Loss = labels.IsEmpty ? 0 : LstmNetwork.CrossEntropyForward<T>(Z, rows, L.K, labels, weights, LogP);
             if (labels.IsEmpty)
-                for (int n = 0; n < rows; n++) LstmKernels.LogSoftmax<T>(Z.AsSpan(n * L.K, L.K), LogP.AsSpan(n * L.K, L.K));
+                for (int n = 0; n < rows; n++) Softmax.LogSoftmax<T>(Z.AsSpan(n * L.K, L.K), LogP.AsSpan(n * L.K, L.K));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -188,20 +188,4 @@ internal static partial class LstmKernels
                     for (int i = i0; i < i1; i++) Unsafe.Add(ref d0, (nint)j * rows + i) = Unsafe.Add(ref s0, (nint)i * ldSource + j);
             }
     }
-
-    /// <summary>Writes log softmax(z) into <paramref name="logP"/> and returns log Σ exp z (the log-partition).</summary>
-    /// <remarks>Subtracts max z first: TensorPrimitives.SoftMax does not, and in float a logit of 89 overflows exp.
-    /// z and logP must not overlap: z is read again after logP has been used as scratch.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static T LogSoftmax<T>(ReadOnlySpan<T> z, Span<T> logP) where T : IFloatingPointIeee754<T>
-    {
-        if (logP.Length != z.Length) throw new ArgumentException("logP must have the length of z.", nameof(logP));
-        if (z.Overlaps(logP)) throw new ArgumentException("z and logP must not overlap.", nameof(logP));
-        T max = TensorPrimitives.Max(z);
-        TensorPrimitives.Subtract(z, max, logP);                // z − max z ≤ 0, so exp cannot overflow
-        TensorPrimitives.Exp(logP, logP);
-        T logZ = max + T.Log(TensorPrimitives.Sum<T>(logP));
-        TensorPrimitives.Subtract(z, logZ, logP);               // log pₖ = zₖ − log Σⱼ exp zⱼ
-        return logZ;
-    }
 }

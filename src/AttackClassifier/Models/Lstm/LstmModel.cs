@@ -1,3 +1,4 @@
+using AttackClassifier.Kernels;
 using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -94,7 +95,7 @@ public sealed class LstmModel
             TensorPrimitives.Multiply(a.Slice(2 * H, H), tanhC, h);                           // h = o ⊙ tanh(c)
         }
         LstmNetwork.DenseForward<float>(_theta.AsSpan(Layout.Wy, K * H), _theta.AsSpan(Layout.By, K), h, 1, z);
-        LstmKernels.LogSoftmax<float>(z, probabilities);
+        Softmax.LogSoftmax<float>(z, probabilities);
         TensorPrimitives.Exp(probabilities, probabilities);
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
     }

@@ -1,3 +1,4 @@
+using AttackClassifier.Kernels;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -285,7 +286,7 @@ internal static class LstmNetwork
         for (int n = 0; n < rows; n++)
         {
             Span<T> lp = logP.Slice(n * classes, classes);
-            LstmKernels.LogSoftmax(z.Slice(n * classes, classes), lp);
+            Softmax.LogSoftmax(z.Slice(n * classes, classes), lp);
             sum -= double.CreateChecked(weights[n]) * double.CreateChecked(lp[labels[n]]);
         }
         return sum;

@@ -1,3 +1,4 @@
+using AttackClassifier.Kernels;
 using AttackClassifier.Models.Lstm;
 using FsCheck;
 using FsCheck.Fluent;
@@ -156,8 +157,8 @@ public class LstmKernelsTests
         {
             var logP = new float[z.Length];
             var shifted = new float[z.Length];
-            LstmKernels.LogSoftmax<float>(z, logP);
-            LstmKernels.LogSoftmax<float>(z.Select(v => v + 100f).ToArray(), shifted);
+            Softmax.LogSoftmax<float>(z, logP);
+            Softmax.LogSoftmax<float>(z.Select(v => v + 100f).ToArray(), shifted);
             Assert.Equal(1.0, logP.Sum(v => Math.Exp(v)), 4);
             for (int i = 0; i < z.Length; i++) Assert.True(Math.Abs(logP[i] - shifted[i]) < 1e-4f, $"{logP[i]} vs {shifted[i]}");   // z + 100 itself rounds by ~4e-6
         });
