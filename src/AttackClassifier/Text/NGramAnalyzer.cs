@@ -161,7 +161,8 @@ internal static class NGramAnalyzer
         AnalyzerScratch.Grow(ref s.TermLength, needed);
     }
 
-    private static void AddTerm(AnalyzerScratch s, int start, int length)
+    /// <summary>Appends the term Text[start .. start+length) to the scratch's term list (shared with the sequence encoder).</summary>
+    internal static void AddTerm(AnalyzerScratch s, int start, int length)
     {
         if (s.TermCount == s.TermStart.Length) EnsureTerms(s, s.TermCount + 1);
         s.TermStart[s.TermCount] = start;

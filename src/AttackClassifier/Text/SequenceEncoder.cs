@@ -232,7 +232,7 @@ public sealed class SequenceEncoder
             foreach (Range r in CommandLineTokenizer.EnumerateTokens(x))
             {
                 var (start, length) = r.GetOffsetAndLength(x.Length);
-                AddWord(s, start, length);
+                NGramAnalyzer.AddTerm(s, start, length);
             }
             return;
         }
@@ -241,21 +241,10 @@ public sealed class SequenceEncoder
         for (int i = 0; i <= x.Length; i++)
         {
             if (i < x.Length && !IsSeparator(x[i])) continue;
-            if (i > begin) AddWord(s, begin, i - begin);
+            if (i > begin) NGramAnalyzer.AddTerm(s, begin, i - begin);
             begin = i + 1;
         }
     }
 
     private bool IsSeparator(char c) => c == ' ' || (c < 128 ? _isFilter[c] : Options.Filters.Contains(c));
-
-    private static void AddWord(AnalyzerScratch s, int start, int length)
-    {
-        if (s.TermCount == s.TermStart.Length)
-        {
-            AnalyzerScratch.Grow(ref s.TermStart, s.TermCount + 1);
-            AnalyzerScratch.Grow(ref s.TermLength, s.TermCount + 1);
-        }
-        s.TermStart[s.TermCount] = start;
-        s.TermLength[s.TermCount++] = length;
-    }
 }
