@@ -44,7 +44,7 @@ internal static class TrainCommand
                     w.WriteStartObject();
                     trained.WriteJson(w, train.Count);
                     if (valReport is not null) MetricsOutput.Write(w, "validation", valReport, validation!.Count, details: false);
-                    if (testReport is not null) MetricsOutput.Write(w, "test", testReport, test!.Count, details: false);
+                    if (testReport is not null) MetricsOutput.Write(w, "test", testReport, test!.Count, details: true);   // as the text output's report
                     w.WriteString("model_file", parsed.GetValue(outPath));
                     w.WriteEndObject();
                 });

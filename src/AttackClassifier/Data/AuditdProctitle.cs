@@ -33,7 +33,11 @@ public static class AuditdProctitle
         int start = FindField(text);
         if (start < 0) throw new FormatException("PROCTITLE record without a proctitle= field.");
         ReadOnlySpan<char> value = text[(start + Field.Length)..];
-        commandLine = DecodeValue(value);
+        // ausearch -i writes "msg=audit(<time>) : " (a space before the colon) and the value already decoded: a command
+        // such as "df" or "cc" must not be read as hex there.
+        bool interpreted = text.Contains(") : ", StringComparison.Ordinal);
+        if (interpreted && value.IsEmpty) throw new FormatException("proctitle has no value.");
+        commandLine = interpreted ? value.ToString() : DecodeValue(value);
         return true;
     }
 

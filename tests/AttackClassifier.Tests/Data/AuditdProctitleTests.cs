@@ -33,6 +33,16 @@ public class AuditdProctitleTests
     }
 
     [Theory]
+    [InlineData("df")]
+    [InlineData("cc")]
+    [InlineData("abc")]
+    public void Interpreted_commands_that_look_like_hex_stay_text(string command)
+    {
+        Assert.True(AuditdProctitle.TryDecodeRecord($"type=PROCTITLE msg=audit(11/28/2026 10:00:00.123:456) : proctitle={command}", out string decoded));
+        Assert.Equal(command, decoded);
+    }
+
+    [Theory]
     [InlineData("type=SYSCALL msg=audit(1700000000.123:456): arch=c000003e syscall=59 success=yes exe=\"/usr/bin/id\"")]
     [InlineData("type=EXECVE msg=audit(1700000000.123:456): argc=1 a0=\"id\"")]
     [InlineData("uname -a")]
