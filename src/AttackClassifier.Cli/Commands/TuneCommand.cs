@@ -15,11 +15,12 @@ internal static class TuneCommand
         var cs = new Option<string>("--C") { Description = "Comma-separated values of C to try.", DefaultValueFactory = _ => "0.1,1,10,100" };
         var maxFeatures = new Option<string>("--max-features") { Description = "Comma-separated max-features values to try.", DefaultValueFactory = _ => "5000" };
         var ngram = new Option<string>("--ngram") { Description = "Word n-gram range MIN,MAX.", DefaultValueFactory = _ => "1,2" };
+        var charNgram = new Option<string?>("--char-ngram") { Description = "Also use character n-grams within words (char_wb) MIN,MAX, e.g. 2,5, in every candidate." };
         var seed = new Option<int>("--seed") { Description = "Seed of the fold assignment.", DefaultValueFactory = _ => 42 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("tune", "Grid search with stratified k-fold cross-validation, scored by count-weighted F1 (as the study's GridSearchCV).");
         data.AddTo(command);
-        foreach (Option o in new Option[] { folds, cs, maxFeatures, ngram, seed, json }) command.Options.Add(o);
+        foreach (Option o in new Option[] { folds, cs, maxFeatures, ngram, charNgram, seed, json }) command.Options.Add(o);
         command.SetAction(parsed =>
         {
             var (_, dataset) = data.Load(parsed);
@@ -34,7 +35,7 @@ internal static class TuneCommand
                               from f in featureValues
                               select (string.Create(ci, $"C={c:G} max_features={f}"), new TfidfLogisticRegressionOptions
                               {
-                                  Features = TrainCommand.FeatureBlocks(parsed.GetValue(ngram)!, null, f),
+                                  Features = TrainCommand.FeatureBlocks(parsed.GetValue(ngram)!, parsed.GetValue(charNgram), f),
                                   Classifier = new LogisticRegressionOptions { InverseRegularization = c },
                               })).ToArray();
             IReadOnlyList<GridSearchResult> results;
