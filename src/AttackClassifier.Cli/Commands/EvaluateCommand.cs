@@ -43,12 +43,15 @@ internal static class EvaluateCommand
     }
 
     /// <summary>Loads a model file, turning a missing file into a user error.</summary>
-    internal static IAttackClassifier LoadModel(string path)
+    internal static IAttackClassifier LoadModel(string path) => OpenModel(path).Classifier;
+
+    /// <summary>Loads a model file with its identity and metadata, turning a missing or bad file into a user error.</summary>
+    internal static LoadedModel OpenModel(string path)
     {
         if (!File.Exists(path)) throw new CliException($"--model: file not found: {path}");
         try
         {
-            return ModelFile.Load(path);
+            return ModelFile.Open(path);
         }
         catch (ModelFormatException e)
         {

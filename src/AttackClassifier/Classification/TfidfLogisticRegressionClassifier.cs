@@ -1,3 +1,4 @@
+using AttackClassifier.Calibration;
 using AttackClassifier.Data;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Text;
@@ -28,7 +29,8 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
 
     private readonly string[] _labels;
 
-    internal TfidfLogisticRegressionClassifier(ITextVectorizer vectorizer, IReadOnlyList<string> labels, LogisticRegressionModel model)
+    internal TfidfLogisticRegressionClassifier(ITextVectorizer vectorizer, IReadOnlyList<string> labels, LogisticRegressionModel model,
+                                               ModelCalibration? calibration = null)
     {
         if (model.FeatureCount != vectorizer.FeatureCount)
             throw new ArgumentException($"The model has {model.FeatureCount} features, the vectorizer {vectorizer.FeatureCount}.", nameof(model));
@@ -37,10 +39,29 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
         Vectorizer = vectorizer;
         Model = model;
         _labels = labels.ToArray();
+        Calibration = (calibration ?? ModelCalibration.None).Validated();
+    }
+
+    private TfidfLogisticRegressionClassifier(TfidfLogisticRegressionClassifier source, ModelCalibration calibration)
+    {
+        Vectorizer = source.Vectorizer;
+        Model = source.Model;
+        _labels = source._labels;
+        Calibration = calibration.Validated();
     }
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Labels => _labels;
+
+    /// <inheritdoc/>
+    public ModelCalibration Calibration { get; }
+
+    /// <inheritdoc/>
+    public IAttackClassifier WithCalibration(ModelCalibration calibration)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        return new TfidfLogisticRegressionClassifier(this, calibration);
+    }
 
     /// <summary>The fitted feature extractor (a <see cref="TfidfVectorizer"/> or <see cref="TfidfFeatureUnion"/>).</summary>
     public ITextVectorizer Vectorizer { get; }
@@ -78,6 +99,7 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
             throw new ArgumentException($"probabilities has {probabilities.Length} entries; the classifier has {_labels.Length} classes.", nameof(probabilities));
         int nnz = Features(commandLine, out int[] columns, out double[] values);
         Model.PredictProbabilities(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), probabilities);
+        TemperatureScaling.Apply(probabilities, Calibration.Temperature);
     }
 
     /// <summary>

@@ -131,9 +131,9 @@ public class TfidfLogisticRegressionClassifierTests(TrainedSample sample) : ICla
         Assert.Equal(combined.Explain("nc -lvnp 4444"), loaded.Explain("nc -lvnp 4444"));
     }
 
-    private sealed class PredictionComparer : IEqualityComparer<TechniquePrediction>
+    private sealed class PredictionComparer : IEqualityComparer<Prediction>
     {
-        public bool Equals(TechniquePrediction? a, TechniquePrediction? b) => a!.Top.SequenceEqual(b!.Top);
-        public int GetHashCode(TechniquePrediction p) => p.Technique.GetHashCode();
+        public bool Equals(Prediction? a, Prediction? b) => a!.Top.SequenceEqual(b!.Top) && a.TopTactics.SequenceEqual(b.TopTactics) && a.Kind == b.Kind;
+        public int GetHashCode(Prediction p) => p.Label.GetHashCode();
     }
 }
