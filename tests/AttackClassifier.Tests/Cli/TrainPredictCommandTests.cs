@@ -42,7 +42,7 @@ public class TrainPredictCommandTests
             using var first = JsonDocument.Parse(lines[0]);
             Assert.Equal("cat /etc/shadow", first.RootElement.GetProperty("input").GetString());
             Assert.Equal(2, first.RootElement.GetProperty("top").GetArrayLength());
-            Assert.Equal(first.RootElement.GetProperty("technique").GetString(), first.RootElement.GetProperty("top")[0].GetProperty("technique").GetString());
+            Assert.Equal(first.RootElement.GetProperty("label").GetString(), first.RootElement.GetProperty("top")[0].GetProperty("label").GetString());
             Assert.True(first.RootElement.GetProperty("evidence").GetArrayLength() > 0);
         }
         finally { File.Delete(model); }
