@@ -44,8 +44,11 @@ public static class ModelFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             throw new IOException($"{path}: cannot write the model file: {e.Message}", e);
+        }
+        finally
+        {
+            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }   // gone after a successful move
         }
     }
 
