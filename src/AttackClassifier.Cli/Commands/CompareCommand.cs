@@ -44,7 +44,7 @@ internal static class CompareCommand
             {
                 TrainedModel trained = spec.IsLstm
                     ? ModelSettings.TrainLstm(spec.Name, train, validation, settings.LstmOptions(parsed, parsed.GetValue(seed), spec.CyberTokens, spec.Mask), settings.Progress(parsed))
-                    : ModelSettings.TrainLogisticRegression(spec.Name, train, settings.LogisticRegressionOptions(parsed));
+                    : ModelSettings.TrainLogisticRegression(spec.Name, train, validation, settings.LogisticRegressionOptions(parsed));
                 ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
                 ClassificationReport testReport = trained.Classifier.Evaluate(test);
                 double throughput = CommandsPerSecond(trained.Classifier, testCommands);

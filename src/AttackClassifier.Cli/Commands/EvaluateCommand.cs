@@ -22,6 +22,7 @@ internal static class EvaluateCommand
             IAttackClassifier classifier = LoadModel(parsed.GetValue(modelPath)!);
             var (_, dataset) = data.Load(parsed);
             ClassificationReport report = classifier.Evaluate(dataset);
+            CalibrationReport calibration = classifier.EvaluateCalibration(dataset);
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
                 JsonOutput.WriteLine(output, w =>
@@ -29,11 +30,13 @@ internal static class EvaluateCommand
                     w.WriteStartObject();
                     w.WriteString("model_file", parsed.GetValue(modelPath));
                     MetricsOutput.Write(w, "evaluation", report, dataset.Count, details: true);
+                    MetricsOutput.WriteCalibration(w, calibration, classifier.Calibration.Temperature);
                     w.WriteEndObject();
                 });
             else
             {
                 MetricsOutput.WriteText(output, "evaluation", report, dataset.Count);
+                MetricsOutput.WriteCalibrationText(output, calibration, classifier.Calibration.Temperature);
                 output.WriteLine();
                 output.WriteLine(report.ToText());
             }

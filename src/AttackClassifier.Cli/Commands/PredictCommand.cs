@@ -41,7 +41,7 @@ internal static class PredictCommand
             string? inputPath = parsed.GetValue(input);
             if (inputPath is not null && !File.Exists(inputPath)) throw new CliException($"--input: file not found: {inputPath}");
             using TextReader reader = inputPath is null ? CliApp.Input : new StreamReader(inputPath);
-            Run(model, name, reader, parsed.InvocationConfiguration.Output, k, threshold, wantEvidence, parsed.GetValue(format) == "jsonl",
+            Run(model, model.Info.Metadata?.Name ?? Path.GetFileName(name), reader, parsed.InvocationConfiguration.Output, k, threshold, wantEvidence, parsed.GetValue(format) == "jsonl",
                 parsed.GetValue(inputFormat) == "auditd", inputPath ?? "<stdin>");
             return 0;
         });

@@ -139,11 +139,5 @@ public class TrainPredictCommandTests
         Assert.Contains("either --data", error);
     }
 
-    private static (int ExitCode, string Output, string Error) RunWithInput(string input, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = AttackClassifier.Cli.CliApp.Run(args, new StringReader(input), output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) RunWithInput(string input, params string[] args) => CliRunner.RunWithInput(input, args);
 }
