@@ -2590,7 +2590,11 @@ W("java", "daemon", r"""
 "C:\Program Files\JetBrains\IntelliJ IDEA 2024.3\jbr\bin\java.exe" -cp "C:\Program Files\JetBrains\IntelliJ IDEA 2024.3\plugins\maven\lib\maven3-server.jar" org.jetbrains.idea.maven.server.RemoteMavenServer36
 "C:\Program Files\JetBrains\JetBrains Rider 2024.3\bin\rider64.exe"
 "C:\Program Files\JetBrains\JetBrains Rider 2024.3\lib\ReSharperHost\windows-x64\Rider.Backend.exe" --parent-pid 13492
+""")
+W("java", "ci", r"""
 C:\Windows\system32\cmd.exe /c mvn.cmd -B -ntp clean verify
+D:\src\label-printer\gradlew.bat build --no-daemon
+"C:\Program Files\Eclipse Adoptium\jdk-17.0.13.11-hotspot\bin\java.exe" -jar C:\Tools\openapi-generator-cli-7.9.0.jar generate -i api\orders.yaml -g csharp -o gen\orders-client
 """)
 
 # --- remote administration ---
