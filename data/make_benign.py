@@ -2704,6 +2704,90 @@ whoami /priv
 whoami /all
 """)
 
+# What each `family` value stands for (printed with --table; every family used must be described).
+LINUX_FAMILIES = {
+    "apt": "apt, apt-get, dpkg, unattended-upgrades and apt's daily timer",
+    "coreutils-recon": "inspection commands typed by admins: ps, df, free, uname, id, who, lsblk, ...",
+    "git": "git and its helper processes (CI checkouts, git-upload-pack, maintenance)",
+    "monitoring-agent": "node_exporter, Telegraf, Zabbix, Datadog, Nagios/NRPE checks, sysstat, metrics scripts",
+    "npm": "npm, npx, yarn, pnpm, node and JS build tools (jest, eslint, tsc, vite)",
+    "docker": "dockerd, containerd shims, docker/podman CLI, compose, buildx",
+    "python": "Python services (gunicorn, celery, uvicorn), pytest and linters in CI, scripts, venvs",
+    "network-admin": "ip, ss, ping, dig, traceroute, nmcli, curl health checks, firewall listings",
+    "dnf": "dnf, yum, rpm, dnf-automatic, subscription-manager",
+    "kubectl": "kubectl, kubelet, kube-proxy, kubeadm",
+    "systemctl": "systemctl, systemd's helper processes, hostnamectl, timedatectl",
+    "shell-session": "login shells, sudo/su, tmux/screen, ls, and what /etc/profile and ~/.bashrc start",
+    "ssh-admin": "sshd process titles, sftp-server, ssh/scp/sftp clients, key management",
+    "text-tools": "grep, sed, awk, jq, sort, find, diff on logs and sources",
+    "pip": "pip, pipx, poetry, uv",
+    "cron": "cron daemons, run-parts, `/bin/sh -c` lines of crontabs, crontab",
+    "backup": "rsync, borg, restic, pg_dump, mysqldump, duplicity, rclone",
+    "database": "PostgreSQL, MariaDB, Redis, MongoDB, memcached servers and their clients",
+    "editor": "vim, nano, emacs, VS Code, less",
+    "java": "JVM services (Tomcat, Kafka, Jenkins), Maven, Gradle, JDK tools",
+    "compiler": "gcc, g++, clang and their cc1/as/ld children, binutils, javac, nvcc, rustc",
+    "ci-runner": "GitLab and GitHub Actions runners, Buildkite/Drone agents, job-start environment dumps",
+    "dotnet": "dotnet CLI, MSBuild and VBCSCompiler servers, ASP.NET services",
+    "file-admin": "mkdir, cp, mv, ln, chmod, chown, mount during deployments",
+    "go": "go toolchain (build, test, vet and their compile/link children), golangci-lint, gopls",
+    "webserver": "nginx, Apache, php-fpm, Caddy, HAProxy and their config checks",
+    "maintenance": "timer-driven maintenance (fstrim, updatedb, mandb, tmpfiles) and base daemons",
+    "make": "make, Debian package builds",
+    "ansible": "ansible-playbook, ansible-galaxy, and AnsiballZ module runs on managed hosts",
+    "cloud-cli": "aws, az, gcloud, gsutil",
+    "journalctl": "journalctl queries, log shippers following the journal",
+    "cmake": "cmake, ctest, ninja, meson, ccache",
+    "security-scan": "ClamAV, AIDE, rkhunter, Lynis, auditd, osquery, trivy, fail2ban",
+    "terraform": "terraform, tflint, provider plugins",
+    "helm": "helm",
+    "rust": "cargo, rustc, rustup, rust-analyzer",
+    "archive": "tar, zip/unzip, gzip, xz, zstd, 7z",
+    "config-mgmt": "Puppet, Chef and Salt agents and their fact gathering",
+    "logrotate": "logrotate and its postrotate hooks",
+    "motd": "Ubuntu login banner scripts (update-motd.d, landscape-sysinfo, lsb_release)",
+    "certbot": "certbot renewals, openssl certificate checks",
+    "snap": "snapd, snap, flatpak",
+}
+WINDOWS_FAMILIES = {
+    "helpdesk-diagnostics": "systeminfo, tasklist, ipconfig, ping, netstat, nltest, klist, net, sfc, DISM, ... by helpdesk staff",
+    "powershell-admin": "PowerShell 5.1/7 admin one-liners and scripts (services, event logs, AD, Hyper-V, WinRM)",
+    "windows-shell": "Explorer, shell hosts, COM surrogates, session processes, built-in desktop tools",
+    "svchost": "service host instances (`svchost.exe -k <group> -p -s <service>`)",
+    "scheduled-task-host": "taskhostw and the maintenance/telemetry tasks Windows schedules, schtasks",
+    "git": "Git for Windows and its helpers (IDE status polling, credential manager, CI checkouts)",
+    "monitoring-agent": "Zabbix, Datadog, SCOM, Splunk UF, Sysmon, Elastic Agent, exporters, EDR services",
+    "browser": "Chrome, Edge, Firefox processes and their updaters",
+    "windows-update": "Update Orchestrator, TiWorker, wuauclt, compatibility telemetry",
+    "defender-scan": "Microsoft Defender, Defender for Endpoint sensor, MRT, Security Health",
+    "docker-desktop": "Docker Desktop backend, docker CLI, WSL and Hyper-V worker processes",
+    "office": "Microsoft 365 apps and Click-to-Run",
+    "backup": "Windows Server Backup, robocopy, Veeam, Azure Backup agent, SQL backups, VSS listings",
+    "msbuild": "Visual Studio, MSBuild, cl/link, vstest, signtool, WiX",
+    "npm": "node, npm/yarn/pnpm and the `cmd.exe /d /s /c` steps npm runs",
+    "dotnet": "dotnet CLI and .NET services",
+    "login-script": "NETLOGON logon scripts, drive mappings, identity checks at logon",
+    "sccm": "Configuration Manager client, its detection scripts and application installs",
+    "mmc-admin": "MMC consoles and built-in admin tools",
+    "msiexec": "Windows Installer installs, repairs, uninstalls and its service processes",
+    "vscode": "VS Code and its language servers, ripgrep, debugger",
+    "network-services": "domain controller, DNS, DFS and AD CS services and their admin checks",
+    "remote-admin": "RDP, OpenSSH, PuTTY, WinSCP, WinRM",
+    "winget": "winget and App Installer",
+    "chocolatey": "choco and the installers it runs",
+    "sql-server": "SQL Server services, SSIS, sqlcmd, SSMS",
+    "inventory-agent": "hardware/software inventory run as SYSTEM (systeminfo, WMIC, net localgroup, ...)",
+    "gpupdate": "gpupdate, gpresult, gpscript",
+    "iis": "IIS worker processes, appcmd, iisreset",
+    "teams": "Teams (new and classic), Slack, Zoom",
+    "python": "Python interpreters, venvs, pytest, Jupyter",
+    "vm-tools": "VMware Tools, Hyper-V integration services, Xen and QEMU guest agents",
+    "archive": "7-Zip, tar, WinRAR, expand, compact",
+    "java": "JVM services, Gradle daemon, IntelliJ/Rider, Maven",
+    "onedrive": "OneDrive sync client",
+    "print": "print spooler helpers and printer mapping",
+}
+
 # ---------------------------------------------------------------------------------------------
 # Counts, checks and output
 # ---------------------------------------------------------------------------------------------
@@ -2799,7 +2883,7 @@ def number_twins(rows):
     return [g for g in groups.values() if len(g) > 1]
 
 
-def validate(name, rows):
+def validate(name, rows, described):
     errors = []
     seen = set()
     for i, (line, tech, grouped, count, family) in enumerate(rows, start=2):
@@ -2817,6 +2901,8 @@ def validate(name, rows):
             errors.append(f"{where}: count {count!r} is not an integer >= 1")
         if not re.fullmatch(r"[a-z0-9-]+", family):
             errors.append(f"{where}: family {family!r} is not a lower-case word")
+        if family not in described:
+            errors.append(f"{where}: family {family!r} has no description")
     families = {r[4] for r in rows}
     if len(rows) < MIN_ROWS:
         errors.append(f"{name}: {len(rows)} rows, fewer than {MIN_ROWS}")
@@ -2843,7 +2929,7 @@ def reread(path):
     return list(csv.reader(data.splitlines(keepends=True)))[1:]
 
 
-def table(name, rows, windows, here):
+def table(name, rows, windows, described, here):
     per = {}
     for line, _, _, count, family in rows:
         r, o = per.get(family, (0, 0))
@@ -2851,11 +2937,11 @@ def table(name, rows, windows, here):
     recon = [r for r in rows if looks_like_recon(r[0], windows)]
     total = sum(r[3] for r in rows)
     print(f"\n### {name}\n")
-    print("| family | rows | occurrences |")
-    print("|---|---:|---:|")
+    print("| family | what | rows | occurrences |")
+    print("|---|---|---:|---:|")
     for family, (r, o) in sorted(per.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        print(f"| `{family}` | {r} | {o:,} |")
-    print(f"| **total ({len(per)} families)** | **{len(rows)}** | **{total:,}** |")
+        print(f"| `{family}` | {described[family]} | {r} | {o:,} |")
+    print(f"| **total** | **{len(per)} families** | **{len(rows)}** | **{total:,}** |")
     print(f"\nrecon-looking rows: {len(recon)} of {len(rows)} ({100 * len(recon) / len(rows):.1f} %), "
           f"{sum(r[3] for r in recon):,} occurrences ({100 * sum(r[3] for r in recon) / total:.1f} %)")
     twins = number_twins(rows)
@@ -2879,10 +2965,11 @@ def table(name, rows, windows, here):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     failed = False
-    for name, entries, seed, windows in (("benign-linux.csv", LINUX, SEED, False),
-                                         ("benign-windows.csv", WINDOWS, SEED + 1, True)):
+    for name, entries, seed, windows, described in (
+            ("benign-linux.csv", LINUX, SEED, False, LINUX_FAMILIES),
+            ("benign-windows.csv", WINDOWS, SEED + 1, True, WINDOWS_FAMILIES)):
         rows = build(entries, seed)
-        errors = validate(name, rows)
+        errors = validate(name, rows, described)
         if errors:
             print("\n".join(errors), file=sys.stderr)
             failed = True
@@ -2892,7 +2979,7 @@ def main():
         back = reread(path)
         assert back == [[r[0], r[1], r[2], str(r[3]), r[4]] for r in rows], f"{name}: csv round trip differs"
         if "--table" in sys.argv:
-            table(name, rows, windows, here)
+            table(name, rows, windows, described, here)
     return 1 if failed else 0
 
 
