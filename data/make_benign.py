@@ -2941,7 +2941,7 @@ def table(name, rows, windows, described, here):
     print("|---|---|---:|---:|")
     for family, (r, o) in sorted(per.items(), key=lambda kv: (-kv[1][0], kv[0])):
         print(f"| `{family}` | {described[family]} | {r} | {o:,} |")
-    print(f"| **total** | **{len(per)} families** | **{len(rows)}** | **{total:,}** |")
+    print(f"| **total** | **{len(per)} families** | **{len(rows):,}** | **{total:,}** |")
     print(f"\nrecon-looking rows: {len(recon)} of {len(rows)} ({100 * len(recon) / len(rows):.1f} %), "
           f"{sum(r[3] for r in recon):,} occurrences ({100 * sum(r[3] for r in recon) / total:.1f} %)")
     twins = number_twins(rows)
