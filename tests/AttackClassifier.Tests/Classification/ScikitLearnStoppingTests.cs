@@ -20,7 +20,7 @@ public class ScikitLearnStoppingTests
         CommandDataset data = CommandDataset.Load(SampleDataTests.SamplePath).Consolidate();
         Assert.Equal(root.GetProperty("rows").GetInt32(), data.Count);
 
-        var classifier = TfidfLogisticRegressionClassifier.Train(data);
+        var classifier = TfidfLogisticRegressionClassifier.Train(data, TfidfLogisticRegressionOptions.Study);
         Assert.Equal(root.GetProperty("features").GetInt32(), classifier.Vectorizer.FeatureCount);
         Assert.Equal(root.GetProperty("classes").EnumerateArray().Select(c => c.GetString()), classifier.Labels);
 
