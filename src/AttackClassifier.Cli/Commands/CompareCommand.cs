@@ -16,7 +16,7 @@ namespace AttackClassifier.Cli.Commands;
 internal static class CompareCommand
 {
     /// <summary>The models compared when <c>--models</c> is not given.</summary>
-    internal const string DefaultModels = "lr,lstm,lstm+cyber,lstm+mask";
+    internal const string DefaultModels = "lr,lr-default,lstm,lstm+cyber,lstm+mask";
 
     internal static Command Create()
     {
@@ -25,7 +25,7 @@ internal static class CompareCommand
         var valFile = new Option<string?>("--val") { Description = "Validation CSV (with --train); the LSTMs' early stopping." };
         var testFile = new Option<string?>("--test") { Description = "Test CSV (with --train); required with --train." };
         var seed = new Option<int>("--seed") { Description = "Seed of the split and of the LSTMs' initialisation, dropout and shuffling.", DefaultValueFactory = _ => 42 };
-        var models = new Option<string>("--models") { Description = "Comma-separated models: lr, lstm, lstm+cyber (cyber tokenizer), lstm+mask (masked padding), lstm+cyber+mask.", DefaultValueFactory = _ => DefaultModels };
+        var models = new Option<string>("--models") { Description = "Comma-separated models: lr (the study's preset), lr-default (the default preset), lstm, lstm+cyber (cyber tokenizer), lstm+mask (masked padding), lstm+cyber+mask. LR options given apply on top of each preset.", DefaultValueFactory = _ => DefaultModels };
         var outDir = new Option<string>("--out") { Description = "Directory for report.md, report.html and the SVG charts.", DefaultValueFactory = _ => "compare-report" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with a \"models\" list (each with the keys of train --json)." };
         var settings = new ModelSettings();
@@ -44,7 +44,7 @@ internal static class CompareCommand
             {
                 TrainedModel trained = spec.IsLstm
                     ? ModelSettings.TrainLstm(spec.Name, train, validation, settings.LstmOptions(parsed, parsed.GetValue(seed), spec.CyberTokens, spec.Mask), settings.Progress(parsed))
-                    : ModelSettings.TrainLogisticRegression(spec.Name, train, validation, settings.LogisticRegressionOptions(parsed));
+                    : ModelSettings.TrainLogisticRegression(spec.Name, train, validation, settings.LogisticRegressionOptions(parsed, spec.Preset));
                 ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
                 ClassificationReport testReport = trained.Classifier.Evaluate(test);
                 double throughput = CommandsPerSecond(trained.Classifier, testCommands);
@@ -110,8 +110,9 @@ internal static class CompareCommand
         return command;
     }
 
-    /// <summary>A model to compare: <c>lr</c>, or <c>lstm</c> with optional <c>+cyber</c> (cyber tokenizer) and <c>+mask</c> (masked padding).</summary>
-    internal sealed record ModelSpec(string Name, bool IsLstm, bool CyberTokens, bool Mask);
+    /// <summary>A model to compare: <c>lr</c> (study preset), <c>lr-default</c> (default preset), or <c>lstm</c> with optional
+    /// <c>+cyber</c> (cyber tokenizer) and <c>+mask</c> (masked padding).</summary>
+    internal sealed record ModelSpec(string Name, bool IsLstm, bool CyberTokens, bool Mask, string Preset = "study");
 
     internal static IReadOnlyList<ModelSpec> ParseModels(string text)
     {
@@ -122,9 +123,10 @@ internal static class CompareCommand
             ModelSpec spec = parts switch
             {
                 ["lr"] => new ModelSpec("lr", false, false, false),
+                ["lr-default"] => new ModelSpec("lr-default", false, false, false, "default"),
                 ["lstm", .. var variants] when variants.All(v => v is "cyber" or "mask") && variants.Distinct().Count() == variants.Length =>
                     new ModelSpec("lstm" + string.Concat(new[] { "cyber", "mask" }.Where(variants.Contains).Select(v => "+" + v)), true, variants.Contains("cyber"), variants.Contains("mask")),
-                _ => throw new CliException($"--models: unknown model '{item}'; expected lr, lstm, lstm+cyber, lstm+mask or lstm+cyber+mask."),
+                _ => throw new CliException($"--models: unknown model '{item}'; expected lr, lr-default, lstm, lstm+cyber, lstm+mask or lstm+cyber+mask."),
             };
             if (specs.Any(s => s.Name == spec.Name)) throw new CliException($"--models: '{spec.Name}' is listed twice.");
             specs.Add(spec);

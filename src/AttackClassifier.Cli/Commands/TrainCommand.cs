@@ -34,7 +34,7 @@ internal static class TrainCommand
             var (train, validation, test) = LoadParts(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed));
             TrainedModel trained = settings.Train(parsed, parsed.GetValue(settings.Model)!, train, validation, parsed.GetValue(seed));
             var options = new Dictionary<string, string>(settings.OptionValues(parsed)) { ["seed"] = parsed.GetValue(seed).ToString(CultureInfo.InvariantCulture) };
-            string[] dataFiles = new[] { parsed.GetValue(data.Data), parsed.GetValue(trainFile) }.OfType<string>().ToArray();
+            string[] dataFiles = new[] { parsed.GetValue(data.Data), parsed.GetValue(trainFile) }.OfType<string>().SelectMany(DataOptions.Paths).ToArray();
             ModelFile.Save(trained.Classifier, parsed.GetValue(outPath)!, Metadata(dataFiles, train.Count, options));
             ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
             ClassificationReport? testReport = test is null ? null : trained.Classifier.Evaluate(test);
@@ -108,16 +108,15 @@ internal static class TrainCommand
         return (Read(trainPath, "--train")!, Read(parsed.GetValue(valFile), "--val"), Read(parsed.GetValue(testFile), "--test"));
     }
 
-    internal static IReadOnlyList<TfidfOptions> FeatureBlocks(string ngram, string? charNgram, int maxFeatures)
+    /// <summary>A feature cap from the command line: a whole number ≥ 1, or <c>none</c> (no cap).</summary>
+    internal static int? MaxFeatures(string text, string option)
     {
-        if (maxFeatures < 1) throw new CliException("--max-features must be ≥ 1.");
-        var blocks = new List<TfidfOptions> { new() { NGramRange = Range(ngram, "--ngram"), MaxFeatures = maxFeatures } };
-        if (charNgram is not null)
-            blocks.Add(new TfidfOptions { Analyzer = TextAnalyzer.CharWordBoundary, NGramRange = Range(charNgram, "--char-ngram"), MaxFeatures = maxFeatures });
-        return blocks;
+        if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= 1 ? value
+            : throw new CliException($"{option}: expected a whole number ≥ 1 or 'none', got '{text}'.");
     }
 
-    private static NGramRange Range(string text, string option)
+    internal static NGramRange Range(string text, string option)
     {
         string[] parts = text.Split(',');
         if (parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out int min) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int max) && min >= 1 && max >= min)

@@ -113,7 +113,7 @@ public class PredictionOutputTests
             JsonElement r = d.RootElement;
             Assert.Equal(2, r.GetProperty("format_version").GetInt32());
             Assert.Equal(405, r.GetProperty("metadata").GetProperty("training_rows").GetInt32());
-            Assert.Equal("30", r.GetProperty("metadata").GetProperty("options").GetProperty("max-iter").GetString());
+            Assert.Equal("30", r.GetProperty("metadata").GetProperty("options").GetProperty("max_iter").GetString());
             Assert.Equal(64, r.GetProperty("metadata").GetProperty("training_data_sha256").GetString()!.Length);
             Assert.True(r.GetProperty("calibration").GetProperty("temperature").GetDouble() > 0);
             Assert.Contains(r.GetProperty("classes").EnumerateArray(), c => c.GetProperty("kind").GetString() == "other");   // Z999

@@ -122,8 +122,8 @@ public class TrainPredictCommandTests
     [Fact]
     public void Tune_can_add_character_ngrams_to_every_candidate_and_scores_differ()
     {
-        var words = CliRunner.Run("tune", "--data", SampleDataTests.SamplePath, "--C", "10", "--json");
-        var both = CliRunner.Run("tune", "--data", SampleDataTests.SamplePath, "--C", "10", "--char-ngram", "2,5", "--json");
+        var words = CliRunner.Run("tune", "--data", SampleDataTests.SamplePath, "--preset", "study", "--C", "10", "--json");
+        var both = CliRunner.Run("tune", "--data", SampleDataTests.SamplePath, "--preset", "study", "--C", "10", "--char-ngram", "2,5", "--json");
         Assert.True(both.ExitCode == 0, both.Error);
         double F1(string json) => JsonDocument.Parse(json).RootElement.GetProperty("candidates")[0].GetProperty("mean_weighted_f1").GetDouble();
         Assert.NotEqual(F1(words.Output), F1(both.Output));   // the character block really is part of the candidate
