@@ -15,9 +15,10 @@ internal readonly record struct Payload(DecodedKind Kind, int Start, int Length)
 /// and inside a quoted argument (<c>bash -c "$(echo … | base64 -d)"</c>, <c>cmd /c "powershell -enc …"</c>). A program word
 /// matches by its base name (after the last <c>\</c> or <c>/</c>), without case. Then:</para>
 /// <list type="bullet">
-/// <item><b>Base64, pipe</b>: a simple command <c>echo</c>/<c>printf</c> with at least one argument, a pipe (<c>|</c>, <c>|&amp;</c>),
-/// then <c>base64</c> with a decode flag: the payload is the last word of the <c>echo</c>/<c>printf</c> command
-/// (<c>echo -n X | base64 -d | sh</c>, <c>printf '%s' X | base64 --decode</c>).</item>
+/// <item><b>Base64, pipe</b>: a simple command holding <c>echo</c>/<c>printf</c> with at least one word after it, a pipe
+/// (<c>|</c>, <c>|&amp;</c>), then a simple command holding <c>base64</c> with a decode flag after it: the payload is the last word
+/// before the pipe (<c>echo -n X | base64 -d | sh</c>, <c>printf '%s' X | base64 --decode</c>,
+/// <c>bash -c "echo X | base64 -d | bash"</c>).</item>
 /// <item><b>Base64, here-string</b>: <c>base64</c> with a decode flag, then <c>&lt;&lt;&lt;</c>: the payload is the word after it (the
 /// flag may also follow the payload: <c>base64 &lt;&lt;&lt; X -d</c>).</item>
 /// <item>A decode flag is <c>--decode</c> or a prefix of it of at least three characters (<c>--d</c>, getopt's abbreviations),
@@ -100,17 +101,17 @@ internal static class PayloadFinder
             int start = t;
             while (t < tokens.Count && tokens[t].Kind == TokenKind.Word) t++;
             int end = t;
-            ReadOnlySpan<char> program = ShellDialects.BaseName(Word(start));
-
-            if (program.Equals("base64", StringComparison.OrdinalIgnoreCase))
+            int b64 = FindProgram(tokens, text, start, end, "base64");
+            if (b64 >= 0)
             {
                 bool decode = false;
-                for (int w = start + 1; w < end; w++) decode |= IsDecodeFlag(Word(w));
-                // echo X | base64 -d: the previous command ends at a pipe that this one starts right after.
-                if (decode && previousEnd == start - 1 && tokens[previousEnd].Kind == TokenKind.Pipe && previousEnd - previousStart >= 2)
+                for (int w = b64 + 1; w < end; w++) decode |= IsDecodeFlag(Word(w));
+                // echo X | base64 -d: the previous command ends at a pipe that this one starts right after, and holds
+                // echo or printf with at least one word after it (also "bash -c 'echo X' | …", "sudo echo X | …").
+                if (decode && previousEnd >= 0 && previousEnd == start - 1 && tokens[previousEnd].Kind == TokenKind.Pipe)
                 {
-                    ReadOnlySpan<char> source = ShellDialects.BaseName(Word(previousStart));
-                    if (source.Equals("echo", StringComparison.OrdinalIgnoreCase) || source.Equals("printf", StringComparison.OrdinalIgnoreCase))
+                    int source = Math.Max(LastProgram(tokens, text, previousStart, previousEnd, "echo"), LastProgram(tokens, text, previousStart, previousEnd, "printf"));
+                    if (source >= 0 && source < previousEnd - 1)
                         payloads.Add(new Payload(DecodedKind.Base64, tokens[previousEnd - 1].Start, tokens[previousEnd - 1].Length));
                 }
                 // base64 -d <<< X [more flags]
@@ -136,6 +137,21 @@ internal static class PayloadFinder
             }
             (previousStart, previousEnd) = (start, end);
         }
+    }
+
+    // The first / last word in [start, end) whose base name is `name` (any case), or −1.
+    private static int FindProgram(List<Token> tokens, string text, int start, int end, string name)
+    {
+        for (int w = start; w < end; w++)
+            if (ShellDialects.BaseName(text.AsSpan(tokens[w].Start, tokens[w].Length)).Equals(name, StringComparison.OrdinalIgnoreCase)) return w;
+        return -1;
+    }
+
+    private static int LastProgram(List<Token> tokens, string text, int start, int end, string name)
+    {
+        for (int w = end - 1; w >= start; w--)
+            if (ShellDialects.BaseName(text.AsSpan(tokens[w].Start, tokens[w].Length)).Equals(name, StringComparison.OrdinalIgnoreCase)) return w;
+        return -1;
     }
 
     /// <summary>--decode or a prefix of at least "--d"; or a short-option cluster with d or D (-d, -D, -di).</summary>
