@@ -93,39 +93,21 @@ internal static class StatementSplitter
                 continue;
             }
 
-            // Top level: separators.
+            // Top level: the width of the separator starting here, 0 if none.
             char previous = i > 0 ? text[i - 1] : '\0';
-            switch (c)
+            int width = c switch
             {
-                case '\n':
-                    Close(i, i + 1, Separator.Other);
-                    i++;
-                    break;
-                case ';' when dialect != ShellDialect.Cmd:
-                    Close(i, i + 1, Separator.Other);
-                    i++;
-                    break;
-                case '&' when next == '&':
-                    Close(i, i + 2, Separator.Other);
-                    i += 2;
-                    break;
-                case '&' when dialect != ShellDialect.PowerShell && previous != '>' && previous != '<' && next != '>':
-                    Close(i, i + 1, Separator.Other);
-                    i++;
-                    break;
-                case '|' when next == '|':
-                    Close(i, i + 2, Separator.Other);
-                    i += 2;
-                    break;
-                case '|' when previous != '>':
-                    int width = next == '&' && dialect == ShellDialect.Posix ? 2 : 1;
-                    Close(i, i + width, Separator.Pipe);
-                    i += width;
-                    break;
-                default:
-                    i++;
-                    break;
-            }
+                '\n' => 1,
+                ';' when dialect != ShellDialect.Cmd => 1,
+                '&' when next == '&' => 2,
+                '&' when dialect != ShellDialect.PowerShell && previous != '>' && previous != '<' && next != '>' => 1,   // not a redirection
+                '|' when next == '|' => 2,
+                '|' when previous != '>' => next == '&' && dialect == ShellDialect.Posix ? 2 : 1,                          // |& is one pipe
+                _ => 0,
+            };
+            if (width == 0) { i++; continue; }
+            Close(i, i + width, c == '|' && next != '|' ? Separator.Pipe : Separator.Other);
+            i += width;
         }
         Close(n, n, Separator.None);
         return pieces;
