@@ -22,7 +22,7 @@ internal enum ShellDialect
 /// <item><c>cmd</c>, <c>cmd.exe</c> → <see cref="ShellDialect.Cmd"/>.</item>
 /// <item><c>powershell</c>, <c>pwsh</c> (optionally <c>.exe</c>), <c>powershell_ise.exe</c>; or a PowerShell-looking start: a
 /// cmdlet <c>Verb-Noun</c> of letters with at least one capital (Linux's <c>apt-get</c> is lower case), a type literal
-/// <c>[…]</c>, the call operator <c>&amp;</c>, a <c>$env:</c> variable, or an assignment <c>$name = …</c> (not valid sh)
+/// <c>[Name…]</c> (not sh's <c>[ -f x ]</c> or <c>[[</c>), the call operator <c>&amp;</c>, a <c>$env:</c> variable, or an assignment <c>$name = …</c> (not valid sh)
 /// → <see cref="ShellDialect.PowerShell"/>.</item>
 /// <item>Any other Windows program — a drive (<c>C:\</c>, <c>C:/</c>), UNC (<c>\\</c>) or <c>%VAR%</c> path, or a base name
 /// ending in <c>.exe</c>, <c>.bat</c>, <c>.cmd</c>, <c>.com</c> → <see cref="ShellDialect.Cmd"/> (the shell Windows
@@ -90,7 +90,8 @@ internal static class ShellDialects
 
     private static bool LooksLikePowerShell(ReadOnlySpan<char> word, ReadOnlySpan<char> after)
     {
-        if (word is "&" || word[0] == '[') return true;
+        if (word is "&") return true;
+        if (word[0] == '[') return word.Length > 2 && char.IsAsciiLetter(word[1]) && word.Contains(']');   // [Type]::…, not sh's "[ -f x ]"
         if (word[0] == '$')
         {
             if (word.StartsWith("$env:", StringComparison.OrdinalIgnoreCase) || word.StartsWith("${env:", StringComparison.OrdinalIgnoreCase)) return true;

@@ -231,6 +231,26 @@ public class DecodingTests
     }
 
     [Fact]
+    public void Segments_feed_the_segmented_vectorizer_decoded_n_grams_count_and_no_bigram_spans_two_statements()
+    {
+        string[] lines = [$"echo {B64("cat /etc/shadow")} | base64 -d | sh", "ls -la; whoami"];
+        var documents = lines.Select(l => CommandNormalizer.Normalize(l).Segments).ToArray();
+        var v = TfidfVectorizer.FitSegmented(documents);
+        Assert.Contains("cat /etc/shadow", v.Terms);     // from the decoded text
+        Assert.Contains("-la whoami", v.Terms);          // from the whole line, which is a segment too
+        Assert.Contains("whoami", v.Terms);
+        // The statements "ls -la" and "whoami" are segments of their own: their unigrams count twice, the bigram across them once.
+        var columns = new int[v.FeatureCount];
+        var values = new double[v.FeatureCount];
+        var noNorm = TfidfVectorizer.FitSegmented(documents, new TfidfOptions { Norm = TfidfNorm.None, SmoothIdf = false });
+        int nnz = noNorm.TransformSegmented(documents[1], columns, values);
+        var x = Enumerable.Range(0, nnz).ToDictionary(e => noNorm.Terms[columns[e]], e => values[e] / noNorm.Idf[columns[e]]);   // raw counts
+        Assert.Equal(2.0, x["whoami"], 12);
+        Assert.Equal(1.0, x["-la whoami"], 12);
+        Assert.Equal(2.0, x["ls -la"], 12);
+    }
+
+    [Fact]
     public void Bad_arguments_are_specific_errors()
     {
         Assert.Throws<ArgumentNullException>(() => CommandNormalizer.Normalize(null!));

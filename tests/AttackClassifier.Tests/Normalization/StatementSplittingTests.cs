@@ -98,6 +98,8 @@ public class StatementSplittingTests
     [InlineData("ls -la", nameof(ShellDialect.Posix))]
     [InlineData("apt-get install x", nameof(ShellDialect.Posix))]
     [InlineData("$HOME/bin/x -a", nameof(ShellDialect.Posix))]
+    [InlineData("[ -f /etc/shadow ] && cat /etc/shadow", nameof(ShellDialect.Posix))]
+    [InlineData("[[ -n $x ]]", nameof(ShellDialect.Posix))]
     [InlineData("cmd /c x", nameof(ShellDialect.Cmd))]
     [InlineData("  C:\\Windows\\System32\\CMD.EXE /c x", nameof(ShellDialect.Cmd))]
     [InlineData("\"C:\\Program Files\\x.exe\" -a", nameof(ShellDialect.Cmd))]
