@@ -44,18 +44,21 @@ internal static class CompareCommand
             {
                 TrainedModel trained = spec.IsLstm
                     ? ModelSettings.TrainLstm(spec.Name, train, validation, settings.LstmOptions(parsed, parsed.GetValue(seed), spec.CyberTokens, spec.Mask), settings.Progress(parsed))
-                    : ModelSettings.TrainLogisticRegression(spec.Name, train, settings.LogisticRegressionOptions(parsed));
+                    : ModelSettings.TrainLogisticRegression(spec.Name, train, validation, settings.LogisticRegressionOptions(parsed));
                 ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
                 ClassificationReport testReport = trained.Classifier.Evaluate(test);
                 double throughput = CommandsPerSecond(trained.Classifier, testCommands);
                 var history = trained.Classifier is LstmClassifier lstm ? lstm.Model.History : [];
+                string[] predicted = trained.Classifier.PredictClasses(testCommands).Select(k => trained.Classifier.Labels[k]).ToArray();
                 results.Add((trained, new ModelResult(spec.Name, trained.Seconds, throughput, spec.IsLstm ? "low" : "high — n-gram evidence",
-                                                      valReport, testReport, history, trained.Summary)));
+                                                      valReport, testReport, history, trained.Summary, trained.Classifier.EvaluateCalibration(test),
+                                                      predicted.Distinct(StringComparer.Ordinal).Count(), Comparison.TopConfusions(test, predicted))));
             }
 
             var all = new CommandDataset(train.Records.Concat(validation?.Records ?? []).Concat(test.Records));
+            var (baselineLabel, baseline) = Comparison.MajorityBaseline(train, test);
             var comparison = new Comparison(Describe(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed)), train.Count, validation?.Count ?? 0, test.Count,
-                                            all.ClassSizes(), results.Select(r => r.Result).ToArray());
+                                            all.ClassSizes(), results.Select(r => r.Result).ToArray(), baselineLabel, baseline);
             IReadOnlyList<string> files = ReportWriter.Write(comparison, parsed.GetValue(outDir)!);
 
             TextWriter output = parsed.InvocationConfiguration.Output;
@@ -72,9 +75,19 @@ internal static class CompareCommand
                         if (result.Validation is not null) MetricsOutput.Write(w, "validation", result.Validation, validation!.Count, details: false);
                         MetricsOutput.Write(w, "test", result.Test, test.Count, details: true);
                         w.WriteNumber("predict_commands_per_second", result.CommandsPerSecond);
+                        MetricsOutput.WriteCalibration(w, result.Calibration, trained.Classifier.Calibration.Temperature);
+                        w.WriteNumber("distinct_predicted_classes", result.DistinctPredicted);
                         w.WriteString("interpretability", result.Interpretability);
                         w.WriteEndObject();
                     }
+                    w.WriteEndArray();
+                    w.WriteStartObject("baseline");
+                    w.WriteString("label", comparison.BaselineLabel);
+                    MetricsOutput.Write(w, "test", comparison.Baseline, test.Count, details: false);
+                    w.WriteEndObject();
+                    w.WriteString("verdict", comparison.Verdict());
+                    w.WriteStartArray("warnings");
+                    foreach (string warning in comparison.Warnings()) w.WriteStringValue(warning);
                     w.WriteEndArray();
                     w.WriteStartArray("report_files");
                     foreach (string f in files) w.WriteStringValue(f);
@@ -86,6 +99,9 @@ internal static class CompareCommand
                 output.WriteLine($"{comparison.DataDescription}: {train.Count} train, {validation?.Count ?? 0} validation, {test.Count} test rows; count-weighted test metrics");
                 output.WriteLine();
                 WriteTable(output, comparison.TableCells());
+                output.WriteLine();
+                output.WriteLine(comparison.Verdict());
+                foreach (string warning in comparison.Warnings()) output.WriteLine(warning);
                 output.WriteLine();
                 output.WriteLine($"report: {files[0]}, {files[1]} (+ {files.Count - 2} SVG charts)");
             }

@@ -22,6 +22,7 @@ internal static class EvaluateCommand
             IAttackClassifier classifier = LoadModel(parsed.GetValue(modelPath)!);
             var (_, dataset) = data.Load(parsed);
             ClassificationReport report = classifier.Evaluate(dataset);
+            CalibrationReport calibration = classifier.EvaluateCalibration(dataset);
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
                 JsonOutput.WriteLine(output, w =>
@@ -29,11 +30,13 @@ internal static class EvaluateCommand
                     w.WriteStartObject();
                     w.WriteString("model_file", parsed.GetValue(modelPath));
                     MetricsOutput.Write(w, "evaluation", report, dataset.Count, details: true);
+                    MetricsOutput.WriteCalibration(w, calibration, classifier.Calibration.Temperature);
                     w.WriteEndObject();
                 });
             else
             {
                 MetricsOutput.WriteText(output, "evaluation", report, dataset.Count);
+                MetricsOutput.WriteCalibrationText(output, calibration, classifier.Calibration.Temperature);
                 output.WriteLine();
                 output.WriteLine(report.ToText());
             }
@@ -43,12 +46,15 @@ internal static class EvaluateCommand
     }
 
     /// <summary>Loads a model file, turning a missing file into a user error.</summary>
-    internal static IAttackClassifier LoadModel(string path)
+    internal static IAttackClassifier LoadModel(string path) => OpenModel(path).Classifier;
+
+    /// <summary>Loads a model file with its identity and metadata, turning a missing or bad file into a user error.</summary>
+    internal static LoadedModel OpenModel(string path)
     {
         if (!File.Exists(path)) throw new CliException($"--model: file not found: {path}");
         try
         {
-            return ModelFile.Load(path);
+            return ModelFile.Open(path);
         }
         catch (ModelFormatException e)
         {

@@ -29,6 +29,11 @@ internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, d
         w.WriteNumber("train_seconds", Seconds);
         w.WriteNumber("iterations", Iterations);
         w.WriteNumber("objective", Objective);
+        w.WriteStartObject("calibration");
+        w.WriteNumber("temperature", Classifier.Calibration.Temperature);
+        w.WriteNumber("abstention_threshold", Classifier.Calibration.AbstentionThreshold);
+        w.WriteString("threshold_rule", Classifier.Calibration.ThresholdRule);
+        w.WriteEndObject();
         switch (Classifier)
         {
             case TfidfLogisticRegressionClassifier lr:
@@ -82,6 +87,25 @@ internal sealed class ModelSettings
             if (withModelChoice || (o != Model && o != _cyber && o != _mask)) command.Options.Add(o);
     }
 
+    /// <summary>Every model option's value (given or default), by option name without dashes: the model file's record of how it was trained.</summary>
+    internal IReadOnlyDictionary<string, string> OptionValues(ParseResult parsed)
+    {
+        var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (Option o in new Option[] { Model, _c, _maxFeatures, _ngram, _charNgram, _maxIterations, _epochs, _patience, _batch, _words, _length, _cyber, _mask })
+        {
+            object? value = o switch
+            {
+                Option<string> t => parsed.GetValue(t),
+                Option<int> t => parsed.GetValue(t),
+                Option<double> t => parsed.GetValue(t),
+                Option<bool> t => parsed.GetValue(t),
+                _ => null,
+            };
+            if (value is not null) values[o.Name.TrimStart('-')] = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+        }
+        return values;
+    }
+
     /// <summary>Where LSTM epoch progress goes: standard error, or nowhere with --no-progress.</summary>
     internal TextWriter? Progress(ParseResult parsed) => parsed.GetValue(_noProgress) ? null : Console.Error;
 
@@ -112,12 +136,19 @@ internal sealed class ModelSettings
     /// <summary>Trains the named model kind (lr, lstm) on <paramref name="train"/>, with <paramref name="validation"/> for the LSTM's early stopping.</summary>
     internal TrainedModel Train(ParseResult parsed, string kind, CommandDataset train, CommandDataset? validation, int seed) => kind switch
     {
-        "lr" => TrainLogisticRegression("lr", train, LogisticRegressionOptions(parsed)),
+        "lr" => TrainLogisticRegression("lr", train, validation, LogisticRegressionOptions(parsed)),
         "lstm" => TrainLstm("lstm", train, validation, LstmOptions(parsed, seed), Progress(parsed)),
         _ => throw new CliException($"--model: unknown model '{kind}'."),
     };
 
-    internal static TrainedModel TrainLogisticRegression(string name, CommandDataset train, TfidfLogisticRegressionOptions options)
+    /// <summary>
+    /// Every trained model is calibrated on the validation rows when there are any (temperature and abstention threshold,
+    /// <see cref="ClassifierExtensions.Calibrate"/>); calibration never changes a ranking, so the study's metrics are unchanged.
+    /// </summary>
+    private static IAttackClassifier Calibrated(IAttackClassifier classifier, CommandDataset? validation)
+        => validation is null || validation.Count == 0 ? classifier : classifier.Calibrate(validation);
+
+    internal static TrainedModel TrainLogisticRegression(string name, CommandDataset train, CommandDataset? validation, TfidfLogisticRegressionOptions options)
     {
         var clock = Stopwatch.StartNew();
         var classifier = TfidfLogisticRegressionClassifier.Train(train, options);
@@ -128,7 +159,7 @@ internal sealed class ModelSettings
         double objective = d.Objective / options.Classifier.InverseRegularization;
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"{name}: {train.Count} training rows, {classifier.Labels.Count} classes, {classifier.Vectorizer.FeatureCount} features; {d.Iterations} L-BFGS iterations ({d.Status}), objective {objective:G10}, {seconds:F2} s");
-        return new TrainedModel(name, classifier, seconds, d.Iterations, objective, summary);
+        return new TrainedModel(name, Calibrated(classifier, validation), seconds, d.Iterations, objective, summary);
     }
 
     internal static TrainedModel TrainLstm(string name, CommandDataset train, CommandDataset? validation, LstmClassifierOptions options, TextWriter? progress)
@@ -141,7 +172,7 @@ internal sealed class ModelSettings
         double objective = m.History.Count == 0 ? double.NaN : m.History.First(e => e.Epoch == m.BestEpoch).TrainingLoss;
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"{name}: {train.Count} training rows, {classifier.Labels.Count} classes, vocabulary {m.VocabularySize}; {m.EpochsRun} epochs (best {m.BestEpoch}), {seconds:F2} s");
-        return new TrainedModel(name, classifier, seconds, (long)m.EpochsRun * batchesPerEpoch, objective, summary);
+        return new TrainedModel(name, Calibrated(classifier, validation), seconds, (long)m.EpochsRun * batchesPerEpoch, objective, summary);
     }
 
     private static int AtLeast(int value, int min, string option) => value >= min ? value : throw new CliException($"{option} must be ≥ {min}.");

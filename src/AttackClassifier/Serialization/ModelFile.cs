@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using AttackClassifier.Calibration;
 using AttackClassifier.Classification;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Models.Lstm;
@@ -18,18 +20,40 @@ public static class ModelFile
     private const int MaxSequenceLength = 1 << 16;
     private const int MaxLayerWidth = 1 << 14;
 
-    /// <summary>Writes <paramref name="classifier"/> to <paramref name="path"/> (replacing the file).</summary>
+    /// <summary>
+    /// Writes <paramref name="classifier"/> to <paramref name="path"/>, replacing the file atomically: the model is written to
+    /// a temporary file in the same folder, flushed to disk, then renamed over the target, so a failed write (disk full,
+    /// permissions) leaves any previous model intact.
+    /// </summary>
     /// <exception cref="NotSupportedException">The classifier is not a kind this library can save.</exception>
-    public static void Save(IAttackClassifier classifier, string path)
+    /// <exception cref="IOException">The file cannot be written; the message names it.</exception>
+    public static void Save(IAttackClassifier classifier, string path, ModelMetadata? metadata)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(path);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        Save(classifier, stream);
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                Save(classifier, stream, metadata);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{path}: cannot write the model file: {e.Message}", e);
+        }
+        finally
+        {
+            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }   // gone after a successful move
+        }
     }
 
-    /// <summary>Writes <paramref name="classifier"/> to <paramref name="stream"/>.</summary>
-    public static void Save(IAttackClassifier classifier, Stream stream)
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="stream"/> (format version 2, with <paramref name="metadata"/> when given).</summary>
+    public static void Save(IAttackClassifier classifier, Stream stream, ModelMetadata? metadata)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(stream);
@@ -40,17 +64,19 @@ public static class ModelFile
             LstmClassifier lstm => WriteLstm(payload, lstm),
             _ => throw new NotSupportedException($"{classifier.GetType().Name} cannot be saved to a model file."),
         };
-        ModelFileFormat.Write(stream, kind, payload.Payload);
+        WriteCalibration(payload, classifier.Calibration);
+        ModelFileFormat.Write(stream, kind, payload.Payload, (metadata ?? new ModelMetadata()).ToJson());
     }
+
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="path"/> atomically, without metadata.</summary>
+    public static void Save(IAttackClassifier classifier, string path) => Save(classifier, path, null);
+
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="stream"/>, without metadata.</summary>
+    public static void Save(IAttackClassifier classifier, Stream stream) => Save(classifier, stream, (ModelMetadata?)null);
 
     /// <summary>Loads any classifier from <paramref name="path"/>.</summary>
     /// <exception cref="ModelFormatException">Not a model file, truncated, corrupted, a newer format version, or an invalid payload.</exception>
-    public static IAttackClassifier Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read);
-        return Load(stream, path);
-    }
+    public static IAttackClassifier Load(string path) => Open(path).Classifier;
 
     /// <summary>Loads a classifier of type <typeparamref name="T"/>; a file of another kind fails with a message naming both.</summary>
     public static T Load<T>(string path) where T : IAttackClassifier
@@ -61,11 +87,24 @@ public static class ModelFile
     }
 
     /// <summary>Loads any classifier from <paramref name="stream"/>; <paramref name="source"/> names it in error messages.</summary>
-    public static IAttackClassifier Load(Stream stream, string source)
+    public static IAttackClassifier Load(Stream stream, string source) => Open(stream, source).Classifier;
+
+    /// <summary>Loads a classifier and what its file says about it (format, SHA-256 identity, metadata).</summary>
+    /// <exception cref="ModelFormatException">As <see cref="Load(string)"/>.</exception>
+    public static LoadedModel Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read);
+        return Open(stream, path);
+    }
+
+    /// <summary>As <see cref="Open(string)"/>, from a stream; <paramref name="source"/> names it in error messages.</summary>
+    public static LoadedModel Open(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        byte[] payload = ModelFileFormat.Read(stream, source, expected: null, out ModelKind kind);
-        var reader = new PayloadReader(payload, source);
+        ArgumentNullException.ThrowIfNull(source);
+        byte[] payload = ModelFileFormat.Read(stream, source, expected: null, out ModelKind kind, out ushort version, out byte[]? metadata);
+        var reader = new PayloadReader(payload, source, version);
         try
         {
             IAttackClassifier classifier = kind switch
@@ -74,8 +113,11 @@ public static class ModelFile
                 ModelKind.Lstm => ReadLstm(reader),
                 _ => throw new ModelFormatException($"{source}: {kind} models cannot be loaded by this build."),
             };
+            if (version >= 2) classifier = classifier.WithCalibration(ReadCalibration(reader));
             reader.EnsureEnd();
-            return classifier;
+            var info = new ModelInfo(source, version, kind, Convert.ToHexStringLower(SHA256.HashData(payload)), classifier.Labels,
+                                     classifier.Calibration, metadata is null ? null : ModelMetadata.FromJson(metadata, source));
+            return new LoadedModel(classifier, info);
         }
         catch (Exception e) when (e is ArgumentException or OverflowException)
         {
@@ -83,6 +125,17 @@ public static class ModelFile
             throw new ModelFormatException($"{source}: invalid model payload: {e.Message}", e);
         }
     }
+
+    // Calibration (format version ≥ 2), at the end of every payload: temperature double, abstention threshold double, rule string.
+    private static void WriteCalibration(PayloadWriter w, ModelCalibration calibration)
+    {
+        w.Write(calibration.Temperature);
+        w.Write(calibration.AbstentionThreshold);
+        w.Write(calibration.ThresholdRule);
+    }
+
+    private static ModelCalibration ReadCalibration(PayloadReader r)
+        => new ModelCalibration(r.ReadDouble("temperature"), r.ReadDouble("abstention threshold"), r.ReadString("threshold rule")).Validated();
 
     // Logistic regression payload, in order:
     //   labels              string[]   K class labels in class-index order

@@ -89,11 +89,11 @@ public class CompareCommandTests(CompareRunFixture run) : IClassFixture<CompareR
     {
         Assert.True(run.ExitCode == 0, run.Error);
         string[] files = run.Json!.RootElement.GetProperty("report_files").EnumerateArray().Select(f => f.GetString()!).ToArray();
-        Assert.Equal(["report.md", "report.html", "class-distribution.svg", "lstm-loss.svg", "confusion-lr.svg", "confusion-lstm.svg", "confusion-lstm-mask.svg"],
+        Assert.Equal(["report.md", "report.html", "reliability.svg", "risk-coverage.svg", "class-distribution.svg", "lstm-loss.svg", "confusion-lr.svg", "confusion-lstm.svg", "confusion-lstm-mask.svg"],
                      files.Select(Path.GetFileName));
         Assert.All(files, f => Assert.True(File.Exists(f), f));
         XDocument html = XDocument.Load(files[1]);
-        Assert.Equal(6 - 1, html.Descendants(S + "svg").Count());   // the five charts, inline
+        Assert.Equal(files.Length - 2, html.Descendants(S + "svg").Count());   // every saved chart, inline
         string md = File.ReadAllText(files[0]);
         foreach (string name in new[] { "lr", "lstm", "lstm+mask" }) Assert.Contains($"| {name} | ", md);
     }
