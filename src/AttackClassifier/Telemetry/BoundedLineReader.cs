@@ -40,7 +40,7 @@ internal sealed class BoundedLineReader
         int kept = 0;
         long bytes = 0;
         char last = '\0';
-        bool overflow = false, consumed = false;
+        bool overflow = false, consumed = false, pendingHigh = false;
         while (true)
         {
             if (_chunkStart == _chunkEnd)
@@ -57,7 +57,7 @@ internal sealed class BoundedLineReader
             int lf = available.IndexOf('\n');
             ReadOnlySpan<char> part = lf < 0 ? available : available[..lf];
             _chunkStart += lf < 0 ? part.Length : lf + 1;
-            bytes += Encoding.UTF8.GetByteCount(part);
+            bytes += Utf8Length(part, ref pendingHigh);
             if (!part.IsEmpty) last = part[^1];
             if (!overflow)
             {
@@ -73,6 +73,7 @@ internal sealed class BoundedLineReader
             return false;
         }
         _lineNumber++;
+        if (pendingHigh) bytes += 3;   // a lone high surrogate ends the line: encoded as U+FFFD
         if (last == '\r')
         {
             bytes--;
@@ -82,6 +83,32 @@ internal sealed class BoundedLineReader
         kept = CommandText.CutLength(_line.AsSpan(0, kept), maxChars);
         line = new BoundedLine(_lineNumber, _line.AsMemory(0, kept), truncated, bytes);
         return true;
+    }
+
+    // The UTF-8 length of part, exact across chunk boundaries: a surrogate pair split between two chunks counts 4
+    // bytes, not 3 + 3 for two lone halves.
+    private static long Utf8Length(ReadOnlySpan<char> part, ref bool pendingHigh)
+    {
+        long n = 0;
+        if (pendingHigh)
+        {
+            pendingHigh = false;
+            if (!part.IsEmpty && char.IsLowSurrogate(part[0]))
+            {
+                n += 4;
+                part = part[1..];
+            }
+            else
+            {
+                n += 3;
+            }
+        }
+        if (!part.IsEmpty && char.IsHighSurrogate(part[^1]))
+        {
+            pendingHigh = true;
+            part = part[..^1];
+        }
+        return n + Encoding.UTF8.GetByteCount(part);
     }
 
     private void Keep(ReadOnlySpan<char> part, ref int kept)
