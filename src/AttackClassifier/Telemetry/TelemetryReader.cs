@@ -11,8 +11,7 @@ namespace AttackClassifier.Telemetry;
 /// <see cref="TelemetryFormat.Ecs"/>, <see cref="TelemetryFormat.Sysmon"/> and <see cref="TelemetryFormat.Win4688"/>; a
 /// row for <see cref="TelemetryFormat.Osquery"/> (a batch or snapshot line holds several, a removed row is none); an
 /// event for <see cref="TelemetryFormat.Auditd"/> (several lines; events without EXECVE or PROCTITLE give none).
-/// Field rules and carried fields per format are on the <see cref="JsonPreset"/> subclasses and
-/// <see cref="AuditdEventReader"/>; in short:</para>
+/// The command rule and the carried fields per format:</para>
 /// <list type="table">
 /// <item><term>ecs</term><description><c>process.command_line</c>, else <c>process.args</c> shell-quoted; event.id, host.name, user.name, @timestamp, process.pid, process.parent.pid, process.executable, process.working_directory, user.id, user.audit.id</description></item>
 /// <item><term>sysmon</term><description><c>winlog.event_data.CommandLine</c> or exported <c>EventData</c>; record id, computer, User, UtcTime, ProcessId, ParentProcessId, Image, CurrentDirectory</description></item>

@@ -134,6 +134,20 @@ public class TelemetryReaderTests
     }
 
     [Fact]
+    public void Empty_command_fields_fall_back_where_the_source_has_a_fallback()
+    {
+        TelemetryRecord image = Assert.Single(Read("""{"winlog":{"event_id":4688,"event_data":{"CommandLine":"","NewProcessName":"C:\\Windows\\System32\\whoami.exe"}}}""",
+            new TelemetryReaderOptions { Format = TelemetryFormat.Win4688 }));
+        Assert.Equal(@"C:\Windows\System32\whoami.exe", image.CommandLine);
+        TelemetryRecord args = Assert.Single(Read("""{"process":{"command_line":"","args":["echo","a b"]}}""", Ecs));
+        Assert.Equal("echo 'a b'", args.CommandLine);
+        TelemetryRecord sysmon = Assert.Single(Read("""{"winlog":{"event_id":"1","event_data":{"Image":"C:\\x.exe"}}}""",
+            new TelemetryReaderOptions { Format = TelemetryFormat.Sysmon }));
+        Assert.Equal("no CommandLine in winlog.event_data or EventData.", sysmon.Error);
+        Assert.Equal(@"C:\x.exe", sysmon.Executable);
+    }
+
+    [Fact]
     public void TryGetField_copies_fields_for_keep()
     {
         TelemetryRecord record = Assert.Single(Read(EcsEvent("e9", "id"), Ecs));
