@@ -125,7 +125,8 @@ internal abstract class JsonPreset
         /// <summary>The event ID this preset reads (1 for Sysmon, 4688 for Security).</summary>
         protected abstract string ExpectedEventId { get; }
 
-        protected abstract string Describe(string eventId);
+        /// <summary>The error for a different event ID.</summary>
+        protected abstract string NotProcessCreation(string eventId);
 
         /// <summary>Checks the event ID when the event has one, then reads the command.</summary>
         internal sealed override string? Command(JsonElement ev, out string? error)
@@ -133,7 +134,7 @@ internal abstract class JsonPreset
             string? id = EventIdOf(ev);
             if (id is not null && id != ExpectedEventId)
             {
-                error = Describe(id);
+                error = NotProcessCreation(id);
                 return null;
             }
             return CommandOf(ev, out error);
@@ -141,7 +142,8 @@ internal abstract class JsonPreset
 
         protected abstract string? CommandOf(JsonElement ev, out string? error);
 
-        /// <summary>An EventData value as a string: Winlogbeat's first, then the exported shapes; null when absent.</summary>
+        /// <summary>An EventData value: Winlogbeat's first, then the exported shapes. An empty exported <c>&lt;Data/&gt;</c>
+        /// gives true with an undefined (default) element.</summary>
         protected static bool TryData(JsonElement ev, string name, out JsonElement value)
         {
             if (JsonFieldPath.TryResolve(ev, WinlogEventData, out JsonElement data) && data.ValueKind == JsonValueKind.Object
@@ -234,7 +236,7 @@ internal abstract class JsonPreset
     {
         protected override string ExpectedEventId => "1";
 
-        protected override string Describe(string eventId) => $"Sysmon event ID {eventId} is not process creation (event ID 1).";
+        protected override string NotProcessCreation(string eventId) => $"Sysmon event ID {eventId} is not process creation (event ID 1).";
 
         protected override string? CommandOf(JsonElement ev, out string? error) => DataString(ev, "CommandLine", out error);
 
@@ -258,7 +260,7 @@ internal abstract class JsonPreset
     {
         protected override string ExpectedEventId => "4688";
 
-        protected override string Describe(string eventId) => $"event ID {eventId} is not process creation (event ID 4688).";
+        protected override string NotProcessCreation(string eventId) => $"event ID {eventId} is not process creation (event ID 4688).";
 
         protected override string? CommandOf(JsonElement ev, out string? error)
         {

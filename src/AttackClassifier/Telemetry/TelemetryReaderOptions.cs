@@ -24,6 +24,6 @@ public sealed record TelemetryReaderOptions
 
     /// <summary>Auditd only: an event still incomplete (no EOE, not yet SYSCALL + EXECVE + PROCTITLE) is flushed with what
     /// it has once this many later entries (events or malformed lines) have begun (default 64; range 1 to 1,048,576).
-    /// At most this many + 1 events are held at a time.</summary>
+    /// At most this many + 1 entries are held at a time.</summary>
     public int AuditdWindow { get; init; } = 64;
 }
