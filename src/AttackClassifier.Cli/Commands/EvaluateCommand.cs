@@ -11,7 +11,7 @@ internal static class EvaluateCommand
     internal static Command Create()
     {
         var data = new DataOptions();
-        var modelPath = new Option<string>("--model") { Description = "A model file written by train.", Required = true };
+        var modelPath = new Option<string>("--model") { Description = "A model file written by train, or builtin:linux / builtin:windows.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (metrics, per-class rows, confusion matrix)." };
         var command = new Command("evaluate", "Score a saved model on a labelled CSV (consolidated; counts are sample weights).");
         command.Options.Add(modelPath);
@@ -51,6 +51,7 @@ internal static class EvaluateCommand
     /// <summary>Loads a model file with its identity and metadata, turning a missing or bad file into a user error.</summary>
     internal static LoadedModel OpenModel(string path)
     {
+        if (BuiltinModels.BuiltinModels.IsBuiltin(path)) return BuiltinModels.BuiltinModels.Open(path);
         if (!File.Exists(path)) throw new CliException($"--model: file not found: {path}");
         try
         {
