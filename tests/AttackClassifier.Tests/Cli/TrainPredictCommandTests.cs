@@ -34,11 +34,18 @@ public class TrainPredictCommandTests
             Assert.Equal(k, e.GetProperty("confusion_matrix").GetArrayLength());
             Assert.InRange(e.GetProperty("weighted_accuracy").GetDouble(), 0.0, 1.0);
 
-            string input = "cat /etc/shadow\n\n   \nuname -a\n";   // blank lines hold no command and get no prediction
+            string input = "cat /etc/shadow\n\n   \nuname -a\n";   // blank lines hold no command: each gets an error record in its place
             var predict = RunWithInput(input, "predict", "--model", model, "--format", "jsonl", "--top", "2", "--explain");
             Assert.True(predict.ExitCode == 0, predict.Error);
             string[] lines = predict.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(2, lines.Length);
+            Assert.Equal(4, lines.Length);
+            foreach (int blank in new[] { 1, 2 })
+            {
+                using var blankRecord = JsonDocument.Parse(lines[blank]);
+                Assert.Equal(blank + 1, blankRecord.RootElement.GetProperty("line").GetInt32());
+                Assert.Equal("empty command", blankRecord.RootElement.GetProperty("error").GetString());
+            }
+            Assert.Equal("uname -a", JsonDocument.Parse(lines[3]).RootElement.GetProperty("input").GetString());
             using var first = JsonDocument.Parse(lines[0]);
             Assert.Equal("cat /etc/shadow", first.RootElement.GetProperty("input").GetString());
             Assert.Equal(2, first.RootElement.GetProperty("top").GetArrayLength());
@@ -49,7 +56,7 @@ public class TrainPredictCommandTests
     }
 
     [Fact]
-    public void Predict_reads_auditd_records_and_skips_other_types()
+    public void Predict_reads_auditd_records_skips_other_types_and_reports_a_bad_record_in_its_place()
     {
         string model = TempFile(".acm");
         try
@@ -62,9 +69,20 @@ public class TrainPredictCommandTests
             string[] inputs = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("input").GetString()!).ToArray();
             Assert.Equal(["cat /etc/shadow", "whoami"], inputs);
 
-            var bad = RunWithInput("type=PROCTITLE msg=audit(1.1:1): proctitle=ABC\n", "predict", "--model", model, "--input-format", "auditd");
+            var bad = RunWithInput("type=PROCTITLE msg=audit(1.1:1): proctitle=ABC\n", "predict", "--model", model, "--input-format", "auditd", "--strict");
             Assert.Equal(2, bad.ExitCode);
             Assert.Contains("<stdin>:1", bad.Error);
+            var kept = RunWithInput("type=PROCTITLE msg=audit(1.1:1): proctitle=ABC\n", "predict", "--model", model, "--input-format", "auditd", "--format", "jsonl");
+            Assert.Equal(0, kept.ExitCode);
+            string[] records = kept.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.NotEmpty(records);   // the bad line, in its place, as error records
+            foreach (string line in records)
+            {
+                using var record = JsonDocument.Parse(line);
+                Assert.Equal(1, record.RootElement.GetProperty("line").GetInt32());
+                Assert.False(string.IsNullOrEmpty(record.RootElement.GetProperty("error").GetString()));
+            }
+            Assert.Contains(records, r => r.Contains("odd number of digits"));
         }
         finally { File.Delete(model); }
     }
