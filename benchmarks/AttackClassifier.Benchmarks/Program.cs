@@ -1,1 +1,12 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using System.Globalization;
+using AttackClassifier.Benchmarks.Telemetry;
+
+// `write-ecs-events N FILE`: SiemPipelineBenchmarks' seeded ECS events (N of them) as a file, to time the installed CLI
+// end to end on the same input (benchmarks/README.md).
+if (args is ["write-ecs-events", var count, var path])
+{
+    using var file = File.Create(path);
+    EcsEventCorpus.Write(file, EcsEventCorpus.Commands(int.Parse(count, CultureInfo.InvariantCulture)));
+    return;
+}
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(SiemPipelineBenchmarks).Assembly).Run(args);

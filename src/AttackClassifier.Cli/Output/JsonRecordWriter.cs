@@ -47,8 +47,8 @@ internal sealed class JsonRecordWriter : IRecordWriter
     private readonly OutputBuffer _out;
     private readonly bool _ecs, _enriched;
     private readonly KeptFields _kept;
-    private readonly string _modelName;
-    private readonly ModelInfo _modelInfo;
+    private readonly byte[] _model;
+    private readonly PredictionJson.ClassJsonCache _classes = new(OutputBuffer.WriterOptions);
     private readonly ArrayBufferWriter<byte> _tail = new(1024);   // enriched: the fields appended to the input event
     private readonly Utf8JsonWriter _tailJson;
     private readonly Dictionary<AttackTechnique, byte[]> _threats = new(ReferenceEqualityComparer.Instance);
@@ -60,9 +60,16 @@ internal sealed class JsonRecordWriter : IRecordWriter
         _ecs = format == OutputFormat.Ecs;
         _enriched = emit == EmitMode.Enriched;
         _kept = kept;
-        _modelName = modelName;
-        _modelInfo = modelInfo;
+        _model = JsonValue(json => PredictionJson.WriteModelValue(json, modelName, modelInfo));
         _tailJson = new Utf8JsonWriter(_tail, OutputBuffer.WriterOptions);
+    }
+
+    // The bytes of one JSON value, for values that repeat on every record or every record of a technique.
+    private static byte[] JsonValue(Action<Utf8JsonWriter> write)
+    {
+        var bytes = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(bytes, OutputBuffer.WriterOptions)) write(json);
+        return bytes.WrittenSpan.ToArray();
     }
 
     public void Write(TelemetryRecord record, Prediction? prediction, IReadOnlyList<Evidence>? evidence)
@@ -111,9 +118,10 @@ internal sealed class JsonRecordWriter : IRecordWriter
     {
         if (record.Truncated) w.WriteBoolean(TruncatedName, true);
         if (prediction is null) w.WriteString(ErrorName, JsonText.Wellformed(record.Error ?? "no command"));
-        else PredictionJson.WriteFields(w, prediction);
+        else PredictionJson.WriteFields(w, prediction, _classes);
         if (evidence is not null) PredictionJson.WriteEvidence(w, evidence);
-        PredictionJson.WriteModel(w, _modelName, _modelInfo);
+        w.WritePropertyName(PredictionJson.ModelName);
+        w.WriteRawValue(_model, skipInputValidation: true);   // PredictionJson.WriteModelValue's bytes, made once
     }
 
     private void WriteThreat(Utf8JsonWriter w, Prediction? prediction)
@@ -121,17 +129,14 @@ internal sealed class JsonRecordWriter : IRecordWriter
         if (prediction is not { Kind: LabelKind.Technique, Technique: { } technique }) return;
         // One object per technique, built once: a stream of events repeats a handful of techniques.
         if (!_threats.TryGetValue(technique, out byte[]? threat))
-        {
-            var bytes = new ArrayBufferWriter<byte>(512);
-            using (var json = new Utf8JsonWriter(bytes, OutputBuffer.WriterOptions)) PredictionJson.WriteEcsThreatValue(json, technique, AttackCatalog.Default);
-            _threats[technique] = threat = bytes.WrittenSpan.ToArray();
-        }
+            _threats[technique] = threat = JsonValue(json => PredictionJson.WriteEcsThreatValue(json, technique, AttackCatalog.Default));
         w.WritePropertyName(ThreatName);
         w.WriteRawValue(threat, skipInputValidation: true);
     }
 
-    // The input event's bytes without its closing brace, then ",", then the new fields (written as an object by the tail
-    // writer, copied without its opening brace).
+    // The input event's bytes without its closing brace, then "," unless it is empty, then the new fields (written as an
+    // object by the tail writer, copied without its opening brace). When the input may hold a field of ours, its
+    // properties are copied one by one instead, leaving those out.
     private void WriteEnriched(JsonElement original, TelemetryRecord record, Prediction? prediction, IReadOnlyList<Evidence>? evidence)
     {
         _tail.ResetWrittenCount();
@@ -142,9 +147,11 @@ internal sealed class JsonRecordWriter : IRecordWriter
         _tailJson.WriteEndObject();
         _tailJson.Flush();
 
-        bool any = false;
-        if (HasOwnFields(original))
+        ReadOnlySpan<byte> raw = JsonText.Raw(original, ref _scratch);
+        bool any;
+        if (MayHoldOurs(raw))
         {
+            any = false;
             _out.WriteRaw("{"u8);
             foreach (JsonProperty property in original.EnumerateObject())
             {
@@ -158,24 +165,17 @@ internal sealed class JsonRecordWriter : IRecordWriter
         }
         else
         {
-            ReadOnlySpan<byte> raw = JsonText.Raw(original, ref _scratch);
             _out.WriteRaw(raw[..^1]);   // a parsed object's raw text ends with its '}'
-            foreach (JsonProperty _ in original.EnumerateObject())
-            {
-                any = true;
-                break;
-            }
+            any = raw[1..^1].IndexOfAnyExcept(" \t\n\r"u8) >= 0;   // anything but whitespace between the braces is a property
         }
         if (any) _out.WriteRaw(","u8);
         _out.WriteRaw(_tail.WrittenSpan[1..]);
     }
 
-    private bool HasOwnFields(JsonElement original)
-    {
-        foreach (JsonProperty property in original.EnumerateObject())
-            if (IsOurs(property)) return true;
-        return false;
-    }
+    // A cheap screen (vectorised substring searches over the raw bytes) before the exact per-property check: a property
+    // named attack_classifier or threat, dotted or not, needs those bytes in the event, or an escape that could spell them.
+    private bool MayHoldOurs(ReadOnlySpan<byte> raw) =>
+        raw.IndexOf("attack_classifier"u8) >= 0 || (_ecs && raw.IndexOf("threat"u8) >= 0) || raw.IndexOf("\\u"u8) >= 0;
 
     // attack_classifier (and for ECS threat), nested or as a dotted key: fields this writer owns in its output.
     private bool IsOurs(JsonProperty property)
