@@ -70,12 +70,6 @@ internal sealed class KeptFields
         _ecs = ecs;
     }
 
-    /// <summary>The <c>--keep</c> names, in the order given.</summary>
-    internal IReadOnlyList<string> Names { get; private init; } = [];
-
-    /// <summary>True when nothing is written (no <c>--keep</c>, and not an ECS prediction record).</summary>
-    internal bool IsEmpty => _root.Children.Count == 0;
-
     /// <summary>Checks and lays out the <c>--keep</c> names for one input and output format.</summary>
     /// <param name="names">The names as given.</param>
     /// <param name="input">The input format: JSON inputs take dot paths, auditd takes identity names, plain takes none.</param>
@@ -89,8 +83,8 @@ internal sealed class KeptFields
         if (input == TelemetryFormat.Plain && names.Count > 0)
             throw new CliException("--keep: plain input carries no fields besides the command and its line, which every output record has.");
         var columns = new Leaf[names.Count];
-        var kept = new KeptFields(columns, ecs) { Names = names };
-        if (ecs && output != OutputFormat.Text) kept.Add("process.command_line", new Leaf(null, null), "the command classified", reserved);
+        var kept = new KeptFields(columns, ecs);
+        if (ecs) kept.Add("process.command_line", new Leaf(null, null), "the command classified", reserved);
         for (int i = 0; i < names.Count; i++)
         {
             string name = names[i];
@@ -123,7 +117,7 @@ internal sealed class KeptFields
     {
         string[] segments = path.Split('.');
         if (reserved.Contains(segments[0]))
-            throw new CliException($"--keep {given}: the output record writes '{segments[0]}' itself; keep a field below it or another one.");
+            throw new CliException($"--keep {given}: the output record writes '{segments[0]}' itself.");
         Node node = _root;
         for (int s = 0; s < segments.Length; s++)
         {
