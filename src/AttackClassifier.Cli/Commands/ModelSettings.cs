@@ -6,6 +6,7 @@ using AttackClassifier.Classification;
 using AttackClassifier.Data;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Models.Lstm;
+using AttackClassifier.Normalization;
 using AttackClassifier.Text;
 
 namespace AttackClassifier.Cli.Commands;
@@ -71,6 +72,7 @@ internal sealed class ModelSettings
     private readonly Option<string?> _charNgram = new("--char-ngram") { Description = "lr: character n-grams within words (char_wb) MIN,MAX, e.g. 2,5, or 'none' (study none, default 2,5)." };
     private readonly Option<string?> _classWeight = new("--class-weight") { Description = "lr: none or balanced (study none, default balanced)." };
     private readonly Option<bool?> _sublinear = new("--sublinear-tf") { Description = "lr: tf = 1 + ln(count) in every block: true or false (study false, default true)." };
+    private readonly Option<bool?> _normalize = new("--normalize") { Description = "lr: split compound commands into statements and decode payloads before extracting features: true or false (study false, default true)." };
     private readonly Option<int?> _maxIterations = new("--max-iter") { Description = "lr: L-BFGS iteration limit (1000)." };
     private readonly Option<int> _epochs = new("--epochs") { Description = "lstm: maximum epochs.", DefaultValueFactory = _ => 10 };
     private readonly Option<int> _patience = new("--patience") { Description = "lstm: epochs without validation-loss improvement before stopping.", DefaultValueFactory = _ => 3 };
@@ -88,7 +90,7 @@ internal sealed class ModelSettings
         _classWeight.AcceptOnlyFromAmong("none", "balanced");
     }
 
-    private Option[] LogisticRegressionOptionList => [_preset, _c, _maxFeatures, _ngram, _charNgram, _classWeight, _sublinear, _maxIterations];
+    private Option[] LogisticRegressionOptionList => [_preset, _c, _maxFeatures, _ngram, _charNgram, _classWeight, _sublinear, _normalize, _maxIterations];
 
     /// <summary>For <c>tune</c>: the LR options except those it searches over (--C, --max-features), which it declares as lists.</summary>
     internal void AddGridBaseTo(Command command)
@@ -156,7 +158,13 @@ internal sealed class ModelSettings
             "balanced" => ClassWeights.Balanced,
             _ => o.ClassWeights,
         };
-        return o with { Features = blocks, Classifier = classifier, ClassWeights = weights };
+        CommandNormalizerOptions? normalization = parsed.GetValue(_normalize) switch
+        {
+            true => o.Normalization ?? new CommandNormalizerOptions(),
+            false => null,
+            null => o.Normalization,
+        };
+        return o with { Features = blocks, Classifier = classifier, ClassWeights = weights, Normalization = normalization };
     }
 
     /// <summary>The option's value, or its type's default when the command does not declare it (tune leaves some out).</summary>
@@ -175,6 +183,7 @@ internal sealed class ModelSettings
         yield return new("C", o.Classifier.InverseRegularization.ToString("G", ci));
         yield return new("max_iter", o.Classifier.MaxIterations.ToString(ci));
         yield return new("class_weight", o.ClassWeights.Mode.ToString());
+        yield return new("normalize", (o.Normalization is not null).ToString());
     }
 
     internal LstmClassifierOptions LstmOptions(ParseResult parsed, int seed, bool? cyberTokens = null, bool? mask = null) => new()
