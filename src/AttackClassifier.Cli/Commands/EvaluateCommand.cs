@@ -23,6 +23,7 @@ internal static class EvaluateCommand
             var (_, dataset) = data.Load(parsed);
             ClassificationReport report = classifier.Evaluate(dataset);
             CalibrationReport calibration = classifier.EvaluateCalibration(dataset);
+            BenignRates benign = BenignRates.Compute(classifier, dataset);
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
                 JsonOutput.WriteLine(output, w =>
@@ -31,12 +32,14 @@ internal static class EvaluateCommand
                     w.WriteString("model_file", parsed.GetValue(modelPath));
                     MetricsOutput.Write(w, "evaluation", report, dataset.Count, details: true);
                     MetricsOutput.WriteCalibration(w, calibration, classifier.Calibration.Temperature);
+                    benign.Write(w);
                     w.WriteEndObject();
                 });
             else
             {
                 MetricsOutput.WriteText(output, "evaluation", report, dataset.Count);
                 MetricsOutput.WriteCalibrationText(output, calibration, classifier.Calibration.Temperature);
+                benign.WriteText(output);
                 output.WriteLine();
                 output.WriteLine(report.ToText());
             }
