@@ -72,6 +72,7 @@ internal sealed class ModelSettings
     private readonly Option<string?> _charNgram = new("--char-ngram") { Description = "lr: character n-grams within words (char_wb) MIN,MAX, e.g. 2,5, or 'none' (study none, default 2,5)." };
     private readonly Option<string?> _classWeight = new("--class-weight") { Description = "lr: none or balanced (study none, default balanced)." };
     private readonly Option<bool?> _sublinear = new("--sublinear-tf") { Description = "lr: tf = 1 + ln(count) in every block: true or false (study false, default true)." };
+    private readonly Option<int?> _minDf = new("--min-df") { Description = "lr: drop n-grams found in fewer than this many training rows, in every block (both presets 1: keep all)." };
     private readonly Option<bool?> _normalize = new("--normalize") { Description = "lr: split compound commands into statements and decode payloads before extracting features: true or false (study false, default true)." };
     private readonly Option<int?> _maxIterations = new("--max-iter") { Description = "lr: L-BFGS iteration limit (1000)." };
     private readonly Option<int> _epochs = new("--epochs") { Description = "lstm: maximum epochs.", DefaultValueFactory = _ => 10 };
@@ -90,7 +91,7 @@ internal sealed class ModelSettings
         _classWeight.AcceptOnlyFromAmong("none", "balanced");
     }
 
-    private Option[] LogisticRegressionOptionList => [_preset, _c, _maxFeatures, _ngram, _charNgram, _classWeight, _sublinear, _normalize, _maxIterations];
+    private Option[] LogisticRegressionOptionList => [_preset, _c, _maxFeatures, _minDf, _ngram, _charNgram, _classWeight, _sublinear, _normalize, _maxIterations];
 
     /// <summary>For <c>tune</c>: the LR options except those it searches over (--C, --max-features), which it declares as lists.</summary>
     internal void AddGridBaseTo(Command command)
@@ -148,6 +149,8 @@ internal sealed class ModelSettings
             int? maxFeatures = TrainCommand.MaxFeatures(cap, "--max-features");
             blocks = blocks.Select(b => b with { MaxFeatures = maxFeatures }).ToList();
         }
+        if (parsed.GetValue(_minDf) is int minDf)
+            blocks = blocks.Select(b => b with { MinDocumentFrequency = DocumentFrequency.Documents(AtLeast(minDf, 1, "--min-df")) }).ToList();
         if (parsed.GetValue(_sublinear) is bool sub) blocks = blocks.Select(b => b with { SublinearTf = sub }).ToList();
         LogisticRegressionOptions classifier = o.Classifier;
         if (Value(parsed, _c) is double c) classifier = classifier with { InverseRegularization = TrainCommand.Positive(c, "--C") };
