@@ -126,6 +126,11 @@ public class PredictionOutputTests
             foreach (string key in new[] { "expected_calibration_error", "brier_score", "threshold", "coverage_at_threshold", "accuracy_at_threshold", "auroc" })
                 Assert.True(cal.GetProperty(key).ValueKind == JsonValueKind.Number, key);
             Assert.InRange(cal.GetProperty("accuracy_at_coverage").GetProperty("0.5").GetDouble(), 0, 1);
+            JsonElement benign = e.RootElement.GetProperty("benign");
+            var sample = AttackClassifier.Data.CommandDataset.Load(SampleDataTests.SamplePath).Consolidate();
+            Assert.Equal(sample.Records.Count(r => r.Label == "Normal"), benign.GetProperty("benign_rows").GetInt32());
+            Assert.InRange(benign.GetProperty("false_technique_rate_rows").GetDouble(), 0, 1);
+            Assert.InRange(benign.GetProperty("technique_to_benign_rate_weighted").GetDouble(), 0, 1);
         }
         finally { File.Delete(model); }
     }
