@@ -27,6 +27,7 @@ internal static class EvaluateCommand
             ClassificationReport report = classifier.Evaluate(dataset);
             CalibrationReport calibration = classifier.EvaluateCalibration(dataset);
             BenignRates benign = BenignRates.Compute(classifier, dataset);
+            double top3 = classifier.TopKAccuracy(dataset, 3);
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
                 JsonOutput.WriteLine(output, w =>
@@ -36,6 +37,7 @@ internal static class EvaluateCommand
                     MetricsOutput.Write(w, "evaluation", report, dataset.Count, details: true);
                     MetricsOutput.WriteCalibration(w, calibration, classifier.Calibration.Temperature);
                     benign.Write(w);
+                    MetricsOutput.Number(w, "top3_accuracy", top3);
                     w.WriteEndObject();
                 });
             else
@@ -43,6 +45,7 @@ internal static class EvaluateCommand
                 MetricsOutput.WriteText(output, "evaluation", report, dataset.Count);
                 MetricsOutput.WriteCalibrationText(output, calibration, classifier.Calibration.Temperature);
                 benign.WriteText(output);
+                output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"top-3 accuracy: {top3:P2}"));
                 output.WriteLine();
                 output.WriteLine(report.ToText());
             }
