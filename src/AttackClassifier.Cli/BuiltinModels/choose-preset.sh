@@ -27,3 +27,13 @@ for name in study default default-nonorm default-C10 default-nobal; do
     echo "$name atomic-$platform→attacker-$platform $("${cli[@]}" train --train "data/atomic-$platform.csv" --test "data/attacker-$platform.csv" --out "$model" --json "${options[@]}" | show)"
   done
 done
+
+# Both presets on one held-out split of each public file (stratified 60/20/20, seed 42): test macro F1 and top-3 accuracy.
+split_dir="$(mktemp -d)"
+for f in atomic-linux atomic-windows; do
+  "${cli[@]}" split --data "data/$f.csv" --out "$split_dir/$f" --seed 42 > /dev/null
+  for preset in study default; do
+    "${cli[@]}" train --train "$split_dir/$f/train.csv" --val "$split_dir/$f/val.csv" --preset "$preset" --out "$model" > /dev/null
+    echo "$preset $f held-out $("${cli[@]}" evaluate --model "$model" --data "$split_dir/$f/test.csv" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); e=d["evaluation"]; c=d["calibration"]; print("macro_f1", round(e["macro_f1"],4), "top3", round(d["top3_accuracy"],4), "ece", round(c["expected_calibration_error"],4), "acc@50%", round(c["accuracy_at_coverage"]["0.5"],4))')"
+  done
+done
