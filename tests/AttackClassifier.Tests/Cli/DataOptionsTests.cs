@@ -38,4 +38,27 @@ public class DataOptionsTests
         Assert.Equal(2, exit);
         Assert.Contains("--data: file not found: missing.csv", error);
     }
+
+    [Fact]
+    public void A_malformed_technique_label_trains_and_is_listed_once_as_not_a_technique()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        try
+        {
+            string csv = Path.Combine(dir, "odd.csv");
+            var lines = new List<string> { "proctitle,technique_grouped,count" };
+            for (int i = 0; i < 6; i++)
+            {
+                lines.Add($"cat /etc/shadow{i},T1003: OS Credential Dumping,1");
+                lines.Add($"uname -a{i},T10591: Not an id,1");
+                lines.Add($"ls -la /srv/{i},Normal,1");
+            }
+            File.WriteAllLines(csv, lines);
+            var (exit, output, error) = CliRunner.Run("train", "--data", csv, "--preset", "study", "--out", Path.Combine(dir, "m.acm"));
+            Assert.True(exit == 0, error);
+            Assert.Single(output.Split('\n'), l => l.StartsWith("not ATT&CK techniques", StringComparison.Ordinal));
+            Assert.Contains("not ATT&CK techniques (kind other): T10591: Not an id", output);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
 }
