@@ -16,8 +16,16 @@ internal sealed record Paragraph(string Text) : Block;
 /// <summary>A table: <paramref name="Cells"/> header row first; columns whose index is in <paramref name="NumericColumns"/> align right.</summary>
 internal sealed record Table(IReadOnlyList<string[]> Cells, IReadOnlySet<int> NumericColumns) : Block;
 
-/// <summary>A chart: inlined in HTML, linked from Markdown as <paramref name="FileName"/> (saved beside the report).</summary>
-internal sealed record Figure(string FileName, string Caption, XElement Svg) : Block;
+/// <summary>
+/// A chart: inlined in HTML, linked from Markdown as <paramref name="FileName"/> (saved beside the report). <paramref name="Data"/> holds
+/// the numbers it draws as a table — the chart's text alternative for screen readers and for copying (HTML shows it in a
+/// <c>&lt;details&gt;</c> under the chart, Markdown after the image).
+/// </summary>
+internal sealed record Figure(string FileName, string Caption, XElement Svg, Table Data) : Block
+{
+    /// <summary>The file name without ".svg": the figure's id in the HTML page and the prefix of its chart's ids.</summary>
+    internal string Id => Path.GetFileNameWithoutExtension(FileName);
+}
 
 /// <summary>
 /// The comparison report's content, written once as a list of <see cref="Block"/>s: the comparison table, the class
@@ -39,15 +47,13 @@ internal static class ReportDocument
             new Table(c.TableCells(), new HashSet<int> { 1, 2, 3, 4, 5 }),
             new Paragraph(string.Create(ci, $"Training seconds are wall-clock and include fitting the features. Prediction throughput is command lines per second of PredictBatch (top 3, all {Environment.ProcessorCount} logical processors) over the test rows. Macro F1 averages the classes present in the test labels or predictions.")),
             new Heading(2, "Class distribution"),
-            new Figure("class-distribution.svg", "Share of rows and of observations per class (log scale).", ClassDistributionChart.Render(c.Classes)),
-            DistributionTable(c),
+            new Figure("class-distribution.svg", "Share of rows and of observations per class (log scale).", ClassDistributionChart.Render(c.Classes), DistributionTable(c)),
         };
 
         var lstms = c.Models.Select((m, i) => (m.Name, Colour: Svg.Palette[i % Svg.Palette.Length], m.History)).Where(m => m.History.Count > 0).ToArray();
         if (lstms.Length > 0)
         {
             blocks.Add(new Heading(2, "LSTM loss per epoch"));
-            blocks.Add(new Figure("lstm-loss.svg", "Training (solid) and validation (dashed) loss per epoch.", LossCurveChart.Render(lstms)));
             // One row per epoch, a train and a validation column per model: the curves' numbers side by side.
             int epochs = lstms.Max(m => m.History.Count == 0 ? 0 : m.History.Max(e => e.Epoch));
             var cells = new List<string[]> { lstms.SelectMany(m => new[] { $"{m.Name} train", $"{m.Name} validation" }).Prepend("epoch").ToArray() };
@@ -58,7 +64,8 @@ internal static class ReportDocument
                         ? new[] { r.TrainingLoss.ToString("F4", ci), r.ValidationLoss?.ToString("F4", ci) ?? "n/a" }
                         : ["", ""]).Prepend(e.ToString(ci)).ToArray());
             }
-            blocks.Add(new Table(cells, Enumerable.Range(0, cells[0].Length).ToHashSet()));
+            blocks.Add(new Figure("lstm-loss.svg", "Training (solid) and validation (dashed) loss per epoch.", LossCurveChart.Render(lstms),
+                                  new Table(cells, Enumerable.Range(0, cells[0].Length).ToHashSet())));
         }
 
         blocks.Add(new Heading(2, "Per-class precision, recall and F1 (test rows)"));
@@ -67,7 +74,7 @@ internal static class ReportDocument
             blocks.Add(new Heading(3, m.Name));
             blocks.Add(new Paragraph(m.Summary));
             blocks.Add(new Figure($"confusion-{Svg.FileSafe(m.Name)}.svg", $"Confusion matrix of {m.Name}: rows are true classes, columns predicted classes, shaded by share of the true class.",
-                                  ConfusionHeatmap.Render(m.Name, m.Test)));
+                                  ConfusionHeatmap.Render(m.Name, m.Test), ConfusionTable(m.Test)));
             blocks.Add(PerClassTable(m.Test));
         }
         return blocks;
@@ -83,6 +90,21 @@ internal static class ReportDocument
             s.Label, s.Rows.ToString(ci), (100.0 * s.Rows / Math.Max(totalRows, 1)).ToString("F2", ci), s.Observations.ToString("G", ci), (100 * s.ObservationShare).ToString("F2", ci),
         }));
         return new Table(cells, new HashSet<int> { 1, 2, 3, 4 });
+    }
+
+    /// <summary>The heatmap's numbers: per true class (row) its observations and the share of them predicted as each class (columns).</summary>
+    private static Table ConfusionTable(ClassificationReport report)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        int[] shown = Comparison.PresentClasses(report);
+        var cells = new List<string[]> { shown.Select(i => $"% predicted {report.Classes[i].Label}").Prepend("observations").Prepend("true class").ToArray() };
+        foreach (int t in shown)
+        {
+            double rowTotal = shown.Sum(p => report.Confusion(t, p));
+            cells.Add(shown.Select(p => rowTotal > 0 ? (100 * report.Confusion(t, p) / rowTotal).ToString("F1", ci) : "")
+                .Prepend(rowTotal.ToString("G6", ci)).Prepend(report.Classes[t].Label).ToArray());
+        }
+        return new Table(cells, Enumerable.Range(1, shown.Length + 1).ToHashSet());
     }
 
     /// <summary>Present classes and the three averages, as scikit-learn's classification_report lists them.</summary>
