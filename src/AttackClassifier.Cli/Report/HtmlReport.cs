@@ -31,7 +31,7 @@ internal static class HtmlReport
         details { margin: 0.3em 0 0; overflow-x: auto; } summary { cursor: pointer; color: var(--muted); font-size: 0.9em; }
         @media print {
           body { margin: 0; padding: 0; max-width: none; }
-          h2, h3 { break-after: avoid; }
+          h2, h3, h3 + p { break-after: avoid; }   /* a model's heading and summary stay with its heatmap */
           figure { break-inside: avoid; }
           figure details { display: none; }
           tr { break-inside: avoid; }
