@@ -9,7 +9,7 @@
   const box = r => `(${px(r.left)}, ${px(r.top)})–(${px(r.right)}, ${px(r.bottom)})`;
   const snippet = el => JSON.stringify((el.textContent || '').trim().slice(0, 60));
   // Top-level SVGs only: an <svg> nested inside another is part of its parent's picture.
-  const charts = [...document.querySelectorAll('svg')].filter(s => !s.parentElement.closest('svg'));
+  const charts = [...document.querySelectorAll('svg')].filter(s => !s.parentElement?.closest('svg'));   // a standalone .svg: the root
   const name = (svg, i) => svg.closest('figure')?.id ? `figure #${svg.closest('figure').id}` : `svg ${i + 1} of ${charts.length}`;
 
   charts.forEach((svg, i) => {

@@ -51,6 +51,23 @@ public sealed class ReportPageTests(BrowserSession session, ComparedReports repo
         });
 
     [Theory, MemberData(nameof(ReportNames))]
+    public async Task Each_chart_saved_as_an_svg_file_passes_the_same_checks_on_its_own(string report)
+    {
+        string[] files = Directory.GetFiles(reports.Reports[report].Folder, "*.svg");
+        Assert.Equal(Figures(report), files.Length);
+        await using CdpPage page = await session.Browser.NewPageAsync();
+        var checker = new HtmlViewChecker(page);
+        foreach (string file in files)
+        {
+            var problems = new List<Problem>(await checker.LoadAsync(new Uri(file)));
+            CheckResult layout = await checker.CheckLayoutAsync();
+            problems.AddRange(layout.Problems);
+            AssertNone(problems);
+            Assert.Equal(1, layout.Counted["charts"]);
+        }
+    }
+
+    [Theory, MemberData(nameof(ReportNames))]
     public Task Text_contrast_passes_WCAG_AA_in_the_light_scheme(string report) =>
         WithPage(report, async (_, checker) =>
         {
