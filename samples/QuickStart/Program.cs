@@ -22,7 +22,7 @@ IAttackClassifier loaded = ModelFile.Load(modelPath);
 
 foreach (string command in new[] { "cat /etc/shadow", "nmap -sV 10.0.0.0/24", "crontab -l", "ls -la /home" })
 {
-    TechniquePrediction p = loaded.Predict(command, top: 2);
-    Console.WriteLine($"{command,-24} → {p.Technique} ({p.Probability:P1}); runner-up {p.Top[1].Technique} ({p.Top[1].Probability:P1})");
+    Prediction p = loaded.Predict(command, top: 2);
+    Console.WriteLine($"{command,-24} → {p.Label} [{p.Kind}; tactics: {string.Join(", ", p.TopTactics.Select(t => t.Tactic.Name))}] ({p.Probability:P1}); runner-up {p.Top[1].Label} ({p.Top[1].Probability:P1})");
 }
 File.Delete(modelPath);

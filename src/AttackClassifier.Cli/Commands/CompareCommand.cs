@@ -16,7 +16,7 @@ namespace AttackClassifier.Cli.Commands;
 internal static class CompareCommand
 {
     /// <summary>The models compared when <c>--models</c> is not given.</summary>
-    internal const string DefaultModels = "lr,lstm,lstm+cyber,lstm+mask";
+    internal const string DefaultModels = "lr,lr-default,lstm,lstm+cyber,lstm+mask";
 
     internal static Command Create()
     {
@@ -25,7 +25,7 @@ internal static class CompareCommand
         var valFile = new Option<string?>("--val") { Description = "Validation CSV (with --train); the LSTMs' early stopping." };
         var testFile = new Option<string?>("--test") { Description = "Test CSV (with --train); required with --train." };
         var seed = new Option<int>("--seed") { Description = "Seed of the split and of the LSTMs' initialisation, dropout and shuffling.", DefaultValueFactory = _ => 42 };
-        var models = new Option<string>("--models") { Description = "Comma-separated models: lr, lstm, lstm+cyber (cyber tokenizer), lstm+mask (masked padding), lstm+cyber+mask.", DefaultValueFactory = _ => DefaultModels };
+        var models = new Option<string>("--models") { Description = "Comma-separated models: lr (the study's preset), lr-default (the default preset), lstm, lstm+cyber (cyber tokenizer), lstm+mask (masked padding), lstm+cyber+mask. LR options given apply on top of each preset.", DefaultValueFactory = _ => DefaultModels };
         var outDir = new Option<string>("--out") { Description = "Directory for report.md, report.html and the SVG charts.", DefaultValueFactory = _ => "compare-report" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with a \"models\" list (each with the keys of train --json)." };
         var settings = new ModelSettings();
@@ -44,18 +44,21 @@ internal static class CompareCommand
             {
                 TrainedModel trained = spec.IsLstm
                     ? ModelSettings.TrainLstm(spec.Name, train, validation, settings.LstmOptions(parsed, parsed.GetValue(seed), spec.CyberTokens, spec.Mask), settings.Progress(parsed))
-                    : ModelSettings.TrainLogisticRegression(spec.Name, train, settings.LogisticRegressionOptions(parsed));
+                    : ModelSettings.TrainLogisticRegression(spec.Name, train, validation, settings.LogisticRegressionOptions(parsed, spec.Preset));
                 ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
                 ClassificationReport testReport = trained.Classifier.Evaluate(test);
                 double throughput = CommandsPerSecond(trained.Classifier, testCommands);
                 var history = trained.Classifier is LstmClassifier lstm ? lstm.Model.History : [];
+                string[] predicted = trained.Classifier.PredictClasses(testCommands).Select(k => trained.Classifier.Labels[k]).ToArray();
                 results.Add((trained, new ModelResult(spec.Name, trained.Seconds, throughput, spec.IsLstm ? "low" : "high — n-gram evidence",
-                                                      valReport, testReport, history, trained.Summary)));
+                                                      valReport, testReport, history, trained.Summary, trained.Classifier.EvaluateCalibration(test),
+                                                      predicted.Distinct(StringComparer.Ordinal).Count(), Comparison.TopConfusions(test, predicted))));
             }
 
             var all = new CommandDataset(train.Records.Concat(validation?.Records ?? []).Concat(test.Records));
+            var (baselineLabel, baseline) = Comparison.MajorityBaseline(train, test);
             var comparison = new Comparison(Describe(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed)), train.Count, validation?.Count ?? 0, test.Count,
-                                            all.ClassSizes(), results.Select(r => r.Result).ToArray());
+                                            all.ClassSizes(), results.Select(r => r.Result).ToArray(), baselineLabel, baseline);
             IReadOnlyList<string> files = ReportWriter.Write(comparison, parsed.GetValue(outDir)!);
 
             TextWriter output = parsed.InvocationConfiguration.Output;
@@ -72,9 +75,19 @@ internal static class CompareCommand
                         if (result.Validation is not null) MetricsOutput.Write(w, "validation", result.Validation, validation!.Count, details: false);
                         MetricsOutput.Write(w, "test", result.Test, test.Count, details: true);
                         w.WriteNumber("predict_commands_per_second", result.CommandsPerSecond);
+                        MetricsOutput.WriteCalibration(w, result.Calibration, trained.Classifier.Calibration.Temperature);
+                        w.WriteNumber("distinct_predicted_classes", result.DistinctPredicted);
                         w.WriteString("interpretability", result.Interpretability);
                         w.WriteEndObject();
                     }
+                    w.WriteEndArray();
+                    w.WriteStartObject("baseline");
+                    w.WriteString("label", comparison.BaselineLabel);
+                    MetricsOutput.Write(w, "test", comparison.Baseline, test.Count, details: false);
+                    w.WriteEndObject();
+                    w.WriteString("verdict", comparison.Verdict());
+                    w.WriteStartArray("warnings");
+                    foreach (string warning in comparison.Warnings()) w.WriteStringValue(warning);
                     w.WriteEndArray();
                     w.WriteStartArray("report_files");
                     foreach (string f in files) w.WriteStringValue(f);
@@ -87,6 +100,9 @@ internal static class CompareCommand
                 output.WriteLine();
                 WriteTable(output, comparison.TableCells());
                 output.WriteLine();
+                output.WriteLine(comparison.Verdict());
+                foreach (string warning in comparison.Warnings()) output.WriteLine(warning);
+                output.WriteLine();
                 output.WriteLine($"report: {files[0]}, {files[1]} (+ {files.Count - 2} SVG charts)");
             }
             return 0;
@@ -94,8 +110,9 @@ internal static class CompareCommand
         return command;
     }
 
-    /// <summary>A model to compare: <c>lr</c>, or <c>lstm</c> with optional <c>+cyber</c> (cyber tokenizer) and <c>+mask</c> (masked padding).</summary>
-    internal sealed record ModelSpec(string Name, bool IsLstm, bool CyberTokens, bool Mask);
+    /// <summary>A model to compare: <c>lr</c> (study preset), <c>lr-default</c> (default preset), or <c>lstm</c> with optional
+    /// <c>+cyber</c> (cyber tokenizer) and <c>+mask</c> (masked padding).</summary>
+    internal sealed record ModelSpec(string Name, bool IsLstm, bool CyberTokens, bool Mask, string Preset = "study");
 
     internal static IReadOnlyList<ModelSpec> ParseModels(string text)
     {
@@ -106,9 +123,10 @@ internal static class CompareCommand
             ModelSpec spec = parts switch
             {
                 ["lr"] => new ModelSpec("lr", false, false, false),
+                ["lr-default"] => new ModelSpec("lr-default", false, false, false, "default"),
                 ["lstm", .. var variants] when variants.All(v => v is "cyber" or "mask") && variants.Distinct().Count() == variants.Length =>
                     new ModelSpec("lstm" + string.Concat(new[] { "cyber", "mask" }.Where(variants.Contains).Select(v => "+" + v)), true, variants.Contains("cyber"), variants.Contains("mask")),
-                _ => throw new CliException($"--models: unknown model '{item}'; expected lr, lstm, lstm+cyber, lstm+mask or lstm+cyber+mask."),
+                _ => throw new CliException($"--models: unknown model '{item}'; expected lr, lr-default, lstm, lstm+cyber, lstm+mask or lstm+cyber+mask."),
             };
             if (specs.Any(s => s.Name == spec.Name)) throw new CliException($"--models: '{spec.Name}' is listed twice.");
             specs.Add(spec);

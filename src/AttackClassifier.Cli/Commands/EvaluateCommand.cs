@@ -11,7 +11,7 @@ internal static class EvaluateCommand
     internal static Command Create()
     {
         var data = new DataOptions();
-        var modelPath = new Option<string>("--model") { Description = "A model file written by train.", Required = true };
+        var modelPath = new Option<string>("--model") { Description = "A model file written by train, or builtin:linux / builtin:windows.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (metrics, per-class rows, confusion matrix)." };
         var command = new Command("evaluate", "Score a saved model on a labelled CSV (consolidated; counts are sample weights).");
         command.Options.Add(modelPath);
@@ -22,6 +22,8 @@ internal static class EvaluateCommand
             IAttackClassifier classifier = LoadModel(parsed.GetValue(modelPath)!);
             var (_, dataset) = data.Load(parsed);
             ClassificationReport report = classifier.Evaluate(dataset);
+            CalibrationReport calibration = classifier.EvaluateCalibration(dataset);
+            BenignRates benign = BenignRates.Compute(classifier, dataset);
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
                 JsonOutput.WriteLine(output, w =>
@@ -29,11 +31,15 @@ internal static class EvaluateCommand
                     w.WriteStartObject();
                     w.WriteString("model_file", parsed.GetValue(modelPath));
                     MetricsOutput.Write(w, "evaluation", report, dataset.Count, details: true);
+                    MetricsOutput.WriteCalibration(w, calibration, classifier.Calibration.Temperature);
+                    benign.Write(w);
                     w.WriteEndObject();
                 });
             else
             {
                 MetricsOutput.WriteText(output, "evaluation", report, dataset.Count);
+                MetricsOutput.WriteCalibrationText(output, calibration, classifier.Calibration.Temperature);
+                benign.WriteText(output);
                 output.WriteLine();
                 output.WriteLine(report.ToText());
             }
@@ -43,12 +49,16 @@ internal static class EvaluateCommand
     }
 
     /// <summary>Loads a model file, turning a missing file into a user error.</summary>
-    internal static IAttackClassifier LoadModel(string path)
+    internal static IAttackClassifier LoadModel(string path) => OpenModel(path).Classifier;
+
+    /// <summary>Loads a model file with its identity and metadata, turning a missing or bad file into a user error.</summary>
+    internal static LoadedModel OpenModel(string path)
     {
+        if (BuiltinModels.BuiltinModels.IsBuiltin(path)) return BuiltinModels.BuiltinModels.Open(path);
         if (!File.Exists(path)) throw new CliException($"--model: file not found: {path}");
         try
         {
-            return ModelFile.Load(path);
+            return ModelFile.Open(path);
         }
         catch (ModelFormatException e)
         {

@@ -6,6 +6,7 @@ using AttackClassifier.Classification;
 using AttackClassifier.Data;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Models.Lstm;
+using AttackClassifier.Normalization;
 using AttackClassifier.Text;
 
 namespace AttackClassifier.Cli.Commands;
@@ -29,6 +30,11 @@ internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, d
         w.WriteNumber("train_seconds", Seconds);
         w.WriteNumber("iterations", Iterations);
         w.WriteNumber("objective", Objective);
+        w.WriteStartObject("calibration");
+        w.WriteNumber("temperature", Classifier.Calibration.Temperature);
+        w.WriteNumber("abstention_threshold", Classifier.Calibration.AbstentionThreshold);
+        w.WriteString("threshold_rule", Classifier.Calibration.ThresholdRule);
+        w.WriteEndObject();
         switch (Classifier)
         {
             case TfidfLogisticRegressionClassifier lr:
@@ -59,11 +65,16 @@ internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, d
 internal sealed class ModelSettings
 {
     internal Option<string> Model { get; } = new("--model") { Description = "lr (TF-IDF + logistic regression) or lstm (embedding + LSTM).", DefaultValueFactory = _ => "lr" };
-    private readonly Option<double> _c = new("--C") { Description = "lr: inverse L2 strength C.", DefaultValueFactory = _ => 10.0 };
-    private readonly Option<int> _maxFeatures = new("--max-features") { Description = "lr: most frequent word n-grams kept.", DefaultValueFactory = _ => 5000 };
-    private readonly Option<string> _ngram = new("--ngram") { Description = "lr: word n-gram range MIN,MAX.", DefaultValueFactory = _ => "1,2" };
-    private readonly Option<string?> _charNgram = new("--char-ngram") { Description = "lr: also use character n-grams within words (char_wb) MIN,MAX, e.g. 2,5." };
-    private readonly Option<int> _maxIterations = new("--max-iter") { Description = "lr: L-BFGS iteration limit.", DefaultValueFactory = _ => 1000 };
+    private readonly Option<string> _preset = new("--preset") { Description = "lr: study (the paper's pipeline exactly) or default (word + char_wb n-grams, sublinear tf, no feature cap, balanced class weights, C = 100). The options below override it.", DefaultValueFactory = _ => "default" };
+    private readonly Option<double?> _c = new("--C") { Description = "lr: inverse L2 strength C (study 10, default 100)." };
+    private readonly Option<string?> _maxFeatures = new("--max-features") { Description = "lr: most frequent n-grams kept per block, or 'none' (study 5000, default none)." };
+    private readonly Option<string?> _ngram = new("--ngram") { Description = "lr: word n-gram range MIN,MAX (both presets 1,2)." };
+    private readonly Option<string?> _charNgram = new("--char-ngram") { Description = "lr: character n-grams within words (char_wb) MIN,MAX, e.g. 2,5, or 'none' (study none, default 2,5)." };
+    private readonly Option<string?> _classWeight = new("--class-weight") { Description = "lr: none or balanced (study none, default balanced)." };
+    private readonly Option<bool?> _sublinear = new("--sublinear-tf") { Description = "lr: tf = 1 + ln(count) in every block: true or false (study false, default true)." };
+    private readonly Option<int?> _minDf = new("--min-df") { Description = "lr: drop n-grams found in fewer than this many training rows, in every block (both presets 1: keep all)." };
+    private readonly Option<bool?> _normalize = new("--normalize") { Description = "lr: split compound commands into statements and decode payloads before extracting features: true or false (study false, default true)." };
+    private readonly Option<int?> _maxIterations = new("--max-iter") { Description = "lr: L-BFGS iteration limit (1000)." };
     private readonly Option<int> _epochs = new("--epochs") { Description = "lstm: maximum epochs.", DefaultValueFactory = _ => 10 };
     private readonly Option<int> _patience = new("--patience") { Description = "lstm: epochs without validation-loss improvement before stopping.", DefaultValueFactory = _ => 3 };
     private readonly Option<int> _batch = new("--batch-size") { Description = "lstm: rows per Adam step.", DefaultValueFactory = _ => 32 };
@@ -73,23 +84,110 @@ internal sealed class ModelSettings
     private readonly Option<bool> _mask = new("--mask") { Description = "lstm: read the state at each command's last real token instead of feeding padding through the LSTM." };
     private readonly Option<bool> _noProgress = new("--no-progress") { Description = "lstm: no per-epoch progress on standard error." };
 
-    internal ModelSettings() => Model.AcceptOnlyFromAmong("lr", "lstm");
+    internal ModelSettings()
+    {
+        Model.AcceptOnlyFromAmong("lr", "lstm");
+        _preset.AcceptOnlyFromAmong("study", "default");
+        _classWeight.AcceptOnlyFromAmong("none", "balanced");
+    }
+
+    private Option[] LogisticRegressionOptionList => [_preset, _c, _maxFeatures, _minDf, _ngram, _charNgram, _classWeight, _sublinear, _normalize, _maxIterations];
+
+    /// <summary>For <c>tune</c>: the LR options except those it searches over (--C, --max-features), which it declares as lists.</summary>
+    internal void AddGridBaseTo(Command command)
+    {
+        foreach (Option o in LogisticRegressionOptionList.Where(o => o != _c && o != _maxFeatures)) command.Options.Add(o);
+    }
 
     /// <summary>Adds the options; without <paramref name="withModelChoice"/> (compare, which names its models and variants itself) --model, --cyber-tokens and --mask are left out.</summary>
     internal void AddTo(Command command, bool withModelChoice = true)
     {
-        foreach (Option o in new Option[] { Model, _c, _maxFeatures, _ngram, _charNgram, _maxIterations, _epochs, _patience, _batch, _words, _length, _cyber, _mask, _noProgress })
-            if (withModelChoice || (o != Model && o != _cyber && o != _mask)) command.Options.Add(o);
+        foreach (Option o in new Option[] { Model }.Concat(LogisticRegressionOptionList).Concat([_epochs, _patience, _batch, _words, _length, _cyber, _mask, _noProgress]))
+            if (withModelChoice || (o != Model && o != _cyber && o != _mask && o != _preset)) command.Options.Add(o);
+    }
+
+    /// <summary>Every model option's value (given or default), by option name without dashes: the model file's record of how it was trained.</summary>
+    internal IReadOnlyDictionary<string, string> OptionValues(ParseResult parsed)
+    {
+        var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (Option o in new Option[] { Model, _preset, _epochs, _patience, _batch, _words, _length, _cyber, _mask })
+        {
+            object? value = o switch
+            {
+                Option<string> t => parsed.GetValue(t),
+                Option<int> t => parsed.GetValue(t),
+                Option<double> t => parsed.GetValue(t),
+                Option<bool> t => parsed.GetValue(t),
+                _ => null,
+            };
+            if (value is not null) values[o.Name.TrimStart('-')] = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+        }
+        if (parsed.GetValue(Model) == "lr")
+            foreach (var (key, value) in Describe(LogisticRegressionOptions(parsed))) values[key] = value;
+        return values;
     }
 
     /// <summary>Where LSTM epoch progress goes: standard error, or nowhere with --no-progress.</summary>
     internal TextWriter? Progress(ParseResult parsed) => parsed.GetValue(_noProgress) ? null : Console.Error;
 
-    internal TfidfLogisticRegressionOptions LogisticRegressionOptions(ParseResult parsed) => new()
+    /// <summary>The LR settings: the preset named by --preset (or <paramref name="preset"/>), with every LR option the user gave applied on top.</summary>
+    internal TfidfLogisticRegressionOptions LogisticRegressionOptions(ParseResult parsed, string? preset = null)
     {
-        Features = TrainCommand.FeatureBlocks(parsed.GetValue(_ngram)!, parsed.GetValue(_charNgram), parsed.GetValue(_maxFeatures)),
-        Classifier = new LogisticRegressionOptions { InverseRegularization = TrainCommand.Positive(parsed.GetValue(_c), "--C"), MaxIterations = AtLeast(parsed.GetValue(_maxIterations), 1, "--max-iter") },
-    };
+        TfidfLogisticRegressionOptions o = (preset ?? parsed.GetValue(_preset)) == "study" ? TfidfLogisticRegressionOptions.Study : TfidfLogisticRegressionOptions.Default;
+        List<TfidfOptions> blocks = [.. o.Features];
+        if (parsed.GetValue(_ngram) is { } ngram)
+            blocks = blocks.Select(b => b.Analyzer == TextAnalyzer.Word ? b with { NGramRange = TrainCommand.Range(ngram, "--ngram") } : b).ToList();
+        if (parsed.GetValue(_charNgram) is { } charNgram)
+        {
+            bool sublinear = blocks[0].SublinearTf;
+            blocks.RemoveAll(b => b.Analyzer == TextAnalyzer.CharWordBoundary);
+            if (charNgram != "none")
+                blocks.Add(new TfidfOptions { Analyzer = TextAnalyzer.CharWordBoundary, NGramRange = TrainCommand.Range(charNgram, "--char-ngram"), SublinearTf = sublinear, MaxFeatures = blocks[0].MaxFeatures });
+        }
+        if (Value(parsed, _maxFeatures) is { } cap)
+        {
+            int? maxFeatures = TrainCommand.MaxFeatures(cap, "--max-features");
+            blocks = blocks.Select(b => b with { MaxFeatures = maxFeatures }).ToList();
+        }
+        if (parsed.GetValue(_minDf) is int minDf)
+            blocks = blocks.Select(b => b with { MinDocumentFrequency = DocumentFrequency.Documents(AtLeast(minDf, 1, "--min-df")) }).ToList();
+        if (parsed.GetValue(_sublinear) is bool sub) blocks = blocks.Select(b => b with { SublinearTf = sub }).ToList();
+        LogisticRegressionOptions classifier = o.Classifier;
+        if (Value(parsed, _c) is double c) classifier = classifier with { InverseRegularization = TrainCommand.Positive(c, "--C") };
+        if (parsed.GetValue(_maxIterations) is int iterations) classifier = classifier with { MaxIterations = AtLeast(iterations, 1, "--max-iter") };
+        ClassWeights weights = parsed.GetValue(_classWeight) switch
+        {
+            "none" => ClassWeights.None,
+            "balanced" => ClassWeights.Balanced,
+            _ => o.ClassWeights,
+        };
+        CommandNormalizerOptions? normalization = parsed.GetValue(_normalize) switch
+        {
+            true => o.Normalization ?? new CommandNormalizerOptions(),
+            false => null,
+            null => o.Normalization,
+        };
+        return o with { Features = blocks, Classifier = classifier, ClassWeights = weights, Normalization = normalization };
+    }
+
+    /// <summary>The option's value, or its type's default when the command does not declare it (tune leaves some out).</summary>
+    private static T? Value<T>(ParseResult parsed, Option<T> option) => parsed.GetResult(option) is null ? default : parsed.GetValue(option);
+
+    /// <summary>The effective LR settings as name → value text, for the model file's metadata.</summary>
+    internal static IEnumerable<KeyValuePair<string, string>> Describe(TfidfLogisticRegressionOptions o)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        for (int i = 0; i < o.Features.Count; i++)
+        {
+            TfidfOptions b = o.Features[i];
+            yield return new($"block{i}", string.Create(ci,
+                $"{b.Analyzer} {b.NGramRange.Min}-{b.NGramRange.Max} max_features={b.MaxFeatures?.ToString(ci) ?? "none"} min_df={b.MinDocumentFrequency} sublinear_tf={b.SublinearTf}"));
+        }
+        yield return new("C", o.Classifier.InverseRegularization.ToString("G", ci));
+        yield return new("max_iter", o.Classifier.MaxIterations.ToString(ci));
+        yield return new("class_weight", o.ClassWeights.Mode.ToString());
+        yield return new("normalize", (o.Normalization is not null).ToString());
+    }
 
     internal LstmClassifierOptions LstmOptions(ParseResult parsed, int seed, bool? cyberTokens = null, bool? mask = null) => new()
     {
@@ -112,12 +210,19 @@ internal sealed class ModelSettings
     /// <summary>Trains the named model kind (lr, lstm) on <paramref name="train"/>, with <paramref name="validation"/> for the LSTM's early stopping.</summary>
     internal TrainedModel Train(ParseResult parsed, string kind, CommandDataset train, CommandDataset? validation, int seed) => kind switch
     {
-        "lr" => TrainLogisticRegression("lr", train, LogisticRegressionOptions(parsed)),
+        "lr" => TrainLogisticRegression("lr", train, validation, LogisticRegressionOptions(parsed)),
         "lstm" => TrainLstm("lstm", train, validation, LstmOptions(parsed, seed), Progress(parsed)),
         _ => throw new CliException($"--model: unknown model '{kind}'."),
     };
 
-    internal static TrainedModel TrainLogisticRegression(string name, CommandDataset train, TfidfLogisticRegressionOptions options)
+    /// <summary>
+    /// Every trained model is calibrated on the validation rows when there are any (temperature and abstention threshold,
+    /// <see cref="ClassifierExtensions.Calibrate"/>); calibration never changes a ranking, so the study's metrics are unchanged.
+    /// </summary>
+    private static IAttackClassifier Calibrated(IAttackClassifier classifier, CommandDataset? validation)
+        => validation is null || validation.Count == 0 ? classifier : classifier.Calibrate(validation);
+
+    internal static TrainedModel TrainLogisticRegression(string name, CommandDataset train, CommandDataset? validation, TfidfLogisticRegressionOptions options)
     {
         var clock = Stopwatch.StartNew();
         var classifier = TfidfLogisticRegressionClassifier.Train(train, options);
@@ -128,7 +233,7 @@ internal sealed class ModelSettings
         double objective = d.Objective / options.Classifier.InverseRegularization;
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"{name}: {train.Count} training rows, {classifier.Labels.Count} classes, {classifier.Vectorizer.FeatureCount} features; {d.Iterations} L-BFGS iterations ({d.Status}), objective {objective:G10}, {seconds:F2} s");
-        return new TrainedModel(name, classifier, seconds, d.Iterations, objective, summary);
+        return new TrainedModel(name, Calibrated(classifier, validation), seconds, d.Iterations, objective, summary);
     }
 
     internal static TrainedModel TrainLstm(string name, CommandDataset train, CommandDataset? validation, LstmClassifierOptions options, TextWriter? progress)
@@ -141,7 +246,7 @@ internal sealed class ModelSettings
         double objective = m.History.Count == 0 ? double.NaN : m.History.First(e => e.Epoch == m.BestEpoch).TrainingLoss;
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"{name}: {train.Count} training rows, {classifier.Labels.Count} classes, vocabulary {m.VocabularySize}; {m.EpochsRun} epochs (best {m.BestEpoch}), {seconds:F2} s");
-        return new TrainedModel(name, classifier, seconds, (long)m.EpochsRun * batchesPerEpoch, objective, summary);
+        return new TrainedModel(name, Calibrated(classifier, validation), seconds, (long)m.EpochsRun * batchesPerEpoch, objective, summary);
     }
 
     private static int AtLeast(int value, int min, string option) => value >= min ? value : throw new CliException($"{option} must be ≥ {min}.");

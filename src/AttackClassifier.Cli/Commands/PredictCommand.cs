@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using AttackClassifier.Attack;
 using AttackClassifier.Classification;
 using AttackClassifier.Data;
+using AttackClassifier.Serialization;
 
 namespace AttackClassifier.Cli.Commands;
 
@@ -19,30 +21,37 @@ internal static class PredictCommand
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
         var input = new Option<string?>("--input") { Description = "Read from this file instead of standard input." };
+        var minProbability = new Option<double?>("--min-probability") { Description = "Answer 'unknown' below this calibrated top probability (default: the model's threshold, chosen on validation data)." };
         var inputFormat = new Option<string>("--input-format") { Description = "plain: one command line per line; auditd: raw audit log, PROCTITLE records decoded, other records skipped.", DefaultValueFactory = _ => "plain" };
         inputFormat.AcceptOnlyFromAmong("plain", "auditd");
         var command = new Command("predict", "Classify command lines, one per input line, streaming.");
-        foreach (Option o in new Option[] { modelPath, top, explain, format, input, inputFormat }) command.Options.Add(o);
+        foreach (Option o in new Option[] { modelPath, top, explain, format, input, inputFormat, minProbability }) command.Options.Add(o);
         command.SetAction(parsed =>
         {
-            IAttackClassifier classifier = EvaluateCommand.LoadModel(parsed.GetValue(modelPath)!);
             int k = parsed.GetValue(top);
             if (k < 1) throw new CliException("--top must be ≥ 1.");
+            double? threshold = parsed.GetValue(minProbability);
+            if (threshold is { } t && !(t >= 0 && t <= 1)) throw new CliException($"--min-probability must lie in [0, 1]; got {t.ToString(CultureInfo.InvariantCulture)}.");
+            string name = parsed.GetValue(modelPath)!;
+            LoadedModel model = EvaluateCommand.OpenModel(name);
+            IAttackClassifier classifier = model.Classifier;
             bool wantEvidence = parsed.GetValue(explain);
             if (wantEvidence && classifier is not TfidfLogisticRegressionClassifier)
                 throw new CliException("--explain needs a TF-IDF + logistic regression model.");
             string? inputPath = parsed.GetValue(input);
             if (inputPath is not null && !File.Exists(inputPath)) throw new CliException($"--input: file not found: {inputPath}");
             using TextReader reader = inputPath is null ? CliApp.Input : new StreamReader(inputPath);
-            Run(classifier, reader, parsed.InvocationConfiguration.Output, k, wantEvidence, parsed.GetValue(format) == "jsonl",
+            Run(model, model.Info.Metadata?.Name ?? Path.GetFileName(name), reader, parsed.InvocationConfiguration.Output, k, threshold, wantEvidence, parsed.GetValue(format) == "jsonl",
                 parsed.GetValue(inputFormat) == "auditd", inputPath ?? "<stdin>");
             return 0;
         });
         return command;
     }
 
-    private static void Run(IAttackClassifier classifier, TextReader reader, TextWriter output, int top, bool explain, bool jsonl, bool auditd, string source)
+    private static void Run(LoadedModel model, string modelName, TextReader reader, TextWriter output, int top, double? minProbability,
+                            bool explain, bool jsonl, bool auditd, string source)
     {
+        IAttackClassifier classifier = model.Classifier;
         long lineNumber = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -60,24 +69,14 @@ internal static class PredictCommand
                     throw new CliException($"{source}:{lineNumber}: {e.Message}");
                 }
             }
-            TechniquePrediction prediction = classifier.Predict(commandLine, top);
-            IReadOnlyList<Evidence> evidence = explain ? ((TfidfLogisticRegressionClassifier)classifier).Explain(commandLine, 5, prediction.Technique) : [];
+            Prediction prediction = classifier.Predict(commandLine, top, minProbability);
+            IReadOnlyList<Evidence> evidence = explain ? ((TfidfLogisticRegressionClassifier)classifier).Explain(commandLine, 5, prediction.Label) : [];
             if (jsonl)
                 JsonOutput.WriteLine(output, w =>
                 {
                     w.WriteStartObject();
                     w.WriteString("input", commandLine);
-                    w.WriteString("technique", prediction.Technique);
-                    w.WriteNumber("probability", prediction.Probability);
-                    w.WriteStartArray("top");
-                    foreach (TechniqueProbability t in prediction.Top)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("technique", t.Technique);
-                        w.WriteNumber("probability", t.Probability);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
+                    PredictionJson.WriteFields(w, prediction);
                     if (explain)
                     {
                         w.WriteStartArray("evidence");
@@ -90,12 +89,14 @@ internal static class PredictCommand
                         }
                         w.WriteEndArray();
                     }
+                    PredictionJson.WriteModel(w, modelName, model.Info);
                     w.WriteEndObject();
                 });
             else
             {
                 var ci = CultureInfo.InvariantCulture;
-                string tops = string.Join("; ", prediction.Top.Select(t => string.Create(ci, $"{t.Technique} {t.Probability:F3}")));
+                string decision = prediction.Kind == LabelKind.Unknown ? "unknown\t" : "";
+                string tops = decision + string.Join("; ", prediction.Top.Select(t => string.Create(ci, $"{t.Label} {t.Probability:F3}")));
                 string because = explain ? "\tbecause: " + string.Join(", ", evidence.Select(e => string.Create(ci, $"'{e.Feature}' {e.Weight:+0.000;-0.000}"))) : "";
                 output.WriteLine($"{commandLine}\t{tops}{because}");
             }

@@ -33,7 +33,9 @@ internal static class TrainCommand
         {
             var (train, validation, test) = LoadParts(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed));
             TrainedModel trained = settings.Train(parsed, parsed.GetValue(settings.Model)!, train, validation, parsed.GetValue(seed));
-            ModelFile.Save(trained.Classifier, parsed.GetValue(outPath)!);
+            var options = new Dictionary<string, string>(settings.OptionValues(parsed)) { ["seed"] = parsed.GetValue(seed).ToString(CultureInfo.InvariantCulture) };
+            string[] dataFiles = new[] { parsed.GetValue(data.Data), parsed.GetValue(trainFile) }.OfType<string>().SelectMany(DataOptions.Paths).ToArray();
+            ModelFile.Save(trained.Classifier, parsed.GetValue(outPath)!, Metadata(dataFiles, train.Count, options));
             ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
             ClassificationReport? testReport = test is null ? null : trained.Classifier.Evaluate(test);
             TextWriter output = parsed.InvocationConfiguration.Output;
@@ -66,6 +68,30 @@ internal static class TrainCommand
         return command;
     }
 
+    /// <summary>
+    /// The model file's metadata: creation time (<c>SOURCE_DATE_EPOCH</c> when set, the reproducible-builds convention, so the
+    /// same data and seed give a byte-identical file; otherwise now), tool version, SHA-256 of the training file, rows,
+    /// options and the ATT&amp;CK catalog version.
+    /// </summary>
+    internal static ModelMetadata Metadata(IReadOnlyList<string> dataFiles, int trainRows, IReadOnlyDictionary<string, string> options, string? name = null)
+    {
+        DateTimeOffset created = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { } epoch
+                                 && long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out long seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.UtcNow;
+        string? sha = null;
+        if (dataFiles.Count > 0)
+        {
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            foreach (string file in dataFiles) hash.AppendData(File.ReadAllBytes(file));
+            sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        return new ModelMetadata
+        {
+            CreatedUtc = created, ToolVersion = ModelMetadata.LibraryVersion, Name = name, TrainingDataSha256 = sha, TrainingRows = trainRows,
+            AttackCatalogVersion = Attack.AttackCatalog.Default.Version, Options = options,
+        };
+    }
+
     /// <summary>Train/validation/test parts: split from --data as the study did, or read from --train/--val/--test (each consolidated).</summary>
     internal static (CommandDataset Train, CommandDataset? Validation, CommandDataset? Test) LoadParts(ParseResult parsed, DataOptions data,
         Option<string?> trainFile, Option<string?> valFile, Option<string?> testFile, int seed)
@@ -82,16 +108,15 @@ internal static class TrainCommand
         return (Read(trainPath, "--train")!, Read(parsed.GetValue(valFile), "--val"), Read(parsed.GetValue(testFile), "--test"));
     }
 
-    internal static IReadOnlyList<TfidfOptions> FeatureBlocks(string ngram, string? charNgram, int maxFeatures)
+    /// <summary>A feature cap from the command line: a whole number ≥ 1, or <c>none</c> (no cap).</summary>
+    internal static int? MaxFeatures(string text, string option)
     {
-        if (maxFeatures < 1) throw new CliException("--max-features must be ≥ 1.");
-        var blocks = new List<TfidfOptions> { new() { NGramRange = Range(ngram, "--ngram"), MaxFeatures = maxFeatures } };
-        if (charNgram is not null)
-            blocks.Add(new TfidfOptions { Analyzer = TextAnalyzer.CharWordBoundary, NGramRange = Range(charNgram, "--char-ngram"), MaxFeatures = maxFeatures });
-        return blocks;
+        if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= 1 ? value
+            : throw new CliException($"{option}: expected a whole number ≥ 1 or 'none', got '{text}'.");
     }
 
-    private static NGramRange Range(string text, string option)
+    internal static NGramRange Range(string text, string option)
     {
         string[] parts = text.Split(',');
         if (parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out int min) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int max) && min >= 1 && max >= min)

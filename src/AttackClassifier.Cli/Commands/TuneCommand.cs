@@ -13,35 +13,41 @@ internal static class TuneCommand
         var data = new DataOptions();
         var folds = new Option<int>("--folds") { Description = "Number of stratified folds.", DefaultValueFactory = _ => 3 };
         var cs = new Option<string>("--C") { Description = "Comma-separated values of C to try.", DefaultValueFactory = _ => "0.1,1,10,100" };
-        var maxFeatures = new Option<string>("--max-features") { Description = "Comma-separated max-features values to try.", DefaultValueFactory = _ => "5000" };
-        var ngram = new Option<string>("--ngram") { Description = "Word n-gram range MIN,MAX.", DefaultValueFactory = _ => "1,2" };
-        var charNgram = new Option<string?>("--char-ngram") { Description = "Also use character n-grams within words (char_wb) MIN,MAX, e.g. 2,5, in every candidate." };
+        var maxFeatures = new Option<string?>("--max-features") { Description = "Comma-separated feature caps to try (whole numbers or 'none'; default: the preset's)." };
+        var scoring = new Option<string>("--scoring") { Description = "weighted-f1 (the study's) or macro-f1, both count-weighted.", DefaultValueFactory = _ => "weighted-f1" };
+        scoring.AcceptOnlyFromAmong("weighted-f1", "macro-f1");
         var seed = new Option<int>("--seed") { Description = "Seed of the fold assignment.", DefaultValueFactory = _ => 42 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("tune", "Grid search with stratified k-fold cross-validation, scored by count-weighted F1 (as the study's GridSearchCV).");
+        var settings = new ModelSettings();
+        var command = new Command("tune", "Grid search over C and the feature cap, on top of a preset, with stratified k-fold cross-validation scored by count-weighted F1.");
         data.AddTo(command);
-        foreach (Option o in new Option[] { folds, cs, maxFeatures, ngram, charNgram, seed, json }) command.Options.Add(o);
+        foreach (Option o in new Option[] { folds, cs, maxFeatures, scoring, seed, json }) command.Options.Add(o);
+        settings.AddGridBaseTo(command);
         command.SetAction(parsed =>
         {
             var (_, dataset) = data.Load(parsed);
             double[] cValues = Numbers(parsed.GetValue(cs)!, "--C").Select(v => TrainCommand.Positive(v, "--C")).ToArray();
-            int[] featureValues = Numbers(parsed.GetValue(maxFeatures)!, "--max-features")
-                .Select(v => v >= 1 && v <= int.MaxValue && v == Math.Floor(v) ? (int)v : throw new CliException($"--max-features: {v} is not a whole number ≥ 1."))
-                .ToArray();
+            TfidfLogisticRegressionOptions preset = settings.LogisticRegressionOptions(parsed);
+            int?[] featureValues = parsed.GetValue(maxFeatures) is { } caps
+                ? caps.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => TrainCommand.MaxFeatures(v, "--max-features")).ToArray()
+                : [preset.Features[0].MaxFeatures];
+            if (featureValues.Length == 0) throw new CliException("--max-features: no values given.");
+            GridSearchScoring score = parsed.GetValue(scoring) == "macro-f1" ? GridSearchScoring.MacroF1 : GridSearchScoring.WeightedF1;
+            string scoreName = score == GridSearchScoring.MacroF1 ? "macro_f1" : "weighted_f1";
             int k = parsed.GetValue(folds);
             if (k < 2) throw new CliException("--folds must be ≥ 2.");
             var ci = CultureInfo.InvariantCulture;
             var candidates = (from c in cValues
                               from f in featureValues
-                              select (string.Create(ci, $"C={c:G} max_features={f}"), new TfidfLogisticRegressionOptions
+                              select (string.Create(ci, $"C={c:G} max_features={f?.ToString(ci) ?? "none"}"), preset with
                               {
-                                  Features = TrainCommand.FeatureBlocks(parsed.GetValue(ngram)!, parsed.GetValue(charNgram), f),
-                                  Classifier = new LogisticRegressionOptions { InverseRegularization = c },
+                                  Features = preset.Features.Select(b => b with { MaxFeatures = f }).ToArray(),
+                                  Classifier = preset.Classifier with { InverseRegularization = c },
                               })).ToArray();
             IReadOnlyList<GridSearchResult> results;
             try
             {
-                results = GridSearch.Run(dataset, candidates, k, parsed.GetValue(seed));
+                results = GridSearch.Run(dataset, candidates, k, parsed.GetValue(seed), score);
             }
             catch (ArgumentException e) when (e.Message.Contains("class", StringComparison.Ordinal))
             {
@@ -54,15 +60,16 @@ internal static class TuneCommand
                 {
                     w.WriteStartObject();
                     w.WriteNumber("folds", k);
+                    w.WriteString("scoring", scoreName);
                     w.WriteString("best", best.Description);
                     w.WriteStartArray("candidates");
                     foreach (GridSearchResult r in results)
                     {
                         w.WriteStartObject();
                         w.WriteString("candidate", r.Description);
-                        w.WriteNumber("mean_weighted_f1", r.MeanScore);
-                        w.WriteNumber("std_weighted_f1", r.ScoreStandardDeviation);
-                        w.WriteStartArray("fold_weighted_f1");
+                        w.WriteNumber($"mean_{scoreName}", r.MeanScore);
+                        w.WriteNumber($"std_{scoreName}", r.ScoreStandardDeviation);
+                        w.WriteStartArray($"fold_{scoreName}");
                         foreach (double s in r.FoldScores) w.WriteNumberValue(s);
                         w.WriteEndArray();
                         w.WriteEndObject();
@@ -72,7 +79,7 @@ internal static class TuneCommand
                 });
             else
             {
-                output.WriteLine($"{k}-fold stratified cross-validation, count-weighted F1:");
+                output.WriteLine($"{k}-fold stratified cross-validation, count-weighted {(score == GridSearchScoring.MacroF1 ? "macro" : "weighted")} F1:");
                 foreach (GridSearchResult r in results)
                     output.WriteLine(string.Create(ci, $"  {r.Description,-32} {r.MeanScore:F4} ± {r.ScoreStandardDeviation:F4}{(ReferenceEquals(r, best) ? "   ← best" : "")}"));
             }

@@ -38,6 +38,7 @@ internal static class ReportDocument
     internal static IReadOnlyList<Block> Build(Comparison c)
     {
         var ci = CultureInfo.InvariantCulture;
+        var warnings = c.Warnings().Select(w => (Block)new Paragraph(w));
         var blocks = new List<Block>
         {
             new Heading(1, Title),
@@ -45,11 +46,20 @@ internal static class ReportDocument
                           "Metrics are count-weighted (observation counts are sample weights) on the test rows."),
             new Heading(2, "Comparison"),
             new Table(c.TableCells(), new HashSet<int> { 1, 2, 3, 4, 5 }),
+            new Paragraph(c.Verdict()),
             new Paragraph(string.Create(ci, $"Training seconds are wall-clock and include fitting the features. Prediction throughput is command lines per second of PredictBatch (top 3, all {Environment.ProcessorCount} logical processors) over the test rows. Macro F1 averages the classes present in the test labels or predictions.")),
+            new Heading(2, "Calibration"),
+            new Paragraph("Probabilities are temperature-scaled on the validation rows. The reliability diagram plots, per bin of the top probability, the share of right answers against the mean probability (a calibrated model follows the dashed diagonal); the risk–coverage curve shows the error rate of the rows a model answers as its abstention threshold is lowered."),
+            new Figure("reliability.svg", "Reliability diagram: accuracy against mean top probability, 15 equal-width bins, count-weighted test rows.",
+                       CalibrationCharts.Reliability(Coloured(c))),
+            new Figure("risk-coverage.svg", "Risk–coverage: error rate of the answered test rows against the share answered.",
+                       CalibrationCharts.RiskCoverage(Coloured(c))),
+            CalibrationTable(c),
             new Heading(2, "Class distribution"),
             new Figure("class-distribution.svg", "Share of rows and of observations per class (log scale).", ClassDistributionChart.Render(c.Classes), DistributionTable(c)),
         };
 
+        blocks.InsertRange(blocks.FindIndex(b => b is Paragraph p && p.Text.StartsWith("Verdict:", StringComparison.Ordinal)) + 1, warnings);
         var lstms = c.Models.Select((m, i) => (m.Name, Colour: Svg.Palette[i % Svg.Palette.Length], m.History)).Where(m => m.History.Count > 0).ToArray();
         if (lstms.Length > 0)
         {
@@ -76,8 +86,34 @@ internal static class ReportDocument
             blocks.Add(new Figure($"confusion-{Svg.FileSafe(m.Name)}.svg", $"Confusion matrix of {m.Name}: rows are true classes, columns predicted classes, shaded by share of the true class.",
                                   ConfusionHeatmap.Render(m.Name, m.Test), ConfusionTable(m.Test)));
             blocks.Add(PerClassTable(m.Test));
+            if (m.TopConfusions.Count > 0) blocks.Add(ConfusionTable(m.TopConfusions));
         }
         return blocks;
+    }
+
+    private static (string Name, string Colour, CalibrationReport Report)[] Coloured(Comparison c)
+        => c.Models.Select((m, i) => (m.Name, Svg.Palette[i % Svg.Palette.Length], m.Calibration)).ToArray();
+
+    private static Table CalibrationTable(Comparison c)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var cells = new List<string[]> { new[] { "model", "ECE", "Brier", "AUROC", "accuracy at 50 % coverage", "threshold", "coverage at threshold", "accuracy at threshold" } };
+        cells.AddRange(c.Models.Select(m => new[]
+        {
+            m.Name, m.Calibration.ExpectedCalibrationError.ToString("F4", ci), m.Calibration.BrierScore.ToString("F4", ci), m.Calibration.Auroc.ToString("F3", ci),
+            Comparison.Percent(m.Calibration.AccuracyAt50PercentCoverage), m.Calibration.Threshold.ToString("F3", ci),
+            Comparison.Percent(m.Calibration.CoverageAtThreshold), Comparison.Percent(m.Calibration.AccuracyAtThreshold),
+        }));
+        return new Table(cells, new HashSet<int> { 1, 2, 3, 4, 5, 6, 7 });
+    }
+
+    /// <summary>The model's largest mistakes (count-weighted) with two example command lines each.</summary>
+    private static Table ConfusionTable(IReadOnlyList<Confusion> confusions)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var cells = new List<string[]> { new[] { "true class", "predicted", "weight", "examples" } };
+        cells.AddRange(confusions.Select(x => new[] { x.TrueLabel, x.PredictedLabel, x.Weight.ToString("G", ci), string.Join("  ·  ", x.Examples) }));
+        return new Table(cells, new HashSet<int> { 2 });
     }
 
     private static Table DistributionTable(Comparison c)

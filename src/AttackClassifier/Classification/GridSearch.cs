@@ -6,11 +6,21 @@ namespace AttackClassifier.Classification;
 /// <summary>One candidate setting of a grid search and its cross-validated scores.</summary>
 /// <param name="Description">What distinguishes the candidate, e.g. <c>C=10</c>.</param>
 /// <param name="Options">The settings trained for each fold.</param>
-/// <param name="FoldScores">Count-weighted F1 (weighted average over classes) on each held-out fold.</param>
+/// <param name="FoldScores">The score (<see cref="GridSearchScoring"/>) on each held-out fold.</param>
 /// <param name="MeanScore">Mean of <paramref name="FoldScores"/> (scikit-learn's <c>mean_test_score</c>).</param>
 /// <param name="ScoreStandardDeviation">Population standard deviation of <paramref name="FoldScores"/> (scikit-learn's <c>std_test_score</c>).</param>
 public sealed record GridSearchResult(string Description, TfidfLogisticRegressionOptions Options, IReadOnlyList<double> FoldScores,
                                       double MeanScore, double ScoreStandardDeviation);
+
+/// <summary>What a grid search maximises on each held-out fold (count-weighted, as every metric here).</summary>
+public enum GridSearchScoring
+{
+    /// <summary>F1 averaged over classes weighted by support (the study's <c>f1_weighted</c>).</summary>
+    WeightedF1,
+
+    /// <summary>F1 averaged over the present classes with equal weight (<c>f1_macro</c>): rare techniques count as much as common ones.</summary>
+    MacroF1,
+}
 
 /// <summary>
 /// Cross-validated model selection as the study's <c>GridSearchCV(scoring='f1_weighted', cv=StratifiedKFold)</c>:
@@ -24,8 +34,9 @@ public static class GridSearch
     /// <param name="candidates">Settings to compare, each with a short description.</param>
     /// <param name="folds">k ≥ 2 (default 3, scikit-learn's default).</param>
     /// <param name="seed">Seed of the fold assignment.</param>
+    /// <param name="scoring">The score (default the study's weighted F1).</param>
     public static IReadOnlyList<GridSearchResult> Run(CommandDataset data, IReadOnlyList<(string Description, TfidfLogisticRegressionOptions Options)> candidates,
-                                                      int folds = 3, int seed = 42)
+                                                      int folds = 3, int seed = 42, GridSearchScoring scoring = GridSearchScoring.WeightedF1)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -41,7 +52,7 @@ public static class GridSearch
             {
                 var classifier = TfidfLogisticRegressionClassifier.Train(data.Select(splits[f].Train), options);
                 ClassificationReport report = classifier.Evaluate(data.Select(splits[f].Test));
-                scores[f] = report.WeightedAverage.F1;
+                scores[f] = scoring == GridSearchScoring.MacroF1 ? report.MacroAverage.F1 : report.WeightedAverage.F1;
             }
             double mean = scores.Average();
             double std = Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / scores.Length);

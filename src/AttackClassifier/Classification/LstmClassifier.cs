@@ -1,3 +1,4 @@
+using AttackClassifier.Calibration;
 using AttackClassifier.Data;
 using AttackClassifier.Models.Lstm;
 using AttackClassifier.Text;
@@ -21,7 +22,7 @@ public sealed class LstmClassifier : IAttackClassifier
 {
     private readonly string[] _labels;
 
-    internal LstmClassifier(SequenceEncoder encoder, IReadOnlyList<string> labels, LstmModel model)
+    internal LstmClassifier(SequenceEncoder encoder, IReadOnlyList<string> labels, LstmModel model, ModelCalibration? calibration = null)
     {
         if (model.ClassCount != labels.Count) throw new ArgumentException($"The model has {model.ClassCount} classes, the label set {labels.Count}.", nameof(labels));
         if (model.VocabularySize < encoder.VocabularySize)
@@ -29,10 +30,21 @@ public sealed class LstmClassifier : IAttackClassifier
         Encoder = encoder;
         Model = model;
         _labels = labels.ToArray();
+        Calibration = (calibration ?? ModelCalibration.None).Validated();
     }
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Labels => _labels;
+
+    /// <inheritdoc/>
+    public ModelCalibration Calibration { get; }
+
+    /// <inheritdoc/>
+    public IAttackClassifier WithCalibration(ModelCalibration calibration)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        return new LstmClassifier(Encoder, _labels, Model, calibration);
+    }
 
     /// <summary>The fitted text → token-id encoder.</summary>
     public SequenceEncoder Encoder { get; }
@@ -80,5 +92,6 @@ public sealed class LstmClassifier : IAttackClassifier
         Span<float> p = _labels.Length <= 512 ? stackalloc float[_labels.Length] : new float[_labels.Length];
         Model.PredictProbabilities(ids, p);
         for (int k = 0; k < p.Length; k++) probabilities[k] = p[k];
+        TemperatureScaling.Apply(probabilities, Calibration.Temperature);
     }
 }

@@ -1,12 +1,40 @@
+using AttackClassifier.Calibration;
 using AttackClassifier.Data;
 using AttackClassifier.Models.LogisticRegression;
+using AttackClassifier.Normalization;
 using AttackClassifier.Text;
 
 namespace AttackClassifier.Classification;
 
-/// <summary>The study's winning pipeline: one or more TF-IDF vectorizers side by side, then multinomial logistic regression.</summary>
+/// <summary>
+/// The TF-IDF + logistic regression pipeline's settings. A new instance holds the study's settings (<see cref="Study"/>);
+/// <see cref="Default"/> is the library's generalising default.
+/// </summary>
 public sealed record TfidfLogisticRegressionOptions
 {
+    /// <summary>
+    /// The study's pipeline exactly (word 1–2-grams over the cyber tokenizer, at most 5000 features, C = 10, no class
+    /// weights): kept for reproduction and parity with scikit-learn.
+    /// </summary>
+    public static TfidfLogisticRegressionOptions Study { get; } = new();
+
+    /// <summary>
+    /// The library's default, chosen to generalise to command lines of other authors (see MODELS.md for how it was chosen):
+    /// word 1–2-grams and character 2–5-grams within words (char_wb), both with sublinear tf and no feature cap, balanced
+    /// class weights, C = 100.
+    /// </summary>
+    public static TfidfLogisticRegressionOptions Default { get; } = new()
+    {
+        Features =
+        [
+            new TfidfOptions { SublinearTf = true },
+            new TfidfOptions { Analyzer = TextAnalyzer.CharWordBoundary, NGramRange = new(2, 5), SublinearTf = true },
+        ],
+        Classifier = new LogisticRegressionOptions { InverseRegularization = 100 },
+        ClassWeights = ClassWeights.Balanced,
+        Normalization = new CommandNormalizerOptions(),
+    };
+
     /// <summary>
     /// The feature blocks, concatenated column-wise in this order. Default: the study's word 1–2-grams over the
     /// cyber tokenizer, at most 5000 features. Add e.g. a <see cref="TextAnalyzer.CharWordBoundary"/> 2–5 block for character n-grams.
@@ -15,6 +43,15 @@ public sealed record TfidfLogisticRegressionOptions
 
     /// <summary>The logistic regression settings (default C = 10, as the study).</summary>
     public LogisticRegressionOptions Classifier { get; init; } = new();
+
+    /// <summary>Class weights multiplied into the observation counts (default none, as the study).</summary>
+    public ClassWeights ClassWeights { get; init; } = ClassWeights.None;
+
+    /// <summary>
+    /// Command normalisation (<see cref="CommandNormalizer"/>): when set, features come from the cleaned whole line, each of
+    /// its statements and each decoded payload (n-grams never cross them); null (the study) reads the raw line only.
+    /// </summary>
+    public CommandNormalizerOptions? Normalization { get; init; }
 }
 
 /// <summary>
@@ -28,8 +65,12 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
 
     private readonly string[] _labels;
 
-    internal TfidfLogisticRegressionClassifier(ITextVectorizer vectorizer, IReadOnlyList<string> labels, LogisticRegressionModel model)
+    internal TfidfLogisticRegressionClassifier(ITextVectorizer vectorizer, IReadOnlyList<string> labels, LogisticRegressionModel model,
+                                               ModelCalibration? calibration = null, CommandNormalizerOptions? normalization = null)
     {
+        if (normalization is not null && vectorizer is not ISegmentedTextVectorizer)
+            throw new ArgumentException($"{vectorizer.GetType().Name} cannot read normalised (segmented) commands.", nameof(vectorizer));
+        Normalization = normalization;
         if (model.FeatureCount != vectorizer.FeatureCount)
             throw new ArgumentException($"The model has {model.FeatureCount} features, the vectorizer {vectorizer.FeatureCount}.", nameof(model));
         if (model.ClassCount != labels.Count)
@@ -37,37 +78,79 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
         Vectorizer = vectorizer;
         Model = model;
         _labels = labels.ToArray();
+        Calibration = (calibration ?? ModelCalibration.None).Validated();
+    }
+
+    private TfidfLogisticRegressionClassifier(TfidfLogisticRegressionClassifier source, ModelCalibration calibration)
+    {
+        Vectorizer = source.Vectorizer;
+        Model = source.Model;
+        _labels = source._labels;
+        Normalization = source.Normalization;
+        Calibration = calibration.Validated();
     }
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Labels => _labels;
 
+    /// <inheritdoc/>
+    public ModelCalibration Calibration { get; }
+
+    /// <inheritdoc/>
+    public IAttackClassifier WithCalibration(ModelCalibration calibration)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        return new TfidfLogisticRegressionClassifier(this, calibration);
+    }
+
     /// <summary>The fitted feature extractor (a <see cref="TfidfVectorizer"/> or <see cref="TfidfFeatureUnion"/>).</summary>
     public ITextVectorizer Vectorizer { get; }
+
+    /// <summary>The command normalisation the features are computed after, or null (raw lines, the study).</summary>
+    public CommandNormalizerOptions? Normalization { get; }
 
     /// <summary>The fitted logistic regression (coefficients, intercepts, training diagnostics).</summary>
     public LogisticRegressionModel Model { get; }
 
     /// <summary>
-    /// Fits the vectorizer on the training command lines, then the model with observation counts as sample weights
-    /// (the study's protocol). Classes are the training labels in ordinal order.
+    /// Fits the vectorizer on the training command lines, then the model with observation counts (times the class
+    /// weights) as sample weights. Classes are the training labels in ordinal order. Without options:
+    /// <see cref="TfidfLogisticRegressionOptions.Default"/>; the study's pipeline is <see cref="TfidfLogisticRegressionOptions.Study"/>.
     /// </summary>
     /// <exception cref="ArgumentException">Fewer than two classes, no rows, or all counts zero.</exception>
     public static TfidfLogisticRegressionClassifier Train(CommandDataset training, TfidfLogisticRegressionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(training);
-        options ??= new TfidfLogisticRegressionOptions();
+        options ??= TfidfLogisticRegressionOptions.Default;
+        ArgumentNullException.ThrowIfNull(options.ClassWeights, nameof(options));
         if (options.Features is null || options.Features.Count == 0) throw new ArgumentException("At least one feature block is needed.", nameof(options));
         LabelSet labels = training.Labels();
         if (labels.Count < 2) throw new ArgumentException($"Training data needs at least 2 classes; it has {labels.Count}.", nameof(training));
         string[] commands = training.CommandLines();
-        ITextVectorizer vectorizer = options.Features.Count == 1
-            ? TfidfVectorizer.Fit(commands, options.Features[0])
-            : TfidfFeatureUnion.Fit(commands, [.. options.Features]);
-        CsrMatrix x = vectorizer.Transform(commands);
+        ITextVectorizer vectorizer;
+        CsrMatrix x;
+        if (options.Normalization is { } normalization)
+        {
+            // Each row normalised once; fitting and transforming read the same segments.
+            IReadOnlyList<string>[] documents = new IReadOnlyList<string>[commands.Length];
+            Parallel.For(0, commands.Length, i => documents[i] = CommandNormalizer.Normalize(commands[i], normalization).Segments);
+            ISegmentedTextVectorizer segmented = options.Features.Count == 1
+                ? TfidfVectorizer.FitSegmented(documents, options.Features[0])
+                : TfidfFeatureUnion.FitSegmented(documents, [.. options.Features]);
+            vectorizer = segmented;
+            x = segmented.TransformSegmented(documents);
+        }
+        else
+        {
+            vectorizer = options.Features.Count == 1
+                ? TfidfVectorizer.Fit(commands, options.Features[0])
+                : TfidfFeatureUnion.Fit(commands, [.. options.Features]);
+            x = vectorizer.Transform(commands);
+        }
         int[] y = labels.Encode(training.Records.Select(r => r.Label));
-        LogisticRegressionModel model = new LogisticRegressionTrainer(options.Classifier).Fit(x, y, labels.Count, training.Weights());
-        return new TfidfLogisticRegressionClassifier(vectorizer, labels.Labels, model);
+        double[] s = options.ClassWeights.Apply(y, training.Weights(), labels.Labels);
+        LogisticRegressionModel model = new LogisticRegressionTrainer(options.Classifier).Fit(x, y, labels.Count, s);
+        return new TfidfLogisticRegressionClassifier(vectorizer, labels.Labels, model, normalization: options.Normalization);
     }
 
     /// <inheritdoc/>
@@ -78,6 +161,7 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
             throw new ArgumentException($"probabilities has {probabilities.Length} entries; the classifier has {_labels.Length} classes.", nameof(probabilities));
         int nnz = Features(commandLine, out int[] columns, out double[] values);
         Model.PredictProbabilities(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), probabilities);
+        TemperatureScaling.Apply(probabilities, Calibration.Temperature);
     }
 
     /// <summary>
@@ -123,6 +207,8 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
         if (t_columns is null || t_columns.Length < d) { t_columns = new int[d]; t_values = new double[d]; }
         columns = t_columns;
         values = t_values!;
-        return Vectorizer.Transform(commandLine, columns.AsSpan(0, d), values.AsSpan(0, d));
+        return Normalization is { } normalization
+            ? ((ISegmentedTextVectorizer)Vectorizer).TransformSegmented(CommandNormalizer.Normalize(commandLine, normalization).Segments, columns.AsSpan(0, d), values.AsSpan(0, d))
+            : Vectorizer.Transform(commandLine, columns.AsSpan(0, d), values.AsSpan(0, d));
     }
 }

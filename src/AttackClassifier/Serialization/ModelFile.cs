@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
+using AttackClassifier.Calibration;
 using AttackClassifier.Classification;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Models.Lstm;
+using AttackClassifier.Normalization;
 using AttackClassifier.Text;
 
 namespace AttackClassifier.Serialization;
@@ -18,18 +21,40 @@ public static class ModelFile
     private const int MaxSequenceLength = 1 << 16;
     private const int MaxLayerWidth = 1 << 14;
 
-    /// <summary>Writes <paramref name="classifier"/> to <paramref name="path"/> (replacing the file).</summary>
+    /// <summary>
+    /// Writes <paramref name="classifier"/> to <paramref name="path"/>, replacing the file atomically: the model is written to
+    /// a temporary file in the same folder, flushed to disk, then renamed over the target, so a failed write (disk full,
+    /// permissions) leaves any previous model intact.
+    /// </summary>
     /// <exception cref="NotSupportedException">The classifier is not a kind this library can save.</exception>
-    public static void Save(IAttackClassifier classifier, string path)
+    /// <exception cref="IOException">The file cannot be written; the message names it.</exception>
+    public static void Save(IAttackClassifier classifier, string path, ModelMetadata? metadata)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(path);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-        Save(classifier, stream);
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                Save(classifier, stream, metadata);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{path}: cannot write the model file: {e.Message}", e);
+        }
+        finally
+        {
+            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }   // gone after a successful move
+        }
     }
 
-    /// <summary>Writes <paramref name="classifier"/> to <paramref name="stream"/>.</summary>
-    public static void Save(IAttackClassifier classifier, Stream stream)
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="stream"/> (format version 2, with <paramref name="metadata"/> when given).</summary>
+    public static void Save(IAttackClassifier classifier, Stream stream, ModelMetadata? metadata)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(stream);
@@ -40,17 +65,19 @@ public static class ModelFile
             LstmClassifier lstm => WriteLstm(payload, lstm),
             _ => throw new NotSupportedException($"{classifier.GetType().Name} cannot be saved to a model file."),
         };
-        ModelFileFormat.Write(stream, kind, payload.Payload);
+        WriteCalibration(payload, classifier.Calibration);
+        ModelFileFormat.Write(stream, kind, payload.Payload, (metadata ?? new ModelMetadata()).ToJson());
     }
+
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="path"/> atomically, without metadata.</summary>
+    public static void Save(IAttackClassifier classifier, string path) => Save(classifier, path, null);
+
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="stream"/>, without metadata.</summary>
+    public static void Save(IAttackClassifier classifier, Stream stream) => Save(classifier, stream, (ModelMetadata?)null);
 
     /// <summary>Loads any classifier from <paramref name="path"/>.</summary>
     /// <exception cref="ModelFormatException">Not a model file, truncated, corrupted, a newer format version, or an invalid payload.</exception>
-    public static IAttackClassifier Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read);
-        return Load(stream, path);
-    }
+    public static IAttackClassifier Load(string path) => Open(path).Classifier;
 
     /// <summary>Loads a classifier of type <typeparamref name="T"/>; a file of another kind fails with a message naming both.</summary>
     public static T Load<T>(string path) where T : IAttackClassifier
@@ -61,11 +88,24 @@ public static class ModelFile
     }
 
     /// <summary>Loads any classifier from <paramref name="stream"/>; <paramref name="source"/> names it in error messages.</summary>
-    public static IAttackClassifier Load(Stream stream, string source)
+    public static IAttackClassifier Load(Stream stream, string source) => Open(stream, source).Classifier;
+
+    /// <summary>Loads a classifier and what its file says about it (format, SHA-256 identity, metadata).</summary>
+    /// <exception cref="ModelFormatException">As <see cref="Load(string)"/>.</exception>
+    public static LoadedModel Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read);
+        return Open(stream, path);
+    }
+
+    /// <summary>As <see cref="Open(string)"/>, from a stream; <paramref name="source"/> names it in error messages.</summary>
+    public static LoadedModel Open(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        byte[] payload = ModelFileFormat.Read(stream, source, expected: null, out ModelKind kind);
-        var reader = new PayloadReader(payload, source);
+        ArgumentNullException.ThrowIfNull(source);
+        byte[] payload = ModelFileFormat.Read(stream, source, expected: null, out ModelKind kind, out ushort version, out byte[]? metadata);
+        var reader = new PayloadReader(payload, source, version);
         try
         {
             IAttackClassifier classifier = kind switch
@@ -74,8 +114,11 @@ public static class ModelFile
                 ModelKind.Lstm => ReadLstm(reader),
                 _ => throw new ModelFormatException($"{source}: {kind} models cannot be loaded by this build."),
             };
+            if (version >= 2) classifier = classifier.WithCalibration(ReadCalibration(reader));
             reader.EnsureEnd();
-            return classifier;
+            var info = new ModelInfo(source, version, kind, Convert.ToHexStringLower(SHA256.HashData(payload)), classifier.Labels,
+                                     classifier.Calibration, metadata is null ? null : ModelMetadata.FromJson(metadata, source));
+            return new LoadedModel(classifier, info);
         }
         catch (Exception e) when (e is ArgumentException or OverflowException)
         {
@@ -84,12 +127,24 @@ public static class ModelFile
         }
     }
 
+    // Calibration (format version ≥ 2), at the end of every payload: temperature double, abstention threshold double, rule string.
+    private static void WriteCalibration(PayloadWriter w, ModelCalibration calibration)
+    {
+        w.Write(calibration.Temperature);
+        w.Write(calibration.AbstentionThreshold);
+        w.Write(calibration.ThresholdRule);
+    }
+
+    private static ModelCalibration ReadCalibration(PayloadReader r)
+        => new ModelCalibration(r.ReadDouble("temperature"), r.ReadDouble("abstention threshold"), r.ReadString("threshold rule")).Validated();
+
     // Logistic regression payload, in order:
     //   labels              string[]   K class labels in class-index order
     //   parts               int32      P ≥ 1 TF-IDF blocks, concatenated column-wise
     //   per part            TfidfOptions (see WriteTfidfOptions), terms string[] (D_p, column order), idf double[] (D_p)
     //   D, K                int32, int32
     //   theta               double[]   [ w (D,K) | b (K) ], or w alone when the model has no intercept
+    //   (version ≥ 2) normalised bool, then when true: max decoded chars int32, max depth int32
     private static ModelKind WriteLogisticRegression(PayloadWriter w, TfidfLogisticRegressionClassifier classifier)
     {
         w.Write(classifier.Labels);
@@ -109,6 +164,12 @@ public static class ModelFile
         w.Write(classifier.Model.FeatureCount);
         w.Write(classifier.Model.ClassCount);
         w.Write(classifier.Model.Parameters);
+        w.Write(classifier.Normalization is not null);
+        if (classifier.Normalization is { } n)
+        {
+            w.Write(n.MaxDecodedChars);
+            w.Write(n.MaxDepth);
+        }
         return ModelKind.LogisticRegression;
     }
 
@@ -127,9 +188,15 @@ public static class ModelFile
         int k = r.ReadInt32("class count");
         double[] theta = r.ReadDoubles("coefficients");
         r.Check(k == labels.Length, $"{k} classes but {labels.Length} labels");
+        CommandNormalizerOptions? normalization = null;
+        if (r.Version >= 2 && r.ReadBoolean("normalised"))
+        {
+            normalization = new CommandNormalizerOptions { MaxDecodedChars = r.ReadInt32("max decoded chars"), MaxDepth = r.ReadInt32("max depth") };
+            r.Check(normalization.MaxDecodedChars >= 0 && normalization.MaxDepth is >= 0 and <= 16, "normalisation limits out of range");
+        }
         ITextVectorizer vectorizer = partCount == 1 ? parts[0] : TfidfFeatureUnion.FromParts(parts);
         var model = new LogisticRegressionModel(d, k, theta);
-        return new TfidfLogisticRegressionClassifier(vectorizer, labels, model);
+        return new TfidfLogisticRegressionClassifier(vectorizer, labels, model, normalization: normalization);
     }
 
     // LSTM payload, in order:

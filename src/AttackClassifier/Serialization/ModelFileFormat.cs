@@ -19,24 +19,32 @@ public enum ModelKind : byte
 /// <code>
 /// offset  size  field
 ///      0     4  magic "ACMF" (AttackClassifier Model File)
-///      4     2  format version (uint16), currently 1
+///      4     2  format version (uint16): 1, or currently 2
 ///      6     1  model kind (uint8, <see cref="ModelKind"/>)
 ///      7     1  reserved, 0
 ///      8     8  payload length L in bytes (int64)
-///     16    32  SHA-256 of the payload
-///     48     L  payload: the model's fields, written by <see cref="PayloadWriter"/> in the order its writer documents
+///     16    32  SHA-256 of the payload: the model's identity (the same data and seed give the same hash)
+///     48     L  payload: the model's fields, written by <see cref="PayloadWriter"/> in the order its writer documents;
+///               from version 2 it ends with the calibration (temperature double, threshold double, rule string)
+/// version 2 only, after the payload:
+///   48+L     4  metadata length M (int32)
+///   52+L     M  metadata: one UTF-8 JSON object (<see cref="ModelMetadata"/>: created, tool version, training data, options)
+///   52+L+M  32  SHA-256 of the metadata bytes
 /// </code>
-/// The payload holds only numbers, strings and arrays of them: nothing in the file names a type or code to run,
-/// so loading cannot instantiate anything the library does not already decide to build.
+/// The metadata is descriptive and kept outside the payload so that the payload hash does not depend on the time a model
+/// was written; nothing in it changes a prediction. The payload holds only numbers, strings and arrays of them: nothing in
+/// the file names a type or code to run, so loading cannot instantiate anything the library does not already decide to build.
 /// </summary>
 internal static class ModelFileFormat
 {
     internal static ReadOnlySpan<byte> Magic => "ACMF"u8;
-    internal const ushort CurrentVersion = 1;
+    internal const ushort CurrentVersion = 2;
     internal const int HeaderSize = 48;
+    internal const int MaxMetadataBytes = 1 << 20;
 
-    internal static void Write(Stream stream, ModelKind kind, ReadOnlySpan<byte> payload)
+    internal static void Write(Stream stream, ModelKind kind, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> metadata)
     {
+        if (metadata.Length > MaxMetadataBytes) throw new ArgumentException($"The metadata is {metadata.Length} bytes; at most {MaxMetadataBytes}.", nameof(metadata));
         Span<byte> header = stackalloc byte[HeaderSize];
         Magic.CopyTo(header);
         BinaryPrimitives.WriteUInt16LittleEndian(header[4..], CurrentVersion);
@@ -46,10 +54,17 @@ internal static class ModelFileFormat
         SHA256.HashData(payload, header[16..]);
         stream.Write(header);
         stream.Write(payload);
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(length, metadata.Length);
+        stream.Write(length);
+        stream.Write(metadata);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(metadata, hash);
+        stream.Write(hash);
     }
 
     /// <summary>Reads and verifies the container; returns the payload of a model of kind <paramref name="expected"/>.</summary>
-    internal static byte[] Read(Stream stream, string source, ModelKind? expected) => Read(stream, source, expected, out _);
+    internal static byte[] Read(Stream stream, string source, ModelKind? expected) => Read(stream, source, expected, out _, out _, out _);
 
     // A stream of unknown length: grow the buffer with the bytes that actually arrive, so a header announcing gigabytes
     // costs nothing until they come.
@@ -68,15 +83,16 @@ internal static class ModelFileFormat
     }
 
     /// <summary>As <see cref="Read(Stream, string, ModelKind?)"/>, also returning the file's model kind.</summary>
-    internal static byte[] Read(Stream stream, string source, ModelKind? expected, out ModelKind kind)
+    internal static byte[] Read(Stream stream, string source, ModelKind? expected, out ModelKind kind, out ushort version, out byte[]? metadata)
     {
+        metadata = null;
         Span<byte> header = stackalloc byte[HeaderSize];
         int got = stream.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false);
         if (got >= 4 && !header[..4].SequenceEqual(Magic) || got == 0)
             throw new ModelFormatException($"{source}: not an AttackClassifier model file (no 'ACMF' signature).");
         if (got < HeaderSize)
             throw new ModelFormatException($"{source}: truncated: the file ends inside its {HeaderSize}-byte header ({got} bytes).");
-        ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
+        version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
         if (version > CurrentVersion)
             throw new ModelFormatException($"{source}: written in model format version {version}, newer than this library reads ({CurrentVersion}); upgrade AttackClassifier or retrain the model with this version.");
         if (version == 0)
@@ -97,7 +113,27 @@ internal static class ModelFileFormat
         SHA256.HashData(payload, hash);
         if (!hash.SequenceEqual(header[16..]))
             throw new ModelFormatException($"{source}: corrupted: the payload's SHA-256 does not match the header.");
+        if (version >= 2) metadata = ReadMetadata(stream, source);
         return payload;
+    }
+
+    private static byte[] ReadMetadata(Stream stream, string source)
+    {
+        Span<byte> length = stackalloc byte[4];
+        if (stream.ReadAtLeast(length, 4, throwOnEndOfStream: false) < 4)
+            throw new ModelFormatException($"{source}: truncated: the file ends before its metadata block.");
+        int m = BinaryPrimitives.ReadInt32LittleEndian(length);
+        if (m < 0 || m > MaxMetadataBytes)
+            throw new ModelFormatException($"{source}: corrupted: invalid metadata length {m} (at most {MaxMetadataBytes} bytes).");
+        byte[] metadata = new byte[m];
+        Span<byte> stored = stackalloc byte[32];
+        if (stream.ReadAtLeast(metadata, m, throwOnEndOfStream: false) < m || stream.ReadAtLeast(stored, 32, throwOnEndOfStream: false) < 32)
+            throw new ModelFormatException($"{source}: truncated or corrupted: the file ends inside the {m}-byte metadata block its length field announces.");
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(metadata, hash);
+        if (!hash.SequenceEqual(stored))
+            throw new ModelFormatException($"{source}: corrupted: the metadata's SHA-256 does not match.");
+        return metadata;
     }
 }
 
@@ -160,9 +196,12 @@ internal sealed class PayloadWriter
 }
 
 /// <summary>Reads what <see cref="PayloadWriter"/> wrote; every length is checked against the bytes left before anything is allocated.</summary>
-internal sealed class PayloadReader(byte[] payload, string source)
+internal sealed class PayloadReader(byte[] payload, string source, ushort version = ModelFileFormat.CurrentVersion)
 {
     private int _position;
+
+    /// <summary>The file's format version: fields added in a later version are read only from files of that version.</summary>
+    internal ushort Version => version;
 
     private ReadOnlySpan<byte> Take(int count, string what)
     {

@@ -91,20 +91,35 @@ public sealed class CsrMatrix
     internal static CsrMatrix FromRows(ITextVectorizer vectorizer, IReadOnlyList<string> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        int d = vectorizer.FeatureCount;
-        var rowStart = new int[documents.Count + 1];
+        return Stack(vectorizer.FeatureCount, documents.Count, (n, columns, values) =>
+            vectorizer.Transform(documents[n] ?? throw new ArgumentException($"Document {n} is null.", nameof(documents)), columns, values));
+    }
+
+    /// <summary>Stacks the rows <paramref name="vectorizer"/> gives each segmented document (one list of segments per row).</summary>
+    internal static CsrMatrix FromSegmentedRows(ISegmentedTextVectorizer vectorizer, IReadOnlyList<IReadOnlyList<string>> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return Stack(vectorizer.FeatureCount, documents.Count, (n, columns, values) =>
+            vectorizer.TransformSegmented(documents[n] ?? throw new ArgumentException($"Document {n} is null.", nameof(documents)), columns, values));
+    }
+
+    /// <summary>Writes row <paramref name="n"/> into the buffers, columns ascending; returns its number of entries.</summary>
+    private delegate int RowWriter(int n, Span<int> columns, Span<double> values);
+
+    private static CsrMatrix Stack(int d, int rowCount, RowWriter writeRow)
+    {
+        var rowStart = new int[rowCount + 1];
         var columns = new List<int>();
         var values = new List<double>();
         int[] rowColumns = new int[d];     // (D) at most one entry per column
         double[] rowValues = new double[d];
-        for (int n = 0; n < documents.Count; n++)
+        for (int n = 0; n < rowCount; n++)
         {
-            string document = documents[n] ?? throw new ArgumentException($"Document {n} is null.", nameof(documents));
-            int nnz = vectorizer.Transform(document, rowColumns, rowValues);
+            int nnz = writeRow(n, rowColumns, rowValues);
             columns.AddRange(rowColumns.AsSpan(0, nnz));
             values.AddRange(rowValues.AsSpan(0, nnz));
             rowStart[n + 1] = columns.Count;
         }
-        return new CsrMatrix(documents.Count, d, rowStart, columns.ToArray(), values.ToArray());
+        return new CsrMatrix(rowCount, d, rowStart, columns.ToArray(), values.ToArray());
     }
 }

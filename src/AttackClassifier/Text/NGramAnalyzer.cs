@@ -42,13 +42,40 @@ internal sealed class AnalyzerScratch
 /// <c>_char_wb_ngrams</c>), writing term slices into an <see cref="AnalyzerScratch"/> instead of building strings.
 /// Terms come out in scikit-learn's order (all n-grams of the shortest length first), though only their counts matter.
 /// </summary>
+/// <remarks>
+/// A document may also be a list of segments (the command line, its statements, decoded payloads; see
+/// <c>AttackClassifier.Normalization.CommandNormalizer</c>): <see cref="AnalyzeSegments"/> analyses each segment on its
+/// own and appends its terms, so an n-gram never spans two segments and a term's count is its count summed over the
+/// segments. The terms of a one-segment document are exactly those of <see cref="Analyze"/> on that segment.
+/// </remarks>
 internal static class NGramAnalyzer
 {
     /// <summary>Python's <c>\s</c> and <c>str.split()</c> whitespace on UTF-16 units: .NET's plus U+001C–U+001F, so the
     /// character analyzers match scikit-learn even on those control characters.</summary>
     internal static bool IsPythonWhiteSpace(char c) => char.IsWhiteSpace(c) || (uint)(c - '\u001C') <= 3;
 
+    /// <summary>Replaces the scratch's terms with those of <paramref name="document"/>.</summary>
     public static void Analyze(TfidfOptions options, ReadOnlySpan<char> document, AnalyzerScratch s)
+    {
+        s.TermCount = 0;
+        s.TextLength = 0;
+        AppendTerms(options, document, s);
+    }
+
+    /// <summary>Replaces the scratch's terms with those of a segmented document: each segment's terms, appended in order.</summary>
+    /// <exception cref="ArgumentException">A segment is null.</exception>
+    public static void AnalyzeSegments(TfidfOptions options, IReadOnlyList<string> segments, AnalyzerScratch s)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        s.TermCount = 0;
+        s.TextLength = 0;
+        for (int g = 0; g < segments.Count; g++)
+            AppendTerms(options, segments[g] ?? throw new ArgumentException($"Segment {g} is null.", nameof(segments)), s);
+    }
+
+    // Appends the terms of one text after those already in the scratch. Every analyzer writes its text at
+    // Text[TextLength ..) and its term slices there, so earlier terms stay valid and no n-gram reaches back into them.
+    private static void AppendTerms(TfidfOptions options, ReadOnlySpan<char> document, AnalyzerScratch s)
     {
         ReadOnlySpan<char> x = document;
         if (options.Lowercase)
@@ -57,8 +84,6 @@ internal static class NGramAnalyzer
             document.ToLowerInvariant(s.Lower);
             x = s.Lower.AsSpan(0, document.Length);
         }
-        s.TermCount = 0;
-        s.TextLength = 0;
         switch (options.Analyzer)
         {
             case TextAnalyzer.Word: Words(x, options.NGramRange, s); break;
@@ -93,23 +118,24 @@ internal static class NGramAnalyzer
     // A run of two or more whitespace characters becomes one space; a single tab or newline stays as it is.
     private static void Chars(ReadOnlySpan<char> x, NGramRange range, AnalyzerScratch s)
     {
-        AnalyzerScratch.Grow(ref s.Text, x.Length);
-        int L = CollapseWhiteSpace(x, s.Text);
-        s.TextLength = L;
+        AnalyzerScratch.Grow(ref s.Text, s.TextLength + x.Length);
+        int o = s.TextLength;                      // this text is Text[o .. o + L)
+        int L = CollapseWhiteSpace(x, s.Text.AsSpan(o));
+        s.TextLength += L;
         int maxN = Math.Min(range.Max, L);
         long count = 0;
         for (int n = range.Min; n <= maxN; n++) count += L - n + 1;
-        EnsureTerms(s, (int)Math.Min(count, int.MaxValue));
+        EnsureTerms(s, (int)Math.Min(s.TermCount + count, int.MaxValue));
         for (int n = range.Min; n <= maxN; n++)
             for (int i = 0; i + n <= L; i++)
-                AddTerm(s, i, n);
+                AddTerm(s, o + i, n);
     }
 
     // _char_wb_ngrams: for each word of doc.split(), w = " " + word + " "; for each n: the slices of length n
     // (one slice, the whole w, if w is shorter than n), and stop at the first n that already covered all of w.
     private static void CharsWithinWords(ReadOnlySpan<char> x, NGramRange range, AnalyzerScratch s)
     {
-        AnalyzerScratch.Grow(ref s.Text, 3 * x.Length / 2 + 2);
+        AnalyzerScratch.Grow(ref s.Text, s.TextLength + 3 * x.Length / 2 + 2);
         int i = 0;
         while (i < x.Length)
         {

@@ -5,7 +5,7 @@ namespace AttackClassifier.Text;
 /// part, then those of the second, and so on. Each part normalises its own block, so with two L2 parts a non-empty
 /// row has norm √2. Typical use: word (1, 2) n-grams beside char_wb (2, 5) n-grams.
 /// </summary>
-public sealed class TfidfFeatureUnion : ITextVectorizer
+public sealed class TfidfFeatureUnion : ITextVectorizer, ISegmentedTextVectorizer
 {
     private readonly TfidfVectorizer[] _parts;
     private readonly int[] _offset;   // (parts + 1) first column of each part; the last entry is D
@@ -35,6 +35,15 @@ public sealed class TfidfFeatureUnion : ITextVectorizer
         return new TfidfFeatureUnion(parts.Select(options => TfidfVectorizer.Fit(documents, options)).ToArray());
     }
 
+    /// <summary>Fits one vectorizer per options record on the same segmented documents (see <see cref="TfidfVectorizer.FitSegmented"/>).</summary>
+    /// <exception cref="ArgumentException">No parts, or a part fails to fit.</exception>
+    internal static TfidfFeatureUnion FitSegmented(IReadOnlyList<IReadOnlyList<string>> documents, params IReadOnlyList<TfidfOptions> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0) throw new ArgumentException("A feature union needs at least one part.", nameof(parts));
+        return new TfidfFeatureUnion(parts.Select(options => TfidfVectorizer.FitSegmented(documents, options)).ToArray());
+    }
+
     /// <summary>Joins already fitted vectorizers (e.g. read back from a model file).</summary>
     internal static TfidfFeatureUnion FromParts(IReadOnlyList<TfidfVectorizer> parts)
     {
@@ -51,12 +60,32 @@ public sealed class TfidfFeatureUnion : ITextVectorizer
     {
         if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
         int nnz = 0;
-        for (int p = 0; p < _parts.Length; p++)
-        {
-            int written = _parts[p].Transform(command, columns[nnz..], values[nnz..]);
-            for (int e = nnz; e < nnz + written; e++) columns[e] += _offset[p];   // part columns → union columns
-            nnz += written;
-        }
+        for (int p = 0; p < _parts.Length; p++) nnz += Shift(p, nnz, _parts[p].Transform(command, columns[nnz..], values[nnz..]), columns);
         return nnz;
+    }
+
+    /// <summary>One row per segmented document, D columns.</summary>
+    internal CsrMatrix TransformSegmented(IReadOnlyList<IReadOnlyList<string>> documents) => CsrMatrix.FromSegmentedRows(this, documents);
+
+    /// <summary>The features of one segmented document: each part's segmented row (see
+    /// <see cref="TfidfVectorizer.TransformSegmented(IReadOnlyList{string}, Span{int}, Span{double})"/>), side by side.</summary>
+    /// <exception cref="ArgumentException">The buffers differ in length or are too short, or a segment is null.</exception>
+    internal int TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values)
+    {
+        if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
+        int nnz = 0;
+        for (int p = 0; p < _parts.Length; p++) nnz += Shift(p, nnz, _parts[p].TransformSegmented(segments, columns[nnz..], values[nnz..]), columns);
+        return nnz;
+    }
+
+    int ISegmentedTextVectorizer.TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values) => TransformSegmented(segments, columns, values);
+
+    CsrMatrix ISegmentedTextVectorizer.TransformSegmented(IReadOnlyList<IReadOnlyList<string>> documents) => TransformSegmented(documents);
+
+    // Part p wrote `written` entries at columns[nnz ..) in its own numbering: move them to union columns; returns written.
+    private int Shift(int p, int nnz, int written, Span<int> columns)
+    {
+        for (int e = nnz; e < nnz + written; e++) columns[e] += _offset[p];
+        return written;
     }
 }

@@ -18,7 +18,7 @@ namespace AttackClassifier.Text;
 /// surrogates and U+E000–U+FFFF. Values are <see cref="double"/>, as <see cref="CsrMatrix"/> explains.
 /// Thread-safe: transforms use per-thread scratch buffers.
 /// </remarks>
-public sealed class TfidfVectorizer : ITextVectorizer
+public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
 {
     private readonly string[] _terms;                                                  // (D) in column order
     private readonly double[] _idf;                                                    // (D)
@@ -60,9 +60,30 @@ public sealed class TfidfVectorizer : ITextVectorizer
     {
         ArgumentNullException.ThrowIfNull(documents);
         options ??= new TfidfOptions();
+        return Fit(documents.Count, options, (d, s) =>
+            NGramAnalyzer.Analyze(options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s));
+    }
+
+    /// <summary>
+    /// <see cref="Fit(IReadOnlyList{string}, TfidfOptions?)"/> over segmented documents: a document's terms are those of
+    /// its segments (<see cref="NGramAnalyzer.AnalyzeSegments"/>: no n-gram spans two segments, counts are summed), and
+    /// df(t) still counts the documents containing t, once each however many segments hold it. A document of one
+    /// segment fits exactly as the plain string does.
+    /// </summary>
+    /// <exception cref="ArgumentException">As the plain overload, or a null document or segment.</exception>
+    internal static TfidfVectorizer FitSegmented(IReadOnlyList<IReadOnlyList<string>> documents, TfidfOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        options ??= new TfidfOptions();
+        return Fit(documents.Count, options, (d, s) =>
+            NGramAnalyzer.AnalyzeSegments(options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s));
+    }
+
+    // The shared fit: analyze(d, s) leaves the terms of document d in s.
+    private static TfidfVectorizer Fit(int N, TfidfOptions options, Action<int, AnalyzerScratch> analyze)
+    {
         options.Validate();
-        int N = documents.Count;
-        if (N == 0) throw new ArgumentException("Cannot fit a vectorizer on zero documents.", nameof(documents));
+        if (N == 0) throw new ArgumentException("Cannot fit a vectorizer on zero documents.", "documents");
 
         // CountVectorizer._count_vocab: provisional ids in order of first appearance; df and total counts per id.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -73,8 +94,7 @@ public sealed class TfidfVectorizer : ITextVectorizer
         var s = new AnalyzerScratch();
         for (int d = 0; d < N; d++)
         {
-            string document = documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents));
-            NGramAnalyzer.Analyze(options, document, s);
+            analyze(d, s);
             AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
             for (int k = 0; k < s.TermCount; k++)
             {
@@ -99,7 +119,7 @@ public sealed class TfidfVectorizer : ITextVectorizer
             }
         }
         if (provisionalTerms.Count == 0)
-            throw new ArgumentException("Empty vocabulary: the documents contain no terms (every token is a single letter or punctuation?).", nameof(documents));
+            throw new ArgumentException("Empty vocabulary: the documents contain no terms (every token is a single letter or punctuation?).", "documents");
 
         // _sort_features: columns in sorted term order.
         int[] order = Enumerable.Range(0, provisionalTerms.Count).ToArray();
@@ -164,6 +184,33 @@ public sealed class TfidfVectorizer : ITextVectorizer
         if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
         AnalyzerScratch s = AnalyzerScratch.ForCurrentThread;
         NGramAnalyzer.Analyze(Options, command, s);
+        return Weigh(s, columns, values);
+    }
+
+    /// <summary>One row per segmented document (see <see cref="FitSegmented"/>), D columns.</summary>
+    internal CsrMatrix TransformSegmented(IReadOnlyList<IReadOnlyList<string>> documents) => CsrMatrix.FromSegmentedRows(this, documents);
+
+    int ISegmentedTextVectorizer.TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values) => TransformSegmented(segments, columns, values);
+
+    CsrMatrix ISegmentedTextVectorizer.TransformSegmented(IReadOnlyList<IReadOnlyList<string>> documents) => TransformSegmented(documents);
+
+    /// <summary>
+    /// The features of one segmented document into caller buffers, as <see cref="Transform(ReadOnlySpan{char}, Span{int}, Span{double})"/>
+    /// does for a string: term counts summed over the segments (no n-gram spans two), then tf·idf and the row norm.
+    /// A one-segment document gives the plain string's row, bit for bit.
+    /// </summary>
+    /// <exception cref="ArgumentException">The buffers differ in length or are too short, or a segment is null.</exception>
+    internal int TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values)
+    {
+        if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
+        AnalyzerScratch s = AnalyzerScratch.ForCurrentThread;
+        NGramAnalyzer.AnalyzeSegments(Options, segments, s);
+        return Weigh(s, columns, values);
+    }
+
+    // The terms in the scratch → the row: in-vocabulary columns ascending, x = tf·idf, then the row norm.
+    private int Weigh(AnalyzerScratch s, Span<int> columns, Span<double> values)
+    {
         AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
         int m = 0;
         for (int k = 0; k < s.TermCount; k++)

@@ -20,7 +20,7 @@ public class ScikitLearnStoppingTests
         CommandDataset data = CommandDataset.Load(SampleDataTests.SamplePath).Consolidate();
         Assert.Equal(root.GetProperty("rows").GetInt32(), data.Count);
 
-        var classifier = TfidfLogisticRegressionClassifier.Train(data);
+        var classifier = TfidfLogisticRegressionClassifier.Train(data, TfidfLogisticRegressionOptions.Study);
         Assert.Equal(root.GetProperty("features").GetInt32(), classifier.Vectorizer.FeatureCount);
         Assert.Equal(root.GetProperty("classes").EnumerateArray().Select(c => c.GetString()), classifier.Labels);
 
@@ -29,7 +29,7 @@ public class ScikitLearnStoppingTests
         Assert.True(ours <= reference * (1 + 1e-6), $"ours {ours} vs scikit-learn {reference}: stopped above scikit-learn's optimum");
         Assert.True(ours >= reference * (1 - 1e-4), $"ours {ours} vs scikit-learn {reference}: not the same problem");
 
-        string[] predicted = classifier.PredictBatch(data.CommandLines(), top: 1).Select(p => p.Technique).ToArray();
+        string[] predicted = classifier.PredictBatch(data.CommandLines(), top: 1).Select(p => p.Label).ToArray();
         string[] expected = root.GetProperty("train_predictions").EnumerateArray().Select(p => p.GetString()!).ToArray();
         int agree = predicted.Zip(expected).Count(p => p.First == p.Second);
         Assert.True(agree >= expected.Length - 2, $"{expected.Length - agree} of {expected.Length} training predictions differ from scikit-learn's");

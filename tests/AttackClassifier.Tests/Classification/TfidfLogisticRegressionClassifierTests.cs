@@ -16,7 +16,7 @@ public sealed class TrainedSample
         var (train, validation, test) = StratifiedSplit.TrainValidationTest(y, 0.2, 0.2, seed: 42);
         Train = data.Select(train);
         Test = data.Select(test);
-        Classifier = TfidfLogisticRegressionClassifier.Train(Train);
+        Classifier = TfidfLogisticRegressionClassifier.Train(Train, TfidfLogisticRegressionOptions.Study);
     }
 
     public CommandDataset Train { get; }
@@ -110,7 +110,7 @@ public class TfidfLogisticRegressionClassifierTests(TrainedSample sample) : ICla
     [Fact]
     public void Training_is_reproducible()
     {
-        var again = TfidfLogisticRegressionClassifier.Train(sample.Train);
+        var again = TfidfLogisticRegressionClassifier.Train(sample.Train, TfidfLogisticRegressionOptions.Study);
         Assert.Equal(_classifier.Model.Coefficients.ToArray(), again.Model.Coefficients.ToArray());
     }
 
@@ -131,9 +131,9 @@ public class TfidfLogisticRegressionClassifierTests(TrainedSample sample) : ICla
         Assert.Equal(combined.Explain("nc -lvnp 4444"), loaded.Explain("nc -lvnp 4444"));
     }
 
-    private sealed class PredictionComparer : IEqualityComparer<TechniquePrediction>
+    private sealed class PredictionComparer : IEqualityComparer<Prediction>
     {
-        public bool Equals(TechniquePrediction? a, TechniquePrediction? b) => a!.Top.SequenceEqual(b!.Top);
-        public int GetHashCode(TechniquePrediction p) => p.Technique.GetHashCode();
+        public bool Equals(Prediction? a, Prediction? b) => a!.Top.SequenceEqual(b!.Top) && a.TopTactics.SequenceEqual(b.TopTactics) && a.Kind == b.Kind;
+        public int GetHashCode(Prediction p) => p.Label.GetHashCode();
     }
 }

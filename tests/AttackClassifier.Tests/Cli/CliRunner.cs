@@ -12,4 +12,13 @@ internal static class CliRunner
         int exit = CliApp.Run(args, output, error);
         return (exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>As <see cref="Run"/>, with <paramref name="input"/> as standard input.</summary>
+    internal static (int ExitCode, string Output, string Error) RunWithInput(string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = CliApp.Run(args, new StringReader(input), output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
 }

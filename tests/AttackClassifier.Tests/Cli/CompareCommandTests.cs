@@ -43,7 +43,7 @@ public class CompareCommandTests(CompareRunFixture run) : IClassFixture<CompareR
 
         // train --json on the same data and seed: every key it writes (model file aside) is in compare's model objects.
         string modelFile = Path.Combine(run.Directory, "lr.model");
-        var (exit, output, error) = CliRunner.Run("train", "--data", SampleDataTests.SamplePath, "--model", "lr", "--out", modelFile, "--json");
+        var (exit, output, error) = CliRunner.Run("train", "--data", SampleDataTests.SamplePath, "--model", "lr", "--preset", "study", "--out", modelFile, "--json");
         Assert.True(exit == 0, error);
         using var train = JsonDocument.Parse(output);
         string[] trainKeys = train.RootElement.EnumerateObject().Select(p => p.Name).Where(k => k != "model_file").ToArray();
@@ -89,11 +89,11 @@ public class CompareCommandTests(CompareRunFixture run) : IClassFixture<CompareR
     {
         Assert.True(run.ExitCode == 0, run.Error);
         string[] files = run.Json!.RootElement.GetProperty("report_files").EnumerateArray().Select(f => f.GetString()!).ToArray();
-        Assert.Equal(["report.md", "report.html", "class-distribution.svg", "lstm-loss.svg", "confusion-lr.svg", "confusion-lstm.svg", "confusion-lstm-mask.svg"],
+        Assert.Equal(["report.md", "report.html", "reliability.svg", "risk-coverage.svg", "class-distribution.svg", "lstm-loss.svg", "confusion-lr.svg", "confusion-lstm.svg", "confusion-lstm-mask.svg"],
                      files.Select(Path.GetFileName));
         Assert.All(files, f => Assert.True(File.Exists(f), f));
         XDocument html = XDocument.Load(files[1]);
-        Assert.Equal(6 - 1, html.Descendants(S + "svg").Count());   // the five charts, inline
+        Assert.Equal(files.Length - 2, html.Descendants(S + "svg").Count());   // every saved chart, inline
         string md = File.ReadAllText(files[0]);
         foreach (string name in new[] { "lr", "lstm", "lstm+mask" }) Assert.Contains($"| {name} | ", md);
     }

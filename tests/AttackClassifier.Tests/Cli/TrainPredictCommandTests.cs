@@ -42,7 +42,7 @@ public class TrainPredictCommandTests
             using var first = JsonDocument.Parse(lines[0]);
             Assert.Equal("cat /etc/shadow", first.RootElement.GetProperty("input").GetString());
             Assert.Equal(2, first.RootElement.GetProperty("top").GetArrayLength());
-            Assert.Equal(first.RootElement.GetProperty("technique").GetString(), first.RootElement.GetProperty("top")[0].GetProperty("technique").GetString());
+            Assert.Equal(first.RootElement.GetProperty("label").GetString(), first.RootElement.GetProperty("top")[0].GetProperty("label").GetString());
             Assert.True(first.RootElement.GetProperty("evidence").GetArrayLength() > 0);
         }
         finally { File.Delete(model); }
@@ -122,8 +122,8 @@ public class TrainPredictCommandTests
     [Fact]
     public void Tune_can_add_character_ngrams_to_every_candidate_and_scores_differ()
     {
-        var words = CliRunner.Run("tune", "--data", SampleDataTests.SamplePath, "--C", "10", "--json");
-        var both = CliRunner.Run("tune", "--data", SampleDataTests.SamplePath, "--C", "10", "--char-ngram", "2,5", "--json");
+        var words = CliRunner.Run("tune", "--data", SampleDataTests.SamplePath, "--preset", "study", "--C", "10", "--json");
+        var both = CliRunner.Run("tune", "--data", SampleDataTests.SamplePath, "--preset", "study", "--C", "10", "--char-ngram", "2,5", "--json");
         Assert.True(both.ExitCode == 0, both.Error);
         double F1(string json) => JsonDocument.Parse(json).RootElement.GetProperty("candidates")[0].GetProperty("mean_weighted_f1").GetDouble();
         Assert.NotEqual(F1(words.Output), F1(both.Output));   // the character block really is part of the candidate
@@ -139,11 +139,5 @@ public class TrainPredictCommandTests
         Assert.Contains("either --data", error);
     }
 
-    private static (int ExitCode, string Output, string Error) RunWithInput(string input, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = AttackClassifier.Cli.CliApp.Run(args, new StringReader(input), output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) RunWithInput(string input, params string[] args) => CliRunner.RunWithInput(input, args);
 }

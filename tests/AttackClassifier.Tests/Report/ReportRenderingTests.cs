@@ -17,12 +17,17 @@ public class ReportRenderingTests
     private static ClassificationReport SmallReport(string first = "T1059: A&B <x>", string second = "Normal") =>
         ClassificationReport.Compute([0, 0, 1, 1, 1], [0, 1, 1, 1, 0], [3.0, 1.0, 2.0, 2.0, 4.0], [first, second, "Unused"]);
 
-    private static ModelResult Result(string name, ClassificationReport test, IReadOnlyList<LstmEpochRecord>? history = null) =>
-        new(name, 1.5, 1000, name == "lr" ? "high — n-gram evidence" : "low", null, test, history ?? [], $"{name}: summary");
+    private static readonly CalibrationReport SmallCalibration =
+        CalibrationReport.Compute([0.9, 0.6, 0.8, 0.3], [0.9, 0.0, 0.8, 0.3], [0.82, 0.5, 0.68, 0.5], [true, false, true, true], [3, 1, 2, 4], 0.5);
 
-    private static Comparison SmallComparison(ClassificationReport test) => new("tiny.csv", 10, 0, 5,
+    private static ModelResult Result(string name, ClassificationReport test, IReadOnlyList<LstmEpochRecord>? history = null, int distinct = 2) =>
+        new(name, 1.5, 1000, name == "lr" ? "high — n-gram evidence" : "low", null, test, history ?? [], $"{name}: summary", SmallCalibration, distinct,
+            [new Confusion("T1059: A&B <x>", "Normal", 1, ["bash -c 'a & b'", "sh <x>"])]);
+
+    private static Comparison SmallComparison(ClassificationReport test, int lstmDistinct = 2) => new("tiny.csv", 10, 0, 5,
         [new ClassSize("T1059: A&B <x>", 4, 90, 0.9), new ClassSize("Normal", 6, 10, 0.1)],
-        [Result("lr", test), Result("lstm+mask", test, [new LstmEpochRecord(1, 2.0, 2.5, 0.1), new LstmEpochRecord(2, 1.0, null, 0.1)])]);
+        [Result("lr", test), Result("lstm+mask", test, [new LstmEpochRecord(1, 2.0, 2.5, 0.1), new LstmEpochRecord(2, 1.0, null, 0.1)], lstmDistinct)],
+        "Normal", ClassificationReport.Compute([0, 0, 1, 1, 1], [1, 1, 1, 1, 1], [3.0, 1.0, 2.0, 2.0, 4.0], ["T1059: A&B <x>", "Normal"]));
 
     /// <summary>Serialises and re-parses, as a reader of the saved file would.</summary>
     private static XDocument RoundTrip(XElement svg) => XDocument.Parse(new XDocument(svg).ToString());
@@ -85,11 +90,42 @@ public class ReportRenderingTests
         var blocks = ReportDocument.Build(SmallComparison(SmallReport()));
         XDocument html = XDocument.Parse(HtmlReport.Render(blocks).ToString());
         XNamespace x = XNamespace.None;
-        Assert.Equal(2 + 1 + 1, html.Descendants(S + "svg").Count());   // two heatmaps, distribution, loss
+        Assert.Equal(2 + 1 + 1 + 2, html.Descendants(S + "svg").Count());   // two heatmaps, distribution, loss, reliability, risk–coverage
         Assert.DoesNotContain(html.Descendants(), e => e.Name.LocalName is "script" or "link" or "img");   // nothing fetched
         string[] firstColumn = html.Descendants(x + "table").First().Descendants(x + "td").Where(td => td.ElementsBeforeSelf().Any() is false).Select(td => td.Value).ToArray();
-        Assert.Equal(["lr", "lstm+mask"], firstColumn);
+        Assert.Equal(["lr", "lstm+mask", "majority baseline"], firstColumn);
         Assert.All(html.Descendants().Where(e => e.Name.Namespace == x && e.Name.LocalName is "div" or "td" or "p"), e => Assert.False(e.IsEmpty));
+    }
+
+    [Fact]
+    public void Report_states_a_verdict_against_the_baseline_and_warns_on_a_collapsed_model()
+    {
+        // Baseline "Normal" everywhere: accuracy 8/12; both models score SmallReport's 9/12 (within 1 point? no: 8.33 points).
+        Comparison healthy = SmallComparison(SmallReport());
+        Assert.StartsWith("Verdict: lr is best on weighted F1", healthy.Verdict());
+        Assert.Contains("accuracy points above the majority baseline, on 5 test rows of tiny.csv", healthy.Verdict());
+        Assert.Empty(healthy.Warnings());
+        Comparison collapsed = SmallComparison(SmallReport(), lstmDistinct: 1);
+        string warning = Assert.Single(collapsed.Warnings());
+        Assert.Contains("lstm+mask predicts only 1 distinct class", warning);
+        var blocks = ReportDocument.Build(collapsed);
+        string html = HtmlReport.Render(blocks).ToString();
+        Assert.Contains("Verdict: lr", html);
+        Assert.Contains("lstm+mask predicts only 1 distinct class", html);
+        Assert.Contains("bash -c 'a &amp; b'", html);                                  // a top confusion's example, escaped
+        // A model within one point of the baseline is flagged too.
+        Comparison nearBaseline = SmallComparison(ClassificationReport.Compute([0, 0, 1, 1, 1], [1, 1, 1, 1, 1], [3.0, 1.0, 2.0, 2.0, 4.0], ["T1059: A&B <x>", "Normal"]));
+        Assert.Equal(2, nearBaseline.Warnings().Count(w => w.Contains("within 1 point of the majority baseline")));
+    }
+
+    [Fact]
+    public void Calibration_charts_draw_one_series_per_model_with_a_tooltip_per_point()
+    {
+        XDocument reliability = RoundTrip(CalibrationCharts.Reliability([("lr", "#1f77b4", SmallCalibration), ("lstm", "#ff7f0e", SmallCalibration)]));
+        Assert.Equal(2, reliability.Descendants(S + "polyline").Count());
+        Assert.Equal(2 * SmallCalibration.Bins.Count(b => b.Weight > 0), reliability.Descendants(S + "circle").Count(c => c.Element(S + "title") is not null));
+        XDocument risk = RoundTrip(CalibrationCharts.RiskCoverage([("lr", "#1f77b4", SmallCalibration)]));
+        Assert.Equal(SmallCalibration.RiskCoverage.Count, risk.Descendants(S + "circle").Count());
     }
 
     [Fact]
@@ -111,7 +147,7 @@ public class ReportRenderingTests
         try
         {
             IReadOnlyList<string> files = ReportWriter.Write(SmallComparison(SmallReport("bell\u0007 label")), dir);
-            Assert.Equal(["report.md", "report.html", "class-distribution.svg", "lstm-loss.svg", "confusion-lr.svg", "confusion-lstm-mask.svg"], files.Select(Path.GetFileName));
+            Assert.Equal(["report.md", "report.html", "reliability.svg", "risk-coverage.svg", "class-distribution.svg", "lstm-loss.svg", "confusion-lr.svg", "confusion-lstm-mask.svg"], files.Select(Path.GetFileName));
             foreach (string svg in files.Where(f => f.EndsWith(".svg")))
                 Assert.Equal(S + "svg", XDocument.Load(svg).Root!.Name);
             XDocument html = XDocument.Load(Path.Combine(dir, "report.html"));

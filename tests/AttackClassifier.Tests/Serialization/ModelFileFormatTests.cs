@@ -18,7 +18,7 @@ public class ModelFileFormatTests
         payload.Write(42);
         payload.Write(true);
         var stream = new MemoryStream();
-        ModelFileFormat.Write(stream, kind, payload.Payload);
+        ModelFileFormat.Write(stream, kind, payload.Payload, """{"name":"test"}"""u8);
         return stream.ToArray();
     }
 
@@ -45,7 +45,7 @@ public class ModelFileFormatTests
     {
         byte[] bytes = File(ModelKind.Lstm);
         Assert.Equal("ACMF"u8.ToArray(), bytes[..4]);
-        Assert.Equal([1, 0], bytes[4..6]);
+        Assert.Equal([2, 0], bytes[4..6]);
         Assert.Equal((byte)ModelKind.Lstm, bytes[6]);
     }
 
@@ -60,7 +60,7 @@ public class ModelFileFormatTests
     public void Future_version_says_to_upgrade()
     {
         byte[] bytes = File();
-        bytes[4] = 2;
+        bytes[4] = 3;
         Assert.Contains("newer than this library reads", LoadFails(bytes).Message);
     }
 
