@@ -51,9 +51,9 @@ internal static class ReportDocument
             new Heading(2, "Calibration"),
             new Paragraph("Probabilities are temperature-scaled on the validation rows. The reliability diagram plots, per bin of the top probability, the share of right answers against the mean probability (a calibrated model follows the dashed diagonal); the risk–coverage curve shows the error rate of the rows a model answers as its abstention threshold is lowered."),
             new Figure("reliability.svg", "Reliability diagram: accuracy against mean top probability, 15 equal-width bins, count-weighted test rows.",
-                       CalibrationCharts.Reliability(Coloured(c))),
+                       CalibrationCharts.Reliability(Coloured(c)), ReliabilityTable(c)),
             new Figure("risk-coverage.svg", "Risk–coverage: error rate of the answered test rows against the share answered.",
-                       CalibrationCharts.RiskCoverage(Coloured(c))),
+                       CalibrationCharts.RiskCoverage(Coloured(c)), RiskCoverageTable(c)),
             CalibrationTable(c),
             new Heading(2, "Class distribution"),
             new Figure("class-distribution.svg", "Share of rows and of observations per class (log scale).", ClassDistributionChart.Render(c.Classes), DistributionTable(c)),
@@ -84,7 +84,7 @@ internal static class ReportDocument
             blocks.Add(new Heading(3, m.Name));
             blocks.Add(new Paragraph(m.Summary));
             blocks.Add(new Figure($"confusion-{Svg.FileSafe(m.Name)}.svg", $"Confusion matrix of {m.Name}: rows are true classes, columns predicted classes, shaded by share of the true class.",
-                                  ConfusionHeatmap.Render(m.Name, m.Test), ConfusionTable(m.Test)));
+                                  ConfusionHeatmap.Render(m.Name, m.Test), HeatmapTable(m.Test)));
             blocks.Add(PerClassTable(m.Test));
             if (m.TopConfusions.Count > 0) blocks.Add(ConfusionTable(m.TopConfusions));
         }
@@ -105,6 +105,30 @@ internal static class ReportDocument
             Comparison.Percent(m.Calibration.CoverageAtThreshold), Comparison.Percent(m.Calibration.AccuracyAtThreshold),
         }));
         return new Table(cells, new HashSet<int> { 1, 2, 3, 4, 5, 6, 7 });
+    }
+
+    /// <summary>The reliability diagram's points: per model, each non-empty bin of the top probability.</summary>
+    private static Table ReliabilityTable(Comparison c)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var cells = new List<string[]> { new[] { "model", "top probability in", "mean top probability", "accuracy", "weight" } };
+        cells.AddRange(c.Models.SelectMany(m => m.Calibration.Bins.Where(b => b.Weight > 0).Select(b => new[]
+        {
+            m.Name, string.Create(ci, $"({b.Lower:F2}, {b.Upper:F2}]"), b.MeanConfidence.ToString("F3", ci), Comparison.Percent(b.Accuracy), b.Weight.ToString("G6", ci),
+        })));
+        return new Table(cells, new HashSet<int> { 2, 3, 4 });
+    }
+
+    /// <summary>The risk–coverage curve's marked points, per model (the same thinned points the chart draws).</summary>
+    private static Table RiskCoverageTable(Comparison c)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var cells = new List<string[]> { new[] { "model", "threshold", "coverage", "risk" } };
+        cells.AddRange(c.Models.SelectMany(m => CalibrationCharts.Thin(m.Calibration.RiskCoverage).Select(p => new[]
+        {
+            m.Name, p.Threshold.ToString("F3", ci), Comparison.Percent(p.Coverage), Comparison.Percent(p.Risk),
+        })));
+        return new Table(cells, new HashSet<int> { 1, 2, 3 });
     }
 
     /// <summary>The model's largest mistakes (count-weighted) with two example command lines each.</summary>
@@ -129,7 +153,7 @@ internal static class ReportDocument
     }
 
     /// <summary>The heatmap's numbers: per true class (row) its observations and the share of them predicted as each class (columns).</summary>
-    private static Table ConfusionTable(ClassificationReport report)
+    private static Table HeatmapTable(ClassificationReport report)
     {
         var ci = CultureInfo.InvariantCulture;
         int[] shown = Comparison.PresentClasses(report);

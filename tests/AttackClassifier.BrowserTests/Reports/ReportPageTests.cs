@@ -22,6 +22,9 @@ public sealed class ReportPageTests(BrowserSession session, ComparedReports repo
         return await body(page, checker);
     }
 
+    /// <summary>The report's file-name form of a model name (lstm+cyber → lstm-cyber), which is also its heatmap figure's id.</summary>
+    private static string FileSafe(string name) => new(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+
     private static void AssertNone(IReadOnlyList<Problem> problems) =>
         Assert.True(problems.Count == 0, $"{problems.Count} problem(s):\n" + string.Join("\n", problems.Take(40)));
 
@@ -33,8 +36,9 @@ public sealed class ReportPageTests(BrowserSession session, ComparedReports repo
         Assert.Equal([reports.Reports[report].Html.AbsoluteUri], page.RequestedUrls);   // the page alone: nothing else was fetched
     }
 
-    /// <summary>The figures a report has: the class distribution, the loss curves when an LSTM ran, one heatmap per model.</summary>
-    private int Figures(string report) => reports.Reports[report].Models.Count + (reports.Reports[report].Models.Any(m => m.Epochs > 0) ? 2 : 1);
+    /// <summary>The figures a report has: reliability and risk–coverage, the class distribution, the loss curves when an LSTM
+    /// ran, one heatmap per model.</summary>
+    private int Figures(string report) => reports.Reports[report].Models.Count + (reports.Reports[report].Models.Any(m => m.Epochs > 0) ? 4 : 3);
 
     [Theory, MemberData(nameof(ReportNames))]
     public Task Charts_have_area_text_inside_and_apart_tooltips_names_and_data_tables(string report) =>
@@ -107,31 +111,33 @@ public sealed class ReportPageTests(BrowserSession session, ComparedReports repo
         WithPage(report, async (page, _) =>
         {
             ComparedReports.Report expected = reports.Reports[report];
-            // Every table's first-column cells, keyed by the table's place: after which heading, inside which figure.
+            // Every table's header and first-column cells, and the figure it belongs to (if any).
             JsonElement tables = await page.EvaluateAsync("""
                 [...document.querySelectorAll('table')].map(t => ({
                   figure: t.closest('figure')?.id ?? null,
+                  header: [...t.tHead.rows[0].cells].map(c => c.textContent),
                   first: [...t.tBodies[0].rows].map(r => r.cells[0].textContent),
-                  columns: t.tHead.rows[0].cells.length,
                 }))
                 """);
             var all = tables.EnumerateArray().Select(t => (Figure: t.GetProperty("figure").GetString(),
-                First: t.GetProperty("first").EnumerateArray().Select(c => c.GetString()!).ToArray(), Columns: t.GetProperty("columns").GetInt32())).ToArray();
+                Header: t.GetProperty("header").EnumerateArray().Select(c => c.GetString()!).ToArray(),
+                First: t.GetProperty("first").EnumerateArray().Select(c => c.GetString()!).ToArray())).ToArray();
 
-            Assert.Equal(expected.Models.Select(m => m.Name), all[0].First);   // the comparison: one row per model, in order
+            Assert.Equal([.. expected.Models.Select(m => m.Name), "majority baseline"], all[0].First);   // the comparison: a row per model, in order, and the baseline
             var distribution = all.Single(t => t.Figure == "class-distribution");
             Assert.Equal(expected.Classes.Order(StringComparer.Ordinal), distribution.First.Order(StringComparer.Ordinal));   // labels verbatim: escaped, not parsed
             int epochs = expected.Models.Max(m => m.Epochs);
             if (epochs > 0)
                 Assert.Equal(Enumerable.Range(1, epochs).Select(e => e.ToString(System.Globalization.CultureInfo.InvariantCulture)), all.Single(t => t.Figure == "lstm-loss").First);
-            var standalone = all.Where(t => t.Figure is null).Skip(1).ToArray();   // after the comparison: one per-class table per model
-            Assert.Equal(expected.Models.Count, standalone.Length);
-            foreach (var (model, table) in expected.Models.Zip(standalone))
+            // Per model, in order: a per-class table (present classes, then the two averages) and its heatmap's table.
+            var perClass = all.Where(t => t.Figure is null && t.Header.SequenceEqual(["class", "precision", "recall", "F1", "support"])).ToArray();
+            Assert.Equal(expected.Models.Count, perClass.Length);
+            foreach (var (model, table) in expected.Models.Zip(perClass))
             {
                 Assert.Equal([.. model.PresentClasses, "macro average", "weighted average"], table.First);
-                var confusion = all.Single(t => t.Figure == $"confusion-{model.Name.Replace('+', '-')}");
-                Assert.Equal(model.PresentClasses, confusion.First);
-                Assert.Equal(model.PresentClasses.Count + 2, confusion.Columns);   // true class, observations, one per predicted class
+                var heatmap = all.Single(t => t.Figure == $"confusion-{FileSafe(model.Name)}");
+                Assert.Equal(model.PresentClasses, heatmap.First);
+                Assert.Equal(["true class", "observations", .. model.PresentClasses.Select(c => $"% predicted {c}")], heatmap.Header);
             }
             Assert.Equal(0, (await page.EvaluateAsync("document.querySelectorAll('script, img, link, iframe').length")).GetInt32());   // no label became markup
             return 0;
@@ -143,7 +149,7 @@ public sealed class ReportPageTests(BrowserSession session, ComparedReports repo
         {
             foreach (ComparedReports.ModelRun model in reports.Reports[report].Models)
             {
-                string id = $"confusion-{model.Name.Replace('+', '-')}";
+                string id = $"confusion-{FileSafe(model.Name)}";
                 // Each cell's share and the relative luminance of its painted fill (WCAG's definition, computed in the page).
                 JsonElement cells = await page.EvaluateAsync($$"""
                     [...document.querySelectorAll('#{{id}} svg .cell')].map(c => {
@@ -171,6 +177,8 @@ public sealed class ReportPageTests(BrowserSession session, ComparedReports repo
         WithPage(report, async (_, checker) =>
         {
             string folder = Path.Combine(BrowserSession.ScreenshotFolder, report);
+            if (Directory.Exists(folder))
+                foreach (string old in Directory.GetFiles(folder, "*.png")) File.Delete(old);   // an earlier run's figures may differ
             IReadOnlyList<string> files = await checker.SaveScreenshotsAsync(folder);
             Assert.Equal(2 + Figures(report), files.Count);   // page, page in dark mode, one per figure
             foreach (string file in files)
