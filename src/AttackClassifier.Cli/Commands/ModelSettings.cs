@@ -20,6 +20,9 @@ namespace AttackClassifier.Cli.Commands;
 /// <param name="Summary">One line for people.</param>
 internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, double Seconds, long Iterations, double Objective, string Summary)
 {
+    /// <summary>Classes that are neither a catalog technique nor the benign class (kind other): they train as they are and are named once.</summary>
+    internal string[] NotTechniques => Classifier.Labels.Where(l => Attack.AttackCatalog.Default.Resolve(l).Kind == Attack.LabelKind.Other).ToArray();
+
     internal void WriteJson(Utf8JsonWriter w, int trainRows)
     {
         w.WriteString("model", Name);
@@ -30,6 +33,9 @@ internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, d
         w.WriteNumber("train_seconds", Seconds);
         w.WriteNumber("iterations", Iterations);
         w.WriteNumber("objective", Objective);
+        w.WriteStartArray("not_attack_techniques");
+        foreach (string label in NotTechniques) w.WriteStringValue(label);
+        w.WriteEndArray();
         w.WriteStartObject("calibration");
         w.WriteNumber("temperature", Classifier.Calibration.Temperature);
         w.WriteNumber("abstention_threshold", Classifier.Calibration.AbstentionThreshold);

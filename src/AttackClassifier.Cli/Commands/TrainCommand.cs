@@ -39,17 +39,12 @@ internal static class TrainCommand
             ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
             ClassificationReport? testReport = test is null ? null : trained.Classifier.Evaluate(test);
             TextWriter output = parsed.InvocationConfiguration.Output;
-            // Classes that are neither a catalog technique nor the benign class train as they are, named once here.
-            string[] notTechniques = trained.Classifier.Labels.Where(l => Attack.AttackCatalog.Default.Resolve(l).Kind == Attack.LabelKind.Other).ToArray();
             if (parsed.GetValue(json))
             {
                 JsonOutput.WriteLine(output, w =>
                 {
                     w.WriteStartObject();
                     trained.WriteJson(w, train.Count);
-                    w.WriteStartArray("not_attack_techniques");
-                    foreach (string label in notTechniques) w.WriteStringValue(label);
-                    w.WriteEndArray();
                     if (valReport is not null) MetricsOutput.Write(w, "validation", valReport, validation!.Count, details: false);
                     if (testReport is not null) MetricsOutput.Write(w, "test", testReport, test!.Count, details: true);   // as the text output's report
                     w.WriteString("model_file", parsed.GetValue(outPath));
@@ -59,8 +54,8 @@ internal static class TrainCommand
             else
             {
                 output.WriteLine(trained.Summary);
-                if (notTechniques.Length > 0)
-                    output.WriteLine($"not ATT&CK techniques (kind other): {string.Join("; ", notTechniques)}");
+                if (trained.NotTechniques.Length > 0)
+                    output.WriteLine($"not ATT&CK techniques (kind other): {string.Join("; ", trained.NotTechniques)}");
                 if (valReport is not null) MetricsOutput.WriteText(output, "validation", valReport, validation!.Count);
                 if (testReport is not null)
                 {
