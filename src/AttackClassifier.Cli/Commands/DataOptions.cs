@@ -8,6 +8,7 @@ internal sealed class DataOptions(bool required = true)
 {
     internal Option<string> Data { get; } = new("--data") { Description = "CSV with columns proctitle, technique_grouped, count (technique optional); several files separated by commas are read as one.", Required = required };
     internal Option<string> LabelColumn { get; } = new("--label-column") { Description = "Column holding the class.", DefaultValueFactory = _ => CommandCsv.TechniqueGroupedColumn };
+    internal Option<bool> ParentTechniques { get; } = new("--parent-techniques") { Description = "Map every technique label to its parent technique with the ATT&CK catalog's name (e.g. with --label-column technique: T1059.004 → T1059: Command and Scripting Interpreter), before rare grouping." };
     internal Option<bool> SkipEmpty { get; } = new("--skip-empty") { Description = "Skip (and count) rows whose proctitle or label is empty instead of failing." };
     internal Option<int> MinRows { get; } = new("--min-rows") { Description = "Merge classes with fewer rows than this (after consolidation) into the other-label class; 0 = off.", DefaultValueFactory = _ => 0 };
     internal Option<double> MinShare { get; } = new("--min-share") { Description = "Merge classes with less than this share of observations, in [0,1); 0 = off.", DefaultValueFactory = _ => 0.0 };
@@ -15,7 +16,7 @@ internal sealed class DataOptions(bool required = true)
 
     internal void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Data, LabelColumn, SkipEmpty, MinRows, MinShare, OtherLabel }) command.Options.Add(option);
+        foreach (Option option in new Option[] { Data, LabelColumn, ParentTechniques, SkipEmpty, MinRows, MinShare, OtherLabel }) command.Options.Add(option);
     }
 
     /// <summary>The raw file as read, and the file after the study's preparation (consolidation, then rare grouping when asked).</summary>
@@ -36,7 +37,9 @@ internal sealed class DataOptions(bool required = true)
             if (!File.Exists(file)) throw new CliException($"{option}: file not found: {file}");
             var part = CommandDataset.Load(file, new DatasetReadOptions { LabelColumn = parsed.GetValue(LabelColumn)!, EmptyCommandLine = empty, EmptyLabel = empty });
             if (part.Count == 0) throw new CliException($"{option}: {file} has a header but no rows.");
-            records.AddRange(part.Records);
+            records.AddRange(parsed.GetValue(ParentTechniques)
+                ? part.Records.Select(r => r with { Label = Attack.AttackCatalog.Default.ToParentLabel(r.Label) })
+                : part.Records);
         }
         if (records.Count == 0) throw new CliException($"{option}: no file given.");
         var raw = new CommandDataset(records);

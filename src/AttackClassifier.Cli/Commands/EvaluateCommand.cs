@@ -13,16 +13,21 @@ internal static class EvaluateCommand
         var data = new DataOptions();
         var modelPath = new Option<string>("--model") { Description = "A model file written by train, or builtin:linux / builtin:windows.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (metrics, per-class rows, confusion matrix)." };
+        var uncalibrated = new Option<bool>("--uncalibrated") { Description = "Score the model's probabilities before temperature scaling (T = 1; the abstention threshold is kept)." };
         var command = new Command("evaluate", "Score a saved model on a labelled CSV (consolidated; counts are sample weights).");
         command.Options.Add(modelPath);
         data.AddTo(command);
         command.Options.Add(json);
+        command.Options.Add(uncalibrated);
         command.SetAction(parsed =>
         {
             IAttackClassifier classifier = LoadModel(parsed.GetValue(modelPath)!);
+            if (parsed.GetValue(uncalibrated)) classifier = classifier.WithCalibration(classifier.Calibration with { Temperature = 1.0 });
             var (_, dataset) = data.Load(parsed);
             ClassificationReport report = classifier.Evaluate(dataset);
             CalibrationReport calibration = classifier.EvaluateCalibration(dataset);
+            BenignRates benign = BenignRates.Compute(classifier, dataset);
+            double top3 = classifier.TopKAccuracy(dataset, 3);
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
                 JsonOutput.WriteLine(output, w =>
@@ -31,12 +36,16 @@ internal static class EvaluateCommand
                     w.WriteString("model_file", parsed.GetValue(modelPath));
                     MetricsOutput.Write(w, "evaluation", report, dataset.Count, details: true);
                     MetricsOutput.WriteCalibration(w, calibration, classifier.Calibration.Temperature);
+                    benign.Write(w);
+                    MetricsOutput.Number(w, "top3_accuracy", top3);
                     w.WriteEndObject();
                 });
             else
             {
                 MetricsOutput.WriteText(output, "evaluation", report, dataset.Count);
                 MetricsOutput.WriteCalibrationText(output, calibration, classifier.Calibration.Temperature);
+                benign.WriteText(output);
+                output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"top-3 accuracy: {top3:P2}"));
                 output.WriteLine();
                 output.WriteLine(report.ToText());
             }

@@ -64,7 +64,7 @@ internal static class MetricsOutput
     }
 
     /// <summary>A number, or null when it is undefined (NaN: e.g. AUROC with no wrong rows), since JSON has no NaN.</summary>
-    private static void Number(Utf8JsonWriter w, string name, double value)
+    internal static void Number(Utf8JsonWriter w, string name, double value)
     {
         if (double.IsFinite(value)) w.WriteNumber(name, value); else w.WriteNull(name);
     }

@@ -6,6 +6,7 @@ using AttackClassifier.Classification;
 using AttackClassifier.Data;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Models.Lstm;
+using AttackClassifier.Normalization;
 using AttackClassifier.Text;
 
 namespace AttackClassifier.Cli.Commands;
@@ -19,6 +20,9 @@ namespace AttackClassifier.Cli.Commands;
 /// <param name="Summary">One line for people.</param>
 internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, double Seconds, long Iterations, double Objective, string Summary)
 {
+    /// <summary>Classes that are neither a catalog technique nor the benign class (kind other): they train as they are and are named once.</summary>
+    internal string[] NotTechniques => Classifier.Labels.Where(l => Attack.AttackCatalog.Default.Resolve(l).Kind == Attack.LabelKind.Other).ToArray();
+
     internal void WriteJson(Utf8JsonWriter w, int trainRows)
     {
         w.WriteString("model", Name);
@@ -29,6 +33,9 @@ internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, d
         w.WriteNumber("train_seconds", Seconds);
         w.WriteNumber("iterations", Iterations);
         w.WriteNumber("objective", Objective);
+        w.WriteStartArray("not_attack_techniques");
+        foreach (string label in NotTechniques) w.WriteStringValue(label);
+        w.WriteEndArray();
         w.WriteStartObject("calibration");
         w.WriteNumber("temperature", Classifier.Calibration.Temperature);
         w.WriteNumber("abstention_threshold", Classifier.Calibration.AbstentionThreshold);
@@ -71,6 +78,8 @@ internal sealed class ModelSettings
     private readonly Option<string?> _charNgram = new("--char-ngram") { Description = "lr: character n-grams within words (char_wb) MIN,MAX, e.g. 2,5, or 'none' (study none, default 2,5)." };
     private readonly Option<string?> _classWeight = new("--class-weight") { Description = "lr: none or balanced (study none, default balanced)." };
     private readonly Option<bool?> _sublinear = new("--sublinear-tf") { Description = "lr: tf = 1 + ln(count) in every block: true or false (study false, default true)." };
+    private readonly Option<int?> _minDf = new("--min-df") { Description = "lr: drop n-grams found in fewer than this many training rows, in every block (both presets 1: keep all)." };
+    private readonly Option<bool?> _normalize = new("--normalize") { Description = "lr: split compound commands into statements and decode payloads before extracting features: true or false (study false, default true)." };
     private readonly Option<int?> _maxIterations = new("--max-iter") { Description = "lr: L-BFGS iteration limit (1000)." };
     private readonly Option<int> _epochs = new("--epochs") { Description = "lstm: maximum epochs.", DefaultValueFactory = _ => 10 };
     private readonly Option<int> _patience = new("--patience") { Description = "lstm: epochs without validation-loss improvement before stopping.", DefaultValueFactory = _ => 3 };
@@ -88,7 +97,7 @@ internal sealed class ModelSettings
         _classWeight.AcceptOnlyFromAmong("none", "balanced");
     }
 
-    private Option[] LogisticRegressionOptionList => [_preset, _c, _maxFeatures, _ngram, _charNgram, _classWeight, _sublinear, _maxIterations];
+    private Option[] LogisticRegressionOptionList => [_preset, _c, _maxFeatures, _minDf, _ngram, _charNgram, _classWeight, _sublinear, _normalize, _maxIterations];
 
     /// <summary>For <c>tune</c>: the LR options except those it searches over (--C, --max-features), which it declares as lists.</summary>
     internal void AddGridBaseTo(Command command)
@@ -146,6 +155,8 @@ internal sealed class ModelSettings
             int? maxFeatures = TrainCommand.MaxFeatures(cap, "--max-features");
             blocks = blocks.Select(b => b with { MaxFeatures = maxFeatures }).ToList();
         }
+        if (parsed.GetValue(_minDf) is int minDf)
+            blocks = blocks.Select(b => b with { MinDocumentFrequency = DocumentFrequency.Documents(AtLeast(minDf, 1, "--min-df")) }).ToList();
         if (parsed.GetValue(_sublinear) is bool sub) blocks = blocks.Select(b => b with { SublinearTf = sub }).ToList();
         LogisticRegressionOptions classifier = o.Classifier;
         if (Value(parsed, _c) is double c) classifier = classifier with { InverseRegularization = TrainCommand.Positive(c, "--C") };
@@ -156,7 +167,13 @@ internal sealed class ModelSettings
             "balanced" => ClassWeights.Balanced,
             _ => o.ClassWeights,
         };
-        return o with { Features = blocks, Classifier = classifier, ClassWeights = weights };
+        CommandNormalizerOptions? normalization = parsed.GetValue(_normalize) switch
+        {
+            true => o.Normalization ?? new CommandNormalizerOptions(),
+            false => null,
+            null => o.Normalization,
+        };
+        return o with { Features = blocks, Classifier = classifier, ClassWeights = weights, Normalization = normalization };
     }
 
     /// <summary>The option's value, or its type's default when the command does not declare it (tune leaves some out).</summary>
@@ -175,6 +192,7 @@ internal sealed class ModelSettings
         yield return new("C", o.Classifier.InverseRegularization.ToString("G", ci));
         yield return new("max_iter", o.Classifier.MaxIterations.ToString(ci));
         yield return new("class_weight", o.ClassWeights.Mode.ToString());
+        yield return new("normalize", (o.Normalization is not null).ToString());
     }
 
     internal LstmClassifierOptions LstmOptions(ParseResult parsed, int seed, bool? cyberTokens = null, bool? mask = null) => new()

@@ -54,6 +54,8 @@ internal static class TrainCommand
             else
             {
                 output.WriteLine(trained.Summary);
+                if (trained.NotTechniques.Length > 0)
+                    output.WriteLine($"not ATT&CK techniques (kind other): {string.Join("; ", trained.NotTechniques)}");
                 if (valReport is not null) MetricsOutput.WriteText(output, "validation", valReport, validation!.Count);
                 if (testReport is not null)
                 {

@@ -14,6 +14,8 @@ internal static class CalibrationCharts
 {
     internal static XElement Reliability(IReadOnlyList<(string Name, string Colour, CalibrationReport Report)> models) =>
         UnitSquare("Reliability diagram (test rows)", "mean top probability in bin", "accuracy in bin", diagonal: true,
+            string.Join(" ", models.Select(m => string.Create(CultureInfo.InvariantCulture,
+                $"{m.Name}: expected calibration error {m.Report.ExpectedCalibrationError:F4} over {m.Report.Bins.Count(b => b.Weight > 0)} non-empty bins."))),
             models.Select(m => (m.Name, m.Colour, m.Report.Bins.Where(b => b.Weight > 0)
                 .Select(b => (b.MeanConfidence, b.Accuracy, string.Create(CultureInfo.InvariantCulture,
                     $"{m.Name}, top probability in ({b.Lower:F2}, {b.Upper:F2}]: accuracy {b.Accuracy:P1} at mean confidence {b.MeanConfidence:F3}, weight {b.Weight:G4}")))
@@ -21,20 +23,24 @@ internal static class CalibrationCharts
 
     internal static XElement RiskCoverage(IReadOnlyList<(string Name, string Colour, CalibrationReport Report)> models) =>
         UnitSquare("Risk–coverage (test rows)", "coverage (share of rows answered)", "risk (error rate of answered rows)", diagonal: false,
+            string.Join(" ", models.Select(m => string.Create(CultureInfo.InvariantCulture,
+                $"{m.Name}: accuracy {m.Report.AccuracyAt50PercentCoverage:P1} when answering the most confident half of the rows") +
+                (m.Report.RiskCoverage.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", error rate {m.Report.RiskCoverage[^1].Risk:P1} when answering all.") : "."))),
             models.Select(m => (m.Name, m.Colour, Thin(m.Report.RiskCoverage)
                 .Select(p => (p.Coverage, p.Risk, string.Create(CultureInfo.InvariantCulture,
                     $"{m.Name}, threshold {p.Threshold:F3}: coverage {p.Coverage:P1}, risk {p.Risk:P1}")))
                 .ToArray())).ToArray());
 
-    // At most ~60 marked points per curve: a test set of thousands of distinct probabilities would bloat the SVG.
-    private static IEnumerable<RiskCoveragePoint> Thin(IReadOnlyList<RiskCoveragePoint> points)
+    /// <summary>At most ~60 marked points per curve: a test set of thousands of distinct probabilities would bloat the SVG.
+    /// The chart's data table lists the same points.</summary>
+    internal static IEnumerable<RiskCoveragePoint> Thin(IReadOnlyList<RiskCoveragePoint> points)
     {
         int step = Math.Max(1, points.Count / 60);
         for (int i = 0; i < points.Count; i++)
             if (i % step == 0 || i == points.Count - 1) yield return points[i];
     }
 
-    private static XElement UnitSquare(string title, string xLabel, string yLabel, bool diagonal,
+    private static XElement UnitSquare(string title, string xLabel, string yLabel, bool diagonal, string description,
                                        IReadOnlyList<(string Name, string Colour, (double X, double Y, string Tip)[] Points)> series)
     {
         const double left = 60, top = 40, side = 320;
@@ -62,11 +68,11 @@ internal static class CalibrationCharts
                 content.Add(E("polyline", A("fill", "none"), A("stroke", colour), A("stroke-width", 2),
                               A("points", string.Join(" ", points.Select(p => $"{Num(Px(p.X))},{Num(Py(p.Y))}")))));
             foreach (var (x, y, tip) in points)
-                content.Add(E("circle", A("cx", Px(x)), A("cy", Py(y)), A("r", 3), A("fill", colour), E("title", tip)));
+                content.Add(E("circle", A("cx", Px(x)), A("cy", Py(y)), A("r", 3), A("fill", colour), E("title", tip)).Mark("point"));
             double ly = top + 10 + m * 18;
             content.Add(Line(legendX, ly, legendX + 24, ly, colour, 2));
             content.Add(TextAt(legendX + 30, ly + 4, name, size: 10));
         }
-        return Root(width, height, title, content);
+        return Root(width, height, title, description, content);
     }
 }

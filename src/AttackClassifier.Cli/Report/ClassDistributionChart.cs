@@ -46,12 +46,15 @@ internal static class ClassDistributionChart
             content.Add(TextAt(left - 6, y + band / 2 + 4, c.Label, "end"));
             string rowTip = string.Create(CultureInfo.InvariantCulture, $"{c.Label}: {c.Rows} rows ({100 * rowShare[i]:G3} %)");
             string obsTip = string.Create(CultureInfo.InvariantCulture, $"{c.Label}: {c.Observations:G} observations ({100 * c.ObservationShare:G3} %)");
-            content.Add(Rect(left, y + 2, Math.Max(0, X(rowShare[i]) - left), 7, RowColour, rowTip));
-            content.Add(Rect(left, y + 10, Math.Max(0, X(c.ObservationShare) - left), 7, ObservationColour, obsTip));
+            content.Add(Rect(left, y + 2, Math.Max(0, X(rowShare[i]) - left), 7, RowColour, rowTip).Mark("bar"));
+            content.Add(Rect(left, y + 10, Math.Max(0, X(c.ObservationShare) - left), 7, ObservationColour, obsTip).Mark("bar"));
         }
         content.Add(Line(left, top - 4, left, top + classes.Count * band, "#444444"));
         content.Add(TextAt(left + plot / 2, height - 6, "share of the data (%)", "middle", weight: "bold"));
-        return Root(width, height, "Class distribution: share of rows and of observations per class", content);
+        string description = classes.Count == 0 ? "No classes." : string.Create(CultureInfo.InvariantCulture,
+            $"{classes.Count} classes, largest observation share first. {classes[0].Label} holds {100 * classes[0].ObservationShare:G3} % of the observations and {100 * rowShare[0]:G3} % of the rows; ") +
+            string.Create(CultureInfo.InvariantCulture, $"{classes[^1].Label} holds {100 * classes[^1].ObservationShare:G3} % of the observations and {100 * rowShare[^1]:G3} % of the rows.");
+        return Root(width, height, "Class distribution: share of rows and of observations per class", description, content);
     }
 
     private static string FormatPercent(double percent) => percent.ToString(percent >= 1 ? "0" : "0.####", CultureInfo.InvariantCulture) + " %";

@@ -9,41 +9,51 @@ namespace AttackClassifier.Cli.Report;
 /// A confusion matrix as a heatmap: true class down the left, predicted class along the bottom (labels rotated),
 /// each cell shaded by the share of its true class's observations, C[t, p] / Σⱼ C[t, j] — row-normalised, so a class
 /// seen 20,000 times and one seen twice are equally readable (a recall view: the diagonal is each class's recall).
-/// Only classes present in the test labels or predictions are drawn. Each cell's tooltip gives the count-weighted value.
+/// Only classes present in the test labels or predictions are drawn. Every cell, empty ones included, carries a tooltip with the
+/// count-weighted value, and large cells print the share. The ramp is one hue from <see cref="Low"/> to <see cref="High"/>, blended
+/// in sRGB: every channel falls from one end to the other, so luminance falls monotonically and the chart reads in greyscale.
 /// </summary>
 internal static class ConfusionHeatmap
 {
-    private const string Low = "#f7fbff", High = "#08306b";
+    internal const string Low = "#f7fbff", High = "#08306b";
 
     internal static XElement Render(string modelName, ClassificationReport report)
     {
         int[] shown = Comparison.PresentClasses(report);
         int k = shown.Length;
         string[] labels = shown.Select(i => report.Classes[i].Label).ToArray();
+        string title = $"Confusion matrix — {modelName} (test rows, share of each true class)";
         double cell = Math.Clamp(640.0 / Math.Max(k, 1), 12, 32);
         double labelWidth = labels.Select(l => TextWidth(l)).DefaultIfEmpty(0).Max() + 8;
-        double left = labelWidth + 28, top = 40, size = k * cell;
-        double legendX = left + size + 24, width = legendX + TextWidth("share of true class", 10) + 12, height = top + size + labelWidth + 36;
+        double left = labelWidth + 28, top = 48, size = k * cell;
+        double legendX = left + size + 24;
+        double width = Math.Max(legendX + TextWidth("share of true class", 10) + 12, 10 + TextWidth(title, 14) + 10), height = top + size + labelWidth + 36;
 
         var content = new List<XElement>
         {
-            TextAt(left, 22, $"Confusion matrix — {modelName} (test rows, share of each true class)", size: 14, weight: "bold"),
+            TextAt(10, 22, title, size: 14, weight: "bold"),
             Rect(left, top, size, size, Low),
         };
+        double diagonal = 0, total = 0;
+        (double Share, int R, int C) worst = (0, -1, -1);
         for (int r = 0; r < k; r++)
         {
             double rowTotal = 0;
             for (int c = 0; c < k; c++) rowTotal += report.Confusion(shown[r], shown[c]);
+            total += rowTotal;
             for (int c = 0; c < k; c++)
             {
                 double value = report.Confusion(shown[r], shown[c]);
-                if (value <= 0) continue;
                 double share = rowTotal > 0 ? value / rowTotal : 0;
+                if (r == c) diagonal += value;
+                else if (share > worst.Share) worst = (share, r, c);
+                string fill = Blend(Low, High, share);
                 string tip = string.Create(CultureInfo.InvariantCulture, $"true {labels[r]} → predicted {labels[c]}: {value:G6} observations ({100 * share:F1} % of the true class)");
-                content.Add(Rect(left + c * cell, top + r * cell, cell, cell, Blend(Low, High, share), tip));
-                if (cell >= 24)   // a figure only fits in larger cells
+                content.Add(Rect(left + c * cell, top + r * cell, cell, cell, fill, tip).Mark("cell")
+                    .Also(e => e.Add(new XAttribute("data-share", share.ToString("R", CultureInfo.InvariantCulture)))));
+                if (cell >= 24 && value > 0)   // a figure only fits in larger cells
                     content.Add(TextAt(left + (c + 0.5) * cell, top + (r + 0.5) * cell + 4, $"{Math.Round(100 * share):0}", "middle", size: 9)
-                        .Also(t => t.Add(A("fill", share > 0.5 ? "#ffffff" : "#000000"))));
+                        .Also(t => t.Add(A("fill", InkOn(fill)))));
             }
         }
         for (int i = 0; i < k; i++)
@@ -61,7 +71,7 @@ internal static class ConfusionHeatmap
         content.Add(TextAt(left + size / 2, height - 10, "predicted class", "middle", weight: "bold"));
 
         // Legend: ten steps of the colour scale with 0 %, 50 %, 100 % marks.
-        content.Add(TextAt(legendX, top - 6, "share of true class", size: 10));
+        content.Add(TextAt(legendX, top - 10, "share of true class", size: 10));   // clear of the "100 %" mark below it
         const int steps = 10;
         double step = Math.Min(200, size) / steps;
         for (int s = 0; s < steps; s++)
@@ -72,6 +82,10 @@ internal static class ConfusionHeatmap
         content.Add(Rect(legendX, top + steps * step + 14, 16, 10, "none").Also(d => d.Add(A("stroke", "#d62728"))));
         content.Add(TextAt(legendX + 22, top + steps * step + 23, "diagonal", size: 10));
 
-        return Root(width, height, $"Confusion matrix of {modelName} on the test rows", content);
+        string description = k == 0 ? "No test rows." : string.Create(CultureInfo.InvariantCulture,
+            $"{k} classes. {100 * (total > 0 ? diagonal / total : 0):F1} % of the test observations lie on the diagonal (predicted as their true class).") +
+            (worst.R < 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+                $" The largest confusion: {100 * worst.Share:F1} % of true {labels[worst.R]} is predicted as {labels[worst.C]}."));
+        return Root(width, height, $"Confusion matrix of {modelName} on the test rows", description, content);
     }
 }

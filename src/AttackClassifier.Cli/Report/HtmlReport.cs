@@ -12,13 +12,30 @@ internal static class HtmlReport
     private static readonly HashSet<string> VoidElements = ["meta", "br", "hr", "img", "link"];
 
     // No '<', '>' or '&' here: style text is raw in HTML but escaped by XML writers.
+    // Colours: every text pair passes WCAG AA (4.5:1) in both schemes; the browser tests measure it. In the dark scheme the page
+    // turns dark but charts keep their white paper (Svg.Paper), so a chart's colours mean the same on screen, in print and as a file.
+    // A chart wider than the page shrinks to fit (keeping its aspect ratio), on screen and on paper; in print no page break splits a figure.
     private const string Css = """
-        body { font-family: sans-serif; margin: 24px auto; max-width: 1280px; color: #222; line-height: 1.4; }
-        h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 1px solid #ccc; } h3 { margin-top: 1.5em; }
+        :root { color-scheme: light dark; --ink: #222222; --muted: #555555; --page: #ffffff; --rule: #cccccc; --head: #f0f0f0; }
+        @media (prefers-color-scheme: dark) {
+          :root { --ink: #e8e8e8; --muted: #b8b8b8; --page: #161616; --rule: #555555; --head: #2a2a2a; }
+        }
+        html { background: var(--page); }
+        body { font-family: sans-serif; margin: 24px auto; padding: 0 16px; max-width: 1280px; color: var(--ink); background: var(--page); line-height: 1.4; }
+        h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 1px solid var(--rule); } h3 { margin-top: 1.5em; }
         table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.9em; }
-        th, td { border: 1px solid #ccc; padding: 3px 8px; }
-        th { background: #f0f0f0; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        figure { margin: 1em 0; overflow-x: auto; } figcaption { color: #555; font-size: 0.9em; }
+        th, td { border: 1px solid var(--rule); padding: 3px 8px; }
+        th { background: var(--head); } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        figure { margin: 1em 0; } figcaption { color: var(--muted); font-size: 0.9em; }
+        figure svg { display: block; border-radius: 4px; max-width: 100%; height: auto; }
+        details { margin: 0.3em 0 0; overflow-x: auto; } summary { cursor: pointer; color: var(--muted); font-size: 0.9em; }
+        @media print {
+          body { margin: 0; padding: 0; max-width: none; }
+          h2, h3, h3 + p { break-after: avoid; }   /* a model's heading and summary stay with its heatmap */
+          figure { break-inside: avoid; }
+          figure details { display: none; }
+          tr { break-inside: avoid; }
+        }
         """;
 
     internal static XDocument Render(IReadOnlyList<Block> blocks)
@@ -30,7 +47,10 @@ internal static class HtmlReport
             {
                 Heading h => new XElement(X + $"h{h.Level}", h.Text),
                 Paragraph p => new XElement(X + "p", p.Text),
-                Figure f => new XElement(X + "figure", new XElement(f.Svg), new XElement(X + "figcaption", f.Caption + " (also saved as " + f.FileName + ")")),
+                Figure f => new XElement(X + "figure", new XAttribute("id", f.Id),
+                    Svg.PrefixIds(f.Svg, f.Id + "-"),   // several charts on one page: their title and desc ids must differ
+                    new XElement(X + "figcaption", f.Caption + " (also saved as " + f.FileName + ")"),
+                    new XElement(X + "details", new XElement(X + "summary", "Data table"), RenderTable(f.Data))),
                 Table t => RenderTable(t),
                 _ => throw new InvalidOperationException($"Unknown block {block.GetType().Name}."),
             });

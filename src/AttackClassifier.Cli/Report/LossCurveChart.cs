@@ -49,7 +49,14 @@ internal static class LossCurveChart
             content.Add(Line(legendX, ly + 16, legendX + 24, ly + 16, colour, 2, "6 4"));
             content.Add(TextAt(legendX + 30, ly + 20, $"{name} validation", size: 10));
         }
-        return Root(width, height, "LSTM training and validation loss per epoch", content);
+        string description = string.Join(" ", curves.Where(c => c.History.Count > 0).Select(c =>
+        {
+            LstmEpochRecord last = c.History[^1];
+            string validation = c.History.Where(e => e.ValidationLoss is double v && double.IsFinite(v)).MinBy(e => e.ValidationLoss) is { } best
+                ? string.Create(CultureInfo.InvariantCulture, $", lowest validation loss {best.ValidationLoss:G4} at epoch {best.Epoch}") : "";
+            return string.Create(CultureInfo.InvariantCulture, $"{c.Name}: {c.History.Count} epochs, training loss {c.History[0].TrainingLoss:G4} → {last.TrainingLoss:G4}{validation}.");
+        }));
+        return Root(width, height, "LSTM training and validation loss per epoch", description, content);
     }
 
     private static void AddSeries(List<XElement> content, IEnumerable<(int Epoch, double? Loss)> points, string colour, string? dash, string name,
@@ -63,6 +70,6 @@ internal static class LossCurveChart
         content.Add(line);
         foreach (var (epoch, loss) in finite)
             content.Add(E("circle", A("cx", x(epoch)), A("cy", y(loss)), A("r", 3), A("fill", colour),
-                          E("title", string.Create(CultureInfo.InvariantCulture, $"{name}, epoch {epoch}: {loss:G5}"))));
+                          E("title", string.Create(CultureInfo.InvariantCulture, $"{name}, epoch {epoch}: {loss:G5}"))).Mark("point"));
     }
 }

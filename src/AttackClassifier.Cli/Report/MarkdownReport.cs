@@ -14,19 +14,26 @@ internal static class MarkdownReport
             {
                 case Heading h: md.Append('#', h.Level).Append(' ').AppendLine(Escape(h.Text)); break;
                 case Paragraph p: md.AppendLine(Escape(p.Text)); break;
-                case Figure f: md.Append("![").Append(Escape(f.Caption)).Append("](").Append(f.FileName).AppendLine(")"); break;
-                case Table t:
-                    for (int r = 0; r < t.Cells.Count; r++)
-                    {
-                        md.Append('|').AppendJoin('|', t.Cells[r].Select(cell => ' ' + Escape(cell) + ' ')).AppendLine("|");
-                        if (r == 0)
-                            md.Append('|').AppendJoin('|', t.Cells[0].Select((_, i) => t.NumericColumns.Contains(i) ? "---:" : "---")).AppendLine("|");
-                    }
+                case Figure f:
+                    md.Append("![").Append(Escape(f.Caption)).Append("](").Append(f.FileName).AppendLine(")");
+                    md.AppendLine();
+                    AppendTable(md, f.Data);   // the chart's numbers, readable without the picture
                     break;
+                case Table t: AppendTable(md, t); break;
             }
             md.AppendLine();
         }
         return md.ToString();
+    }
+
+    private static void AppendTable(StringBuilder md, Table t)
+    {
+        for (int r = 0; r < t.Cells.Count; r++)
+        {
+            md.Append('|').AppendJoin('|', t.Cells[r].Select(cell => ' ' + Escape(cell) + ' ')).AppendLine("|");
+            if (r == 0)
+                md.Append('|').AppendJoin('|', t.Cells[0].Select((_, i) => t.NumericColumns.Contains(i) ? "---:" : "---")).AppendLine("|");
+        }
     }
 
     /// <summary>Escapes what Markdown would interpret in labels and command text: table pipes, HTML, emphasis and code marks.</summary>

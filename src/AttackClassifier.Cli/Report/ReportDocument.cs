@@ -16,8 +16,16 @@ internal sealed record Paragraph(string Text) : Block;
 /// <summary>A table: <paramref name="Cells"/> header row first; columns whose index is in <paramref name="NumericColumns"/> align right.</summary>
 internal sealed record Table(IReadOnlyList<string[]> Cells, IReadOnlySet<int> NumericColumns) : Block;
 
-/// <summary>A chart: inlined in HTML, linked from Markdown as <paramref name="FileName"/> (saved beside the report).</summary>
-internal sealed record Figure(string FileName, string Caption, XElement Svg) : Block;
+/// <summary>
+/// A chart: inlined in HTML, linked from Markdown as <paramref name="FileName"/> (saved beside the report). <paramref name="Data"/> holds
+/// the numbers it draws as a table — the chart's text alternative for screen readers and for copying (HTML shows it in a
+/// <c>&lt;details&gt;</c> under the chart, Markdown after the image).
+/// </summary>
+internal sealed record Figure(string FileName, string Caption, XElement Svg, Table Data) : Block
+{
+    /// <summary>The file name without ".svg": the figure's id in the HTML page and the prefix of its chart's ids.</summary>
+    internal string Id => Path.GetFileNameWithoutExtension(FileName);
+}
 
 /// <summary>
 /// The comparison report's content, written once as a list of <see cref="Block"/>s: the comparison table, the class
@@ -43,13 +51,12 @@ internal static class ReportDocument
             new Heading(2, "Calibration"),
             new Paragraph("Probabilities are temperature-scaled on the validation rows. The reliability diagram plots, per bin of the top probability, the share of right answers against the mean probability (a calibrated model follows the dashed diagonal); the risk–coverage curve shows the error rate of the rows a model answers as its abstention threshold is lowered."),
             new Figure("reliability.svg", "Reliability diagram: accuracy against mean top probability, 15 equal-width bins, count-weighted test rows.",
-                       CalibrationCharts.Reliability(Coloured(c))),
+                       CalibrationCharts.Reliability(Coloured(c)), ReliabilityTable(c)),
             new Figure("risk-coverage.svg", "Risk–coverage: error rate of the answered test rows against the share answered.",
-                       CalibrationCharts.RiskCoverage(Coloured(c))),
+                       CalibrationCharts.RiskCoverage(Coloured(c)), RiskCoverageTable(c)),
             CalibrationTable(c),
             new Heading(2, "Class distribution"),
-            new Figure("class-distribution.svg", "Share of rows and of observations per class (log scale).", ClassDistributionChart.Render(c.Classes)),
-            DistributionTable(c),
+            new Figure("class-distribution.svg", "Share of rows and of observations per class (log scale).", ClassDistributionChart.Render(c.Classes), DistributionTable(c)),
         };
 
         blocks.InsertRange(blocks.FindIndex(b => b is Paragraph p && p.Text.StartsWith("Verdict:", StringComparison.Ordinal)) + 1, warnings);
@@ -57,7 +64,6 @@ internal static class ReportDocument
         if (lstms.Length > 0)
         {
             blocks.Add(new Heading(2, "LSTM loss per epoch"));
-            blocks.Add(new Figure("lstm-loss.svg", "Training (solid) and validation (dashed) loss per epoch.", LossCurveChart.Render(lstms)));
             // One row per epoch, a train and a validation column per model: the curves' numbers side by side.
             int epochs = lstms.Max(m => m.History.Count == 0 ? 0 : m.History.Max(e => e.Epoch));
             var cells = new List<string[]> { lstms.SelectMany(m => new[] { $"{m.Name} train", $"{m.Name} validation" }).Prepend("epoch").ToArray() };
@@ -68,7 +74,8 @@ internal static class ReportDocument
                         ? new[] { r.TrainingLoss.ToString("F4", ci), r.ValidationLoss?.ToString("F4", ci) ?? "n/a" }
                         : ["", ""]).Prepend(e.ToString(ci)).ToArray());
             }
-            blocks.Add(new Table(cells, Enumerable.Range(0, cells[0].Length).ToHashSet()));
+            blocks.Add(new Figure("lstm-loss.svg", "Training (solid) and validation (dashed) loss per epoch.", LossCurveChart.Render(lstms),
+                                  new Table(cells, Enumerable.Range(0, cells[0].Length).ToHashSet())));
         }
 
         blocks.Add(new Heading(2, "Per-class precision, recall and F1 (test rows)"));
@@ -77,7 +84,7 @@ internal static class ReportDocument
             blocks.Add(new Heading(3, m.Name));
             blocks.Add(new Paragraph(m.Summary));
             blocks.Add(new Figure($"confusion-{Svg.FileSafe(m.Name)}.svg", $"Confusion matrix of {m.Name}: rows are true classes, columns predicted classes, shaded by share of the true class.",
-                                  ConfusionHeatmap.Render(m.Name, m.Test)));
+                                  ConfusionHeatmap.Render(m.Name, m.Test), HeatmapTable(m.Test)));
             blocks.Add(PerClassTable(m.Test));
             if (m.TopConfusions.Count > 0) blocks.Add(ConfusionTable(m.TopConfusions));
         }
@@ -100,6 +107,30 @@ internal static class ReportDocument
         return new Table(cells, new HashSet<int> { 1, 2, 3, 4, 5, 6, 7 });
     }
 
+    /// <summary>The reliability diagram's points: per model, each non-empty bin of the top probability.</summary>
+    private static Table ReliabilityTable(Comparison c)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var cells = new List<string[]> { new[] { "model", "top probability in", "mean top probability", "accuracy", "weight" } };
+        cells.AddRange(c.Models.SelectMany(m => m.Calibration.Bins.Where(b => b.Weight > 0).Select(b => new[]
+        {
+            m.Name, string.Create(ci, $"({b.Lower:F2}, {b.Upper:F2}]"), b.MeanConfidence.ToString("F3", ci), Comparison.Percent(b.Accuracy), b.Weight.ToString("G6", ci),
+        })));
+        return new Table(cells, new HashSet<int> { 2, 3, 4 });
+    }
+
+    /// <summary>The risk–coverage curve's marked points, per model (the same thinned points the chart draws).</summary>
+    private static Table RiskCoverageTable(Comparison c)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var cells = new List<string[]> { new[] { "model", "threshold", "coverage", "risk" } };
+        cells.AddRange(c.Models.SelectMany(m => CalibrationCharts.Thin(m.Calibration.RiskCoverage).Select(p => new[]
+        {
+            m.Name, p.Threshold.ToString("F3", ci), Comparison.Percent(p.Coverage), Comparison.Percent(p.Risk),
+        })));
+        return new Table(cells, new HashSet<int> { 1, 2, 3 });
+    }
+
     /// <summary>The model's largest mistakes (count-weighted) with two example command lines each.</summary>
     private static Table ConfusionTable(IReadOnlyList<Confusion> confusions)
     {
@@ -119,6 +150,21 @@ internal static class ReportDocument
             s.Label, s.Rows.ToString(ci), (100.0 * s.Rows / Math.Max(totalRows, 1)).ToString("F2", ci), s.Observations.ToString("G", ci), (100 * s.ObservationShare).ToString("F2", ci),
         }));
         return new Table(cells, new HashSet<int> { 1, 2, 3, 4 });
+    }
+
+    /// <summary>The heatmap's numbers: per true class (row) its observations and the share of them predicted as each class (columns).</summary>
+    private static Table HeatmapTable(ClassificationReport report)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        int[] shown = Comparison.PresentClasses(report);
+        var cells = new List<string[]> { shown.Select(i => $"% predicted {report.Classes[i].Label}").Prepend("observations").Prepend("true class").ToArray() };
+        foreach (int t in shown)
+        {
+            double rowTotal = shown.Sum(p => report.Confusion(t, p));
+            cells.Add(shown.Select(p => rowTotal > 0 ? (100 * report.Confusion(t, p) / rowTotal).ToString("F1", ci) : "")
+                .Prepend(rowTotal.ToString("G6", ci)).Prepend(report.Classes[t].Label).ToArray());
+        }
+        return new Table(cells, Enumerable.Range(1, shown.Length + 1).ToHashSet());
     }
 
     /// <summary>Present classes and the three averages, as scikit-learn's classification_report lists them.</summary>

@@ -29,13 +29,43 @@ internal static class Svg
     /// <summary>Numbers with at most two decimals, invariant culture: coordinates need no more.</summary>
     internal static string Num(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>The root <c>&lt;svg&gt;</c> of a <paramref name="width"/> × <paramref name="height"/> picture (px), with a title for screen readers.</summary>
-    internal static XElement Root(double width, double height, string title, IEnumerable<XElement> content) =>
+    /// <summary>
+    /// The root <c>&lt;svg&gt;</c> of a <paramref name="width"/> × <paramref name="height"/> picture (px) on a white background. For screen
+    /// readers it is one image (role="img") named by its <c>&lt;title&gt;</c> and described by its <c>&lt;desc&gt;</c> (WAI-ARIA
+    /// graphics: aria-labelledby, aria-describedby); <paramref name="description"/> should say what the data shows, not how it is drawn.
+    /// The ids are unique within the file; <see cref="PrefixIds"/> makes them unique within a page that inlines several charts.
+    /// </summary>
+    internal static XElement Root(double width, double height, string title, string description, IEnumerable<XElement> content) =>
         E("svg", A("width", width), A("height", height), A("viewBox", $"0 0 {Num(width)} {Num(height)}"),
-          A("font-family", Font), A("font-size", 11), A("role", "img"),
-          E("title", title),
-          E("rect", A("width", width), A("height", height), A("fill", "#ffffff")),
+          A("font-family", Font), A("font-size", 11), A("role", "img"), A("aria-labelledby", "title"), A("aria-describedby", "desc"),
+          E("title", A("id", "title"), title),
+          E("desc", A("id", "desc"), description),
+          E("rect", A("width", width), A("height", height), A("fill", Paper)),
           content);
+
+    /// <summary>The charts' background: charts keep it in a dark page too, so their colours read the same on screen, in print and as files.</summary>
+    internal const string Paper = "#ffffff";
+
+    /// <summary>A copy of <paramref name="svg"/> whose ids, and the aria references to them, start with <paramref name="prefix"/>.</summary>
+    internal static XElement PrefixIds(XElement svg, string prefix)
+    {
+        var copy = new XElement(svg);
+        foreach (XElement e in copy.DescendantsAndSelf())
+        {
+            if (e.Attribute("id") is { } id) id.Value = prefix + id.Value;
+            foreach (string reference in new[] { "aria-labelledby", "aria-describedby" })
+                if (e.Attribute(reference) is { } ids)
+                    ids.Value = string.Join(' ', ids.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(i => prefix + i));
+        }
+        return copy;
+    }
+
+    /// <summary>Marks <paramref name="element"/> as a data mark (a bar, a heatmap cell, a point) of the given kind: it carries a tooltip.</summary>
+    internal static XElement Mark(this XElement element, string kind)
+    {
+        element.SetAttributeValue("class", "mark " + kind);
+        return element;
+    }
 
     /// <summary>A <c>&lt;text&gt;</c> at (x, y); <paramref name="anchor"/> is start, middle or end; <paramref name="rotate"/> in degrees about (x, y).</summary>
     internal static XElement TextAt(double x, double y, string text, string anchor = "start", double rotate = 0, double size = 11, string weight = "normal")
@@ -78,6 +108,35 @@ internal static class Svg
         }
         return new string(hex);
     }
+
+    /// <summary>
+    /// WCAG 2.x relative luminance of a #rrggbb colour: L = 0.2126 R + 0.7152 G + 0.0722 B of the linearised sRGB channels
+    /// (c ≤ 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055)^2.4). https://www.w3.org/TR/WCAG21/#dfn-relative-luminance
+    /// </summary>
+    internal static double RelativeLuminance(string colour)
+    {
+        double Channel(int i)
+        {
+            double c = Convert.ToInt32(colour.Substring(1 + 2 * i, 2), 16) / 255.0;
+            return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * Channel(0) + 0.7152 * Channel(1) + 0.0722 * Channel(2);
+    }
+
+    /// <summary>WCAG contrast ratio (L₁ + 0.05) / (L₂ + 0.05) of two #rrggbb colours, lighter over darker: 1 to 21.</summary>
+    internal static double ContrastRatio(string a, string b)
+    {
+        double la = RelativeLuminance(a), lb = RelativeLuminance(b);
+        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
+    }
+
+    /// <summary>
+    /// Black or white, whichever contrasts more with <paramref name="background"/> of luminance L. The two ratios,
+    /// (L + 0.05) / 0.05 against black and 1.05 / (L + 0.05) against white, multiply to 21, so the better is at least
+    /// √21 ≈ 4.58:1: above WCAG AA's 4.5:1 for normal text on any background.
+    /// </summary>
+    internal static string InkOn(string background) =>
+        ContrastRatio(background, "#000000") >= ContrastRatio(background, "#ffffff") ? "#000000" : "#ffffff";
 
     /// <summary>"Nice" axis ticks 0, s, 2s, … covering [0, max], with s = 1, 2 or 5 × 10ⁿ and at most about <paramref name="count"/> ticks.</summary>
     internal static double[] Ticks(double max, int count = 5)

@@ -65,6 +65,19 @@ public sealed class AttackCatalog
         return new AttackLabel(label, technique is null ? LabelKind.Other : LabelKind.Technique, technique);
     }
 
+    /// <summary>
+    /// The parent-technique label of a technique label, in the study's <c>technique_grouped</c> form "<c>Tnnnn: Name</c>" with
+    /// the catalog's name (<c>"T1059.004: Unix Shell"</c> → <c>"T1059: Command and Scripting Interpreter"</c>); a label that is
+    /// not a technique in this catalog is returned unchanged.
+    /// </summary>
+    public string ToParentLabel(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        if (Resolve(label).Technique is not { } technique) return label;
+        AttackTechnique parent = technique.ParentId is { } id && _techniques.TryGetValue(id, out AttackTechnique? p) ? p : technique;
+        return $"{parent.Id}: {parent.Name}";
+    }
+
     /// <summary>True for the benign class's labels: <c>Normal</c> or <c>Benign</c>, any case, surrounding spaces ignored.</summary>
     public static bool IsBenignLabel(string label)
     {

@@ -163,6 +163,24 @@ public static class ClassifierExtensions
         return CalibrationReport.Compute(confidence, trueP, squares, correct, data.Weights(), threshold);
     }
 
+    /// <summary>Count-weighted share of rows whose true label is among the <paramref name="k"/> most probable classes (top-k accuracy).</summary>
+    public static double TopKAccuracy(this IAttackClassifier classifier, CommandDataset data, int k)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        Prediction[] predictions = classifier.PredictBatch(data.CommandLines(), k, minProbability: 0);
+        double hit = 0, total = 0;
+        for (int i = 0; i < predictions.Length; i++)
+        {
+            CommandRecord r = data.Records[i];
+            total += r.Count;
+            foreach (ClassProbability c in predictions[i].Top)
+                if (string.Equals(c.Label, r.Label, StringComparison.Ordinal)) { hit += r.Count; break; }
+        }
+        return total > 0 ? hit / total : double.NaN;
+    }
+
     internal static Prediction Decide(ClassTaxonomy taxonomy, ReadOnlySpan<double> p, int top, double threshold)
     {
         int count = Math.Min(top, p.Length);

@@ -1,6 +1,7 @@
 using AttackClassifier.Calibration;
 using AttackClassifier.Data;
 using AttackClassifier.Models.LogisticRegression;
+using AttackClassifier.Normalization;
 using AttackClassifier.Text;
 
 namespace AttackClassifier.Classification;
@@ -31,6 +32,7 @@ public sealed record TfidfLogisticRegressionOptions
         ],
         Classifier = new LogisticRegressionOptions { InverseRegularization = 100 },
         ClassWeights = ClassWeights.Balanced,
+        Normalization = new CommandNormalizerOptions(),
     };
 
     /// <summary>
@@ -44,6 +46,12 @@ public sealed record TfidfLogisticRegressionOptions
 
     /// <summary>Class weights multiplied into the observation counts (default none, as the study).</summary>
     public ClassWeights ClassWeights { get; init; } = ClassWeights.None;
+
+    /// <summary>
+    /// Command normalisation (<see cref="CommandNormalizer"/>): when set, features come from the cleaned whole line, each of
+    /// its statements and each decoded payload (n-grams never cross them); null (the study) reads the raw line only.
+    /// </summary>
+    public CommandNormalizerOptions? Normalization { get; init; }
 }
 
 /// <summary>
@@ -58,8 +66,11 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
     private readonly string[] _labels;
 
     internal TfidfLogisticRegressionClassifier(ITextVectorizer vectorizer, IReadOnlyList<string> labels, LogisticRegressionModel model,
-                                               ModelCalibration? calibration = null)
+                                               ModelCalibration? calibration = null, CommandNormalizerOptions? normalization = null)
     {
+        if (normalization is not null && vectorizer is not ISegmentedTextVectorizer)
+            throw new ArgumentException($"{vectorizer.GetType().Name} cannot read normalised (segmented) commands.", nameof(vectorizer));
+        Normalization = normalization;
         if (model.FeatureCount != vectorizer.FeatureCount)
             throw new ArgumentException($"The model has {model.FeatureCount} features, the vectorizer {vectorizer.FeatureCount}.", nameof(model));
         if (model.ClassCount != labels.Count)
@@ -75,6 +86,7 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
         Vectorizer = source.Vectorizer;
         Model = source.Model;
         _labels = source._labels;
+        Normalization = source.Normalization;
         Calibration = calibration.Validated();
     }
 
@@ -94,6 +106,9 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
     /// <summary>The fitted feature extractor (a <see cref="TfidfVectorizer"/> or <see cref="TfidfFeatureUnion"/>).</summary>
     public ITextVectorizer Vectorizer { get; }
 
+    /// <summary>The command normalisation the features are computed after, or null (raw lines, the study).</summary>
+    public CommandNormalizerOptions? Normalization { get; }
+
     /// <summary>The fitted logistic regression (coefficients, intercepts, training diagnostics).</summary>
     public LogisticRegressionModel Model { get; }
 
@@ -112,14 +127,30 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
         LabelSet labels = training.Labels();
         if (labels.Count < 2) throw new ArgumentException($"Training data needs at least 2 classes; it has {labels.Count}.", nameof(training));
         string[] commands = training.CommandLines();
-        ITextVectorizer vectorizer = options.Features.Count == 1
-            ? TfidfVectorizer.Fit(commands, options.Features[0])
-            : TfidfFeatureUnion.Fit(commands, [.. options.Features]);
-        CsrMatrix x = vectorizer.Transform(commands);
+        ITextVectorizer vectorizer;
+        CsrMatrix x;
+        if (options.Normalization is { } normalization)
+        {
+            // Each row normalised once; fitting and transforming read the same segments.
+            IReadOnlyList<string>[] documents = new IReadOnlyList<string>[commands.Length];
+            Parallel.For(0, commands.Length, i => documents[i] = CommandNormalizer.Normalize(commands[i], normalization).Segments);
+            ISegmentedTextVectorizer segmented = options.Features.Count == 1
+                ? TfidfVectorizer.FitSegmented(documents, options.Features[0])
+                : TfidfFeatureUnion.FitSegmented(documents, [.. options.Features]);
+            vectorizer = segmented;
+            x = segmented.TransformSegmented(documents);
+        }
+        else
+        {
+            vectorizer = options.Features.Count == 1
+                ? TfidfVectorizer.Fit(commands, options.Features[0])
+                : TfidfFeatureUnion.Fit(commands, [.. options.Features]);
+            x = vectorizer.Transform(commands);
+        }
         int[] y = labels.Encode(training.Records.Select(r => r.Label));
         double[] s = options.ClassWeights.Apply(y, training.Weights(), labels.Labels);
         LogisticRegressionModel model = new LogisticRegressionTrainer(options.Classifier).Fit(x, y, labels.Count, s);
-        return new TfidfLogisticRegressionClassifier(vectorizer, labels.Labels, model);
+        return new TfidfLogisticRegressionClassifier(vectorizer, labels.Labels, model, normalization: options.Normalization);
     }
 
     /// <inheritdoc/>
@@ -176,6 +207,8 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
         if (t_columns is null || t_columns.Length < d) { t_columns = new int[d]; t_values = new double[d]; }
         columns = t_columns;
         values = t_values!;
-        return Vectorizer.Transform(commandLine, columns.AsSpan(0, d), values.AsSpan(0, d));
+        return Normalization is { } normalization
+            ? ((ISegmentedTextVectorizer)Vectorizer).TransformSegmented(CommandNormalizer.Normalize(commandLine, normalization).Segments, columns.AsSpan(0, d), values.AsSpan(0, d))
+            : Vectorizer.Transform(commandLine, columns.AsSpan(0, d), values.AsSpan(0, d));
     }
 }

@@ -3,6 +3,7 @@ using AttackClassifier.Calibration;
 using AttackClassifier.Classification;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Models.Lstm;
+using AttackClassifier.Normalization;
 using AttackClassifier.Text;
 
 namespace AttackClassifier.Serialization;
@@ -143,6 +144,7 @@ public static class ModelFile
     //   per part            TfidfOptions (see WriteTfidfOptions), terms string[] (D_p, column order), idf double[] (D_p)
     //   D, K                int32, int32
     //   theta               double[]   [ w (D,K) | b (K) ], or w alone when the model has no intercept
+    //   (version ≥ 2) normalised bool, then when true: max decoded chars int32, max depth int32
     private static ModelKind WriteLogisticRegression(PayloadWriter w, TfidfLogisticRegressionClassifier classifier)
     {
         w.Write(classifier.Labels);
@@ -162,6 +164,12 @@ public static class ModelFile
         w.Write(classifier.Model.FeatureCount);
         w.Write(classifier.Model.ClassCount);
         w.Write(classifier.Model.Parameters);
+        w.Write(classifier.Normalization is not null);
+        if (classifier.Normalization is { } n)
+        {
+            w.Write(n.MaxDecodedChars);
+            w.Write(n.MaxDepth);
+        }
         return ModelKind.LogisticRegression;
     }
 
@@ -180,9 +188,15 @@ public static class ModelFile
         int k = r.ReadInt32("class count");
         double[] theta = r.ReadDoubles("coefficients");
         r.Check(k == labels.Length, $"{k} classes but {labels.Length} labels");
+        CommandNormalizerOptions? normalization = null;
+        if (r.Version >= 2 && r.ReadBoolean("normalised"))
+        {
+            normalization = new CommandNormalizerOptions { MaxDecodedChars = r.ReadInt32("max decoded chars"), MaxDepth = r.ReadInt32("max depth") };
+            r.Check(normalization.MaxDecodedChars >= 0 && normalization.MaxDepth is >= 0 and <= 16, "normalisation limits out of range");
+        }
         ITextVectorizer vectorizer = partCount == 1 ? parts[0] : TfidfFeatureUnion.FromParts(parts);
         var model = new LogisticRegressionModel(d, k, theta);
-        return new TfidfLogisticRegressionClassifier(vectorizer, labels, model);
+        return new TfidfLogisticRegressionClassifier(vectorizer, labels, model, normalization: normalization);
     }
 
     // LSTM payload, in order:

@@ -97,6 +97,14 @@ public class AttackCatalogTests
         Assert.Null(Catalog.FindTactic(id));
     }
 
+    [Theory]
+    [InlineData("T1059.004: Unix Shell", "T1059: Command and Scripting Interpreter")]
+    [InlineData("t1003", "T1003: OS Credential Dumping")]
+    [InlineData("T1685.005: Clear Windows Event Logs", "T1685: Disable or Modify Tools")]
+    [InlineData("Z999: Other Low-Frequency Techniques", "Z999: Other Low-Frequency Techniques")]
+    [InlineData("Normal", "Normal")]
+    public void Parent_labels_use_the_catalogs_name(string label, string parent) => Assert.Equal(parent, Catalog.ToParentLabel(label));
+
     [Fact]
     public void Every_technique_label_of_the_public_atomic_files_resolves()
     {

@@ -86,6 +86,19 @@ public class PredictTelemetryTests
         }
     }
 
+    // Without --model the built-in model for the input: Windows event sources get builtin:windows, the rest builtin:linux.
+    [Theory]
+    [InlineData("Telemetry/sysmon-winlogbeat.ndjson", "sysmon", "builtin:windows")]
+    [InlineData("Telemetry/win4688-winlogbeat.ndjson", "win4688", "builtin:windows")]
+    [InlineData("Telemetry/ecs-process.ndjson", "ecs", "builtin:linux")]
+    [InlineData("Telemetry/audit.log", "auditd", "builtin:linux")]
+    public void Without_a_model_the_built_in_model_for_the_input_format_is_used(string fixture, string format, string model)
+    {
+        var (exit, output, error) = CliRunner.Run("predict", "--input", Fixture(fixture), "--input-format", format, "--format", "jsonl", "--emit", "prediction");
+        Assert.True(exit == 0, error);
+        Assert.All(JsonLines(output), r => Assert.Equal(model, r.GetProperty("model").GetProperty("name").GetString()));
+    }
+
     [Fact]
     public void Three_ecs_events_with_a_blank_and_a_broken_line_between_them_give_five_lines_in_order()
     {

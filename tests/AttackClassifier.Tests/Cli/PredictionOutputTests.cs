@@ -126,6 +126,12 @@ public class PredictionOutputTests
             foreach (string key in new[] { "expected_calibration_error", "brier_score", "threshold", "coverage_at_threshold", "accuracy_at_threshold", "auroc" })
                 Assert.True(cal.GetProperty(key).ValueKind == JsonValueKind.Number, key);
             Assert.InRange(cal.GetProperty("accuracy_at_coverage").GetProperty("0.5").GetDouble(), 0, 1);
+            Assert.InRange(e.RootElement.GetProperty("top3_accuracy").GetDouble(), e.RootElement.GetProperty("evaluation").GetProperty("weighted_accuracy").GetDouble(), 1.0);
+            JsonElement benign = e.RootElement.GetProperty("benign");
+            var sample = AttackClassifier.Data.CommandDataset.Load(SampleDataTests.SamplePath).Consolidate();
+            Assert.Equal(sample.Records.Count(r => r.Label == "Normal"), benign.GetProperty("benign_rows").GetInt32());
+            Assert.InRange(benign.GetProperty("false_technique_rate_rows").GetDouble(), 0, 1);
+            Assert.InRange(benign.GetProperty("technique_to_benign_rate_weighted").GetDouble(), 0, 1);
         }
         finally { File.Delete(model); }
     }
@@ -148,5 +154,31 @@ public class PredictionOutputTests
             File.Delete(a);
             File.Delete(b);
         }
+    }
+
+    // The shipped models load from the tool itself (no file, no training) and answer in ATT&CK terms.
+    [Theory]
+    [InlineData("builtin:linux", "cat /etc/shadow", "TA0006")]
+    [InlineData("builtin:linux", "cat /proc/cpuinfo | grep name | wc -l", "TA0007")]
+    [InlineData("builtin:windows", "vssadmin delete shadows /all /quiet", "TA0040")]
+    public void Built_in_models_classify_without_a_model_file(string model, string command, string tactic)
+    {
+        var (exit, output, error) = CliRunner.RunWithInput(command + "\n", "predict", "--model", model, "--format", "jsonl");
+        Assert.True(exit == 0, error);
+        using JsonDocument d = JsonDocument.Parse(output);
+        Assert.Equal(tactic, d.RootElement.GetProperty("top_tactics")[0].GetProperty("id").GetString());
+        Assert.Equal(64, d.RootElement.GetProperty("model").GetProperty("sha256").GetString()!.Length);
+        var info = CliRunner.Run("info", "--model", model, "--json");
+        using JsonDocument i = JsonDocument.Parse(info.Output);
+        Assert.Equal(2, i.RootElement.GetProperty("format_version").GetInt32());
+        Assert.Contains(i.RootElement.GetProperty("classes").EnumerateArray(), c => c.GetProperty("kind").GetString() == "benign");
+    }
+
+    [Fact]
+    public void An_unknown_built_in_model_is_named()
+    {
+        var (exit, _, error) = CliRunner.RunWithInput("ls\n", "predict", "--model", "builtin:macos");
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown built-in model 'builtin:macos'; choose builtin:linux or builtin:windows", error);
     }
 }

