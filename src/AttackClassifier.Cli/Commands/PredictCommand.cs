@@ -103,7 +103,10 @@ internal static class PredictCommand
             using OutputBuffer buffer = ReferenceEquals(stdout, Console.Out)
                 ? OutputBuffer.ForStream(Console.OpenStandardOutput(), live)
                 : OutputBuffer.ForTextWriter(stdout, live);
-            var stream = new PredictionStream(model, model.Info.Metadata?.Name ?? Path.GetFileName(name), options, buffer);
+            string modelName = model.Info.Metadata?.Name ?? Path.GetFileName(name);
+            var stream = new PredictionStream(model, modelName, options, buffer);
+            if (output == OutputFormat.Text)   // JSON records name the model in each record; text lines have no room for it
+                parsed.InvocationConfiguration.Error.WriteLine($"predict: model {modelName} ({PredictionJson.ModelVersion(model.Info)}, sha256 {model.Info.Sha256})");
             PredictionSummary summary;
             if (inputPath is not null)
             {

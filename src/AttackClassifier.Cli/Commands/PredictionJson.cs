@@ -254,10 +254,13 @@ internal static class PredictionJson
     {
         w.WriteStartObject();
         w.WriteString(NameName, name);
-        w.WriteString("version", info.Metadata?.ToolVersion ?? $"format {info.FormatVersion}");
+        w.WriteString("version", ModelVersion(info));
         w.WriteString("sha256", info.Sha256);
         w.WriteEndObject();
     }
+
+    /// <summary>A model's version as outputs name it: the tool version that wrote it, else its file format version.</summary>
+    internal static string ModelVersion(ModelInfo info) => info.Metadata?.ToolVersion ?? $"format {info.FormatVersion}";
 
     /// <summary>The n-grams that pushed the prediction: <c>evidence</c> [{ngram, weight}].</summary>
     internal static void WriteEvidence(Utf8JsonWriter w, IReadOnlyList<Evidence> evidence)

@@ -140,6 +140,7 @@ public class PredictTelemetryTests
         Assert.Equal(["1", "2", "3", "4", "5"], lines.Select(l => l.Split('\t')[0]));
         Assert.Equal("error", lines[3].Split('\t')[1]);
         Assert.Contains("2 of 5 input records held no command", text.Error);
+        Assert.StartsWith("predict: model sample-lr.acm (0.1.0, sha256 ", text.Error);   // text lines have no room for the model
     }
 
     // auditd: the records of two events interleaved, the first with hex-encoded arguments (a space and a quote force hex)
