@@ -91,7 +91,9 @@ internal sealed class AuditdEventReader
             "CWD" => ReadCwd(ev, record),
             _ => null,
         };
-        if (problem is not null) AddError(lineNumber, problem);
+        // A broken record of an event is the event's problem, not a record of its own: auditd's unit is the event, so one
+        // event gives one output record — its command when another record of it still yields one, else this error.
+        if (problem is not null) ev.Problem ??= $"line {lineNumber}: {problem}";
         if (ev.HasSyscall && ev.HasExecve && ev.HasProctitle) Finish(ev);
     }
 
@@ -231,6 +233,10 @@ internal sealed class AuditdEvent
     }
 
     internal string? Key { get; }
+
+    /// <summary>The first problem met in one of the event's records (e.g. PROCTITLE of odd hex length), with its line.</summary>
+    internal string? Problem { get; set; }
+
     internal long Line { get; }
     internal long Ordinal { get; }
     internal string? Error { get; }
@@ -282,7 +288,7 @@ internal sealed class AuditdEvent
         else if (_arguments.Count > 0)
             (command, truncated) = (JoinArguments(), true);
         else if (HasExecve || HasProctitle)
-            return Identify(new TelemetryRecord { LineNumber = Line, Error = $"audit event {Time}:{Serial} has no decodable EXECVE arguments or PROCTITLE." });
+            return Identify(new TelemetryRecord { LineNumber = Line, Error = Problem ?? $"audit event {Time}:{Serial} has no decodable EXECVE arguments or PROCTITLE." });
         else
             return null;
         if (string.IsNullOrWhiteSpace(command))

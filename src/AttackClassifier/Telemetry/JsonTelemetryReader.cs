@@ -55,12 +55,29 @@ internal sealed class JsonTelemetryReader
                 continue;
             }
             _events.Clear();
-            if (!_preset.TryExpand(root, _events, out error))
+            TelemetryRecord? failed = Guarded(at, () => _preset.TryExpand(root, _events, out string? why) ? null : _preset.Identify(root, at with { Error = why, Original = root }));
+            if (failed is not null)
             {
-                yield return _preset.Identify(root, at with { Error = error, Original = root });
+                yield return failed;
                 continue;
             }
-            foreach (JsonElement ev in _events) yield return Extract(ev, at);
+            foreach (JsonElement ev in _events) yield return Guarded(at, () => Extract(ev, at))!;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/>, turning the one failure valid JSON can still cause — a string holding an escaped lone
+    /// surrogate (<c>"\ud800"</c>), which is valid JSON but not valid UTF-16 text — into an error record for the line.
+    /// </summary>
+    private static TelemetryRecord? Guarded(TelemetryRecord at, Func<TelemetryRecord?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            return at with { Error = "a JSON string holds an escaped lone surrogate (\\uD800–\\uDFFF without its pair): not text." };
         }
     }
 

@@ -88,7 +88,7 @@ public class AuditdEventReaderTests
     }
 
     [Fact]
-    public void Malformed_lines_are_error_records_in_line_order_and_the_event_survives()
+    public void Malformed_lines_are_error_records_in_line_order_and_the_event_survives_a_broken_record_of_its_own()
     {
         string log = string.Join('\n',
             Syscall(10, 100),
@@ -98,11 +98,22 @@ public class AuditdEventReaderTests
             "",
             Proctitle(10, "cat", "/etc/passwd"), Eoe(10));
         List<TelemetryRecord> records = Read(log);
-        Assert.Equal(4, records.Count);
+        // One record per event: the broken EXECVE belongs to event 10, whose PROCTITLE still gives the command; lines that are
+        // not records of any event are error records of their own, in line order.
+        Assert.Equal(3, records.Count);
         Assert.Equal(("cat /etc/passwd", 1L), (records[0].CommandLine, records[0].LineNumber));   // EXECVE broken: PROCTITLE used
-        Assert.Equal((2L, "EXECVE record: a1=2F6574632F7 is neither quoted nor even-length hex."), (records[1].LineNumber, records[1].Error));
-        Assert.Equal((3L, "not an audit record: expected 'type=TYPE msg=audit(TIME:SERIAL): …'."), (records[2].LineNumber, records[2].Error));
-        Assert.Equal((4L, "SYSCALL record: msg=audit(1710408413.100) is not TIME:SERIAL."), (records[3].LineNumber, records[3].Error));
+        Assert.Equal((3L, "not an audit record: expected 'type=TYPE msg=audit(TIME:SERIAL): …'."), (records[1].LineNumber, records[1].Error));
+        Assert.Equal((4L, "SYSCALL record: msg=audit(1710408413.100) is not TIME:SERIAL."), (records[2].LineNumber, records[2].Error));
+    }
+
+    [Fact]
+    public void An_event_whose_only_command_record_is_broken_gives_one_error_record_naming_the_line()
+    {
+        List<TelemetryRecord> records = Read("type=PROCTITLE msg=audit(1.1:1): proctitle=ABC\n" + Proctitle(2, "id"));
+        Assert.Equal(2, records.Count);
+        Assert.Equal(1L, records[0].LineNumber);
+        Assert.StartsWith("line 1: ", records[0].Error);
+        Assert.Equal("id", records[1].CommandLine);
     }
 
     [Fact]

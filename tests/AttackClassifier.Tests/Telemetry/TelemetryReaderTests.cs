@@ -206,4 +206,15 @@ public class TelemetryReaderTests
         Assert.All(records.Where(r => r.Error is null), r => Assert.Equal("ab cd", r.CommandLine));
         Assert.Equal(100_000, records[^1].LineNumber);
     }
+
+    [Fact]
+    public void An_escaped_lone_surrogate_is_an_error_record_and_reading_goes_on()
+    {
+        string input = "{\"process\":{\"command_line\":\"ls \\ud800\"}}\n{\"process\":{\"command_line\":\"id\"}}\n";
+        var records = TelemetryReader.Read(new StringReader(input), new TelemetryReaderOptions { Format = TelemetryFormat.Ecs }).ToList();
+        Assert.Equal(2, records.Count);
+        Assert.Equal(1L, records[0].LineNumber);
+        Assert.Contains("lone surrogate", records[0].Error);
+        Assert.Equal("id", records[1].CommandLine);
+    }
 }

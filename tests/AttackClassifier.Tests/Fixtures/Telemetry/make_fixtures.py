@@ -179,7 +179,7 @@ def sysmon():
                                   "Protocol": "tcp", "Initiated": "true", "DestinationIp": "198.51.100.7",
                                   "DestinationPort": "80"},
                                  "2024-03-14T09:25:42.310Z", {"module": "sysmon", "category": ["network"]})))
-    exp.append(expect(3, error="Sysmon event ID 3 is not process creation", eventId="48221", host=computer,
+    exp.append(expect(3, error="Sysmon event ID 3 is not process creation (event ID 1).", eventId="48221", host=computer,
                       user="CORP\\alice", timestamp="2024-03-14 09:25:42.310", processId="6180",
                       executable="C:\\Windows\\System32\\certutil.exe"))
     write("sysmon-winlogbeat.ndjson", lines, exp)
