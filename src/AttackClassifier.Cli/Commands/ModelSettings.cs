@@ -78,6 +78,7 @@ internal sealed class ModelSettings
     private readonly Option<string?> _charNgram = new("--char-ngram") { Description = "lr: character n-grams within words (char_wb) MIN,MAX, e.g. 2,5, or 'none' (study none, default 2,5)." };
     private readonly Option<string?> _classWeight = new("--class-weight") { Description = "lr: none or balanced (study none, default balanced)." };
     private readonly Option<bool?> _sublinear = new("--sublinear-tf") { Description = "lr: tf = 1 + ln(count) in every block: true or false (study false, default true)." };
+    private readonly Option<string?> _blockWeights = new("--block-weights") { Description = "lr: weight of each feature block in order (word, then char_wb), e.g. 1,0.5: scikit-learn's transformer_weights (default 1 each)." };
     private readonly Option<int?> _minDf = new("--min-df") { Description = "lr: drop n-grams found in fewer than this many training rows, in every block (both presets 1: keep all)." };
     private readonly Option<bool?> _normalize = new("--normalize") { Description = "lr: split compound commands into statements and decode payloads before extracting features: true or false (study false, default true)." };
     private readonly Option<int?> _maxIterations = new("--max-iter") { Description = "lr: L-BFGS iteration limit (1000)." };
@@ -97,7 +98,7 @@ internal sealed class ModelSettings
         _classWeight.AcceptOnlyFromAmong("none", "balanced");
     }
 
-    private Option[] LogisticRegressionOptionList => [_preset, _c, _maxFeatures, _minDf, _ngram, _charNgram, _classWeight, _sublinear, _normalize, _maxIterations];
+    private Option[] LogisticRegressionOptionList => [_preset, _c, _maxFeatures, _minDf, _blockWeights, _ngram, _charNgram, _classWeight, _sublinear, _normalize, _maxIterations];
 
     /// <summary>For <c>tune</c>: the LR options except those it searches over (--C, --max-features), which it declares as lists.</summary>
     internal void AddGridBaseTo(Command command)
@@ -157,6 +158,15 @@ internal sealed class ModelSettings
         }
         if (parsed.GetValue(_minDf) is int minDf)
             blocks = blocks.Select(b => b with { MinDocumentFrequency = DocumentFrequency.Documents(AtLeast(minDf, 1, "--min-df")) }).ToList();
+        if (parsed.GetValue(_blockWeights) is { } weightText)
+        {
+            string[] parts = weightText.Split(',', StringSplitOptions.TrimEntries);
+            if (parts.Length != blocks.Count)
+                throw new CliException($"--block-weights: {parts.Length} weights for {blocks.Count} feature blocks ({string.Join(", ", blocks.Select(b => b.Analyzer))}).");
+            blocks = blocks.Select((b, i) => double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double w) && double.IsFinite(w) && w >= 0
+                ? b with { BlockWeight = w }
+                : throw new CliException($"--block-weights: '{parts[i]}' is not a finite number ≥ 0.")).ToList();
+        }
         if (parsed.GetValue(_sublinear) is bool sub) blocks = blocks.Select(b => b with { SublinearTf = sub }).ToList();
         LogisticRegressionOptions classifier = o.Classifier;
         if (Value(parsed, _c) is double c) classifier = classifier with { InverseRegularization = TrainCommand.Positive(c, "--C") };
@@ -187,7 +197,7 @@ internal sealed class ModelSettings
         {
             TfidfOptions b = o.Features[i];
             yield return new($"block{i}", string.Create(ci,
-                $"{b.Analyzer} {b.NGramRange.Min}-{b.NGramRange.Max} max_features={b.MaxFeatures?.ToString(ci) ?? "none"} min_df={b.MinDocumentFrequency} sublinear_tf={b.SublinearTf}"));
+                $"{b.Analyzer} {b.NGramRange.Min}-{b.NGramRange.Max} max_features={b.MaxFeatures?.ToString(ci) ?? "none"} min_df={b.MinDocumentFrequency} sublinear_tf={b.SublinearTf} weight={b.BlockWeight:G}"));
         }
         yield return new("C", o.Classifier.InverseRegularization.ToString("G", ci));
         yield return new("max_iter", o.Classifier.MaxIterations.ToString(ci));

@@ -287,7 +287,8 @@ public static class ModelFile
     }
 
     // TfidfOptions, in order: analyzer int32, n-gram min int32, max int32, min_df (isFraction bool, value double),
-    // max_df (same), max_features int32 (−1 = none), smooth_idf bool, sublinear_tf bool, norm int32, lowercase bool.
+    // max_df (same), max_features int32 (−1 = none), smooth_idf bool, sublinear_tf bool, norm int32, lowercase bool,
+    // (version ≥ 2) block weight double.
     private static void WriteTfidfOptions(PayloadWriter w, TfidfOptions o)
     {
         w.Write((int)o.Analyzer);
@@ -300,6 +301,7 @@ public static class ModelFile
         w.Write(o.SublinearTf);
         w.Write((int)o.Norm);
         w.Write(o.Lowercase);
+        w.Write(o.BlockWeight);
     }
 
     private static TfidfOptions ReadTfidfOptions(PayloadReader r)
@@ -318,6 +320,7 @@ public static class ModelFile
             Analyzer = analyzer, NGramRange = ngrams, MinDocumentFrequency = minDf, MaxDocumentFrequency = maxDf,
             MaxFeatures = maxFeatures < 0 ? null : maxFeatures, SmoothIdf = smooth, SublinearTf = sublinear, Norm = norm,
             Lowercase = r.ReadBoolean("lowercase"),
+            BlockWeight = r.Version >= 2 ? r.ReadDouble("block weight") : 1.0,
         };
     }
 

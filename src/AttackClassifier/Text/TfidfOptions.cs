@@ -96,6 +96,10 @@ public sealed record TfidfOptions
     /// <summary>Lowercase (invariant culture) before analysis. Default true.</summary>
     public bool Lowercase { get; init; } = true;
 
+    /// <summary>The block's weight in a feature union (scikit-learn's <c>FeatureUnion(transformer_weights=…)</c>): every value
+    /// of the row, after normalisation, is multiplied by it. Default 1; finite and ≥ 0.</summary>
+    public double BlockWeight { get; init; } = 1.0;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
     internal void Validate()
     {
@@ -103,6 +107,7 @@ public sealed record TfidfOptions
         if (!Enum.IsDefined(Norm)) throw new ArgumentException($"Unknown norm {Norm}.", nameof(Norm));
         if (NGramRange.Min < 1 || NGramRange.Max < NGramRange.Min)
             throw new ArgumentException($"NGramRange ({NGramRange.Min}, {NGramRange.Max}) is invalid: need 1 ≤ Min ≤ Max.", nameof(NGramRange));
+        if (!(double.IsFinite(BlockWeight) && BlockWeight >= 0)) throw new ArgumentException($"BlockWeight must be finite and ≥ 0, not {BlockWeight}.", nameof(BlockWeight));
         if (MaxFeatures is < 1) throw new ArgumentException($"MaxFeatures must be at least 1 (or null), not {MaxFeatures}.", nameof(MaxFeatures));
         if (MinDocumentFrequency == default || MaxDocumentFrequency == default)
             throw new ArgumentException("Document-frequency bounds must be made with DocumentFrequency.Documents or DocumentFrequency.Fraction.");

@@ -238,6 +238,8 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
             double norm = Math.Sqrt(sumOfSquares);
             for (int e = 0; e < nnz; e++) values[e] /= norm;   // divide, as scikit-learn's inplace_csr_row_normalize_l2 does
         }
+        if (Options.BlockWeight != 1.0)
+            for (int e = 0; e < nnz; e++) values[e] *= Options.BlockWeight;   // FeatureUnion's transformer weight, after the norm
         AnalyzerScratch.TrimCurrentThread();
         return nnz;
     }
