@@ -1,5 +1,6 @@
 using System.Text;
 using AttackClassifier.Data;
+using AttackClassifier.Randomness;
 
 namespace AttackClassifier.Benchmarks.Corpus;
 

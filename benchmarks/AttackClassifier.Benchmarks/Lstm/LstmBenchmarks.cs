@@ -1,5 +1,7 @@
 using AttackClassifier.Data;
+using AttackClassifier.Kernels;
 using AttackClassifier.Models.Lstm;
+using AttackClassifier.Randomness;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AttackClassifier.Kernels;
 using AttackClassifier.Text;
 using BenchmarkDotNet.Attributes;
 

@@ -1,5 +1,6 @@
 using AttackClassifier.Benchmarks.Corpus;
 using AttackClassifier.Data;
+using AttackClassifier.Kernels;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Optimization;
 using AttackClassifier.Text;
@@ -8,9 +9,9 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
-using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
+using Microsoft.ML;
 
 namespace AttackClassifier.Benchmarks.Training;
 

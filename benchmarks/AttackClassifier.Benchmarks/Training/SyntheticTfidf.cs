@@ -1,3 +1,4 @@
+using AttackClassifier.Kernels;
 using AttackClassifier.Text;
 
 namespace AttackClassifier.Benchmarks.Training;

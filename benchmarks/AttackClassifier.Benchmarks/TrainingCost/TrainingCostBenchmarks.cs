@@ -2,6 +2,7 @@ using System.Globalization;
 using AttackClassifier.Benchmarks.Corpus;
 using AttackClassifier.Classification;
 using AttackClassifier.Data;
+using AttackClassifier.Kernels;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Models.Lstm;
 using AttackClassifier.Text;

@@ -1,5 +1,6 @@
 using AttackClassifier.Calibration;
 using AttackClassifier.Data;
+using AttackClassifier.Kernels;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Normalization;
 using AttackClassifier.Text;

@@ -1,3 +1,4 @@
+using AttackClassifier.Randomness;
 namespace AttackClassifier.Data;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using AttackClassifier.Kernels;
 namespace AttackClassifier.Text;
 
 /// <summary>Turns command lines into sparse feature rows; implemented by <see cref="TfidfVectorizer"/> and

@@ -1,3 +1,4 @@
+using AttackClassifier.Kernels;
 namespace AttackClassifier.Text;
 
 /// <summary>
@@ -53,7 +54,7 @@ public sealed class TfidfFeatureUnion : ITextVectorizer, ISegmentedTextVectorize
     }
 
     /// <inheritdoc/>
-    public CsrMatrix Transform(IReadOnlyList<string> documents) => CsrMatrix.FromRows(this, documents);
+    public CsrMatrix Transform(IReadOnlyList<string> documents) => VectorizerRows.FromRows(this, documents);
 
     /// <inheritdoc/>
     public int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values)
@@ -65,7 +66,7 @@ public sealed class TfidfFeatureUnion : ITextVectorizer, ISegmentedTextVectorize
     }
 
     /// <summary>One row per segmented document, D columns.</summary>
-    internal CsrMatrix TransformSegmented(IReadOnlyList<IReadOnlyList<string>> documents) => CsrMatrix.FromSegmentedRows(this, documents);
+    internal CsrMatrix TransformSegmented(IReadOnlyList<IReadOnlyList<string>> documents) => VectorizerRows.FromSegmentedRows(this, documents);
 
     /// <summary>The features of one segmented document: each part's segmented row (see
     /// <see cref="TfidfVectorizer.TransformSegmented(IReadOnlyList{string}, Span{int}, Span{double})"/>), side by side.</summary>

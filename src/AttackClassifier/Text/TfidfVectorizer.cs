@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using AttackClassifier.Kernels;
 
 namespace AttackClassifier.Text;
 
@@ -176,7 +177,7 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     }
 
     /// <inheritdoc/>
-    public CsrMatrix Transform(IReadOnlyList<string> documents) => CsrMatrix.FromRows(this, documents);
+    public CsrMatrix Transform(IReadOnlyList<string> documents) => VectorizerRows.FromRows(this, documents);
 
     /// <inheritdoc/>
     public int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values)
@@ -188,7 +189,7 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     }
 
     /// <summary>One row per segmented document (see <see cref="FitSegmented"/>), D columns.</summary>
-    internal CsrMatrix TransformSegmented(IReadOnlyList<IReadOnlyList<string>> documents) => CsrMatrix.FromSegmentedRows(this, documents);
+    internal CsrMatrix TransformSegmented(IReadOnlyList<IReadOnlyList<string>> documents) => VectorizerRows.FromSegmentedRows(this, documents);
 
     int ISegmentedTextVectorizer.TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values) => TransformSegmented(segments, columns, values);
 

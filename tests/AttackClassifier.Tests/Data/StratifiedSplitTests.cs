@@ -1,8 +1,9 @@
 using System.Text.Json;
 using AttackClassifier.Data;
-using FsCheck;
+using AttackClassifier.Randomness;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 
 namespace AttackClassifier.Tests.Data;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AttackClassifier.Kernels;
 using AttackClassifier.Text;
 
 namespace AttackClassifier.Tests.Testing;

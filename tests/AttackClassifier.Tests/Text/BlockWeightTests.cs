@@ -1,4 +1,5 @@
 using AttackClassifier.Classification;
+using AttackClassifier.Kernels;
 using AttackClassifier.Serialization;
 using AttackClassifier.Tests.Data;
 using AttackClassifier.Text;

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using AttackClassifier.Kernels;
 using AttackClassifier.Text;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 
 namespace AttackClassifier.Tests.Text;
 

@@ -1,3 +1,4 @@
+using AttackClassifier.Kernels;
 using AttackClassifier.Optimization;
 using AttackClassifier.Text;
 

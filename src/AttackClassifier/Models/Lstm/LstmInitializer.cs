@@ -1,4 +1,5 @@
 using AttackClassifier.Data;
+using AttackClassifier.Randomness;
 
 namespace AttackClassifier.Models.Lstm;
 

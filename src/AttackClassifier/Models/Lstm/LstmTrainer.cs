@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using AttackClassifier.Data;
 using System.Runtime.CompilerServices;
+using AttackClassifier.Data;
+using AttackClassifier.Randomness;
 
 namespace AttackClassifier.Models.Lstm;
 

@@ -1,10 +1,11 @@
+using AttackClassifier.Kernels;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Optimization;
 using AttackClassifier.Tests.Testing;
 using AttackClassifier.Text;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 
 namespace AttackClassifier.Tests.Models.LogisticRegression;
 

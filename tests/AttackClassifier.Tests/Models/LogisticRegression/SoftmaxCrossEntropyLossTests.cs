@@ -1,10 +1,11 @@
 using System.Numerics.Tensors;
+using AttackClassifier.Kernels;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Tests.Testing;
 using AttackClassifier.Text;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 
 namespace AttackClassifier.Tests.Models.LogisticRegression;
 

@@ -1,8 +1,9 @@
 using AttackClassifier.Data;
 using AttackClassifier.Models.Lstm;
-using FsCheck;
+using AttackClassifier.Randomness;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 
 namespace AttackClassifier.Tests.Models.Lstm;
 

@@ -4,14 +4,14 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace AttackClassifier.Models.Lstm;
+namespace AttackClassifier.Kernels;
 
 /// <summary>
 /// Span kernels for the LSTM: the dense matrix product behind every gate pre-activation and weight gradient,
 /// a transpose, and a stable log-softmax. Each has a plain scalar reference beside it for tests.
 /// </summary>
 /// <remarks>
-/// The hot loops here and in <see cref="LstmNetwork"/> and <see cref="KerasAdam"/> are marked AggressiveOptimization:
+/// The hot loops here and in <see cref="Models.Lstm.LstmNetwork"/> and <see cref="Models.Lstm.KerasAdam"/> are marked AggressiveOptimization:
 /// tiered compilation otherwise runs them as unoptimised tier-0 code for the first few hundred batches of an epoch
 /// (measured: 5 ms per batch instead of 1.2 ms until the background tier-1 compile lands, later still on a loaded machine).
 /// </remarks>

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace AttackClassifier.Data;
+namespace AttackClassifier.Randomness;
 
 /// <summary>
 /// xoshiro256** (Blackman &amp; Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS 2021), seeded by

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace AttackClassifier.Models.Lstm;
+namespace AttackClassifier.Kernels;
 
 internal static partial class LstmKernels
 {

@@ -1,4 +1,4 @@
-namespace AttackClassifier.Text;
+namespace AttackClassifier.Kernels;
 
 /// <summary>
 /// An immutable sparse matrix in compressed sparse row (CSR) form: row <c>r</c> holds the entries
@@ -87,26 +87,10 @@ public sealed class CsrMatrix
         return new CsrMatrix(rows.Length, ColumnCount, rowStart, columns, values);
     }
 
-    /// <summary>Stacks the rows <paramref name="vectorizer"/> gives each document: the shared body of every vectorizer's batch Transform.</summary>
-    internal static CsrMatrix FromRows(ITextVectorizer vectorizer, IReadOnlyList<string> documents)
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        return Stack(vectorizer.FeatureCount, documents.Count, (n, columns, values) =>
-            vectorizer.Transform(documents[n] ?? throw new ArgumentException($"Document {n} is null.", nameof(documents)), columns, values));
-    }
-
-    /// <summary>Stacks the rows <paramref name="vectorizer"/> gives each segmented document (one list of segments per row).</summary>
-    internal static CsrMatrix FromSegmentedRows(ISegmentedTextVectorizer vectorizer, IReadOnlyList<IReadOnlyList<string>> documents)
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        return Stack(vectorizer.FeatureCount, documents.Count, (n, columns, values) =>
-            vectorizer.TransformSegmented(documents[n] ?? throw new ArgumentException($"Document {n} is null.", nameof(documents)), columns, values));
-    }
-
     /// <summary>Writes row <paramref name="n"/> into the buffers, columns ascending; returns its number of entries.</summary>
-    private delegate int RowWriter(int n, Span<int> columns, Span<double> values);
+    internal delegate int RowWriter(int n, Span<int> columns, Span<double> values);
 
-    private static CsrMatrix Stack(int d, int rowCount, RowWriter writeRow)
+    internal static CsrMatrix Stack(int d, int rowCount, RowWriter writeRow)
     {
         var rowStart = new int[rowCount + 1];
         var columns = new List<int>();
