@@ -21,6 +21,7 @@ internal static class CliApp
         yield return TrainCommand.Create();
         yield return EvaluateCommand.Create();
         yield return PredictCommand.Create();
+        yield return ServeCommand.Create();
         yield return InfoCommand.Create();
         yield return TuneCommand.Create();
         yield return CompareCommand.Create();

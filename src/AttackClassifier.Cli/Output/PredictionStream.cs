@@ -87,6 +87,21 @@ internal sealed class PredictionStream
             : new JsonRecordWriter(output, options.Format, options.Emit, kept, modelName, model.Info);
     }
 
+    /// <summary>The classifier and the options the records are classified with (callers that classify a batch at once).</summary>
+    internal IAttackClassifier Classifier => _classifier;
+
+    /// <inheritdoc cref="PredictionStreamOptions"/>
+    internal PredictionStreamOptions Options => _options;
+
+    /// <summary>Writes one output record: <paramref name="record"/>'s prediction (with its evidence when asked), or its
+    /// error record when <paramref name="prediction"/> is null. The record ends in the output buffer, not yet flushed.</summary>
+    internal void Write(TelemetryRecord record, Prediction? prediction)
+    {
+        IReadOnlyList<Evidence>? evidence = prediction is not null && record.CommandLine is { } command
+            ? _explainer?.Explain(command, 5, prediction.Label) : null;
+        _writer.Write(record, prediction, evidence);
+    }
+
     /// <summary>The name of an input format on the command line (<c>win4688</c>).</summary>
     internal static string Name(TelemetryFormat format) => format.ToString().ToLowerInvariant();
 
@@ -107,12 +122,10 @@ internal sealed class PredictionStream
                     _output.Flush();
                     throw new CliException($"{_options.Source}:{record.LineNumber}: {record.Error}");
                 }
-                _writer.Write(record, null, null);
+                Write(record, null);
                 continue;
             }
-            Prediction prediction = _classifier.Predict(command, _options.Top, _options.MinProbability);
-            IReadOnlyList<Evidence>? evidence = _explainer?.Explain(command, 5, prediction.Label);
-            _writer.Write(record, prediction, evidence);
+            Write(record, _classifier.Predict(command, _options.Top, _options.MinProbability));
         }
         _output.Flush();
         return new PredictionSummary(count, errors);

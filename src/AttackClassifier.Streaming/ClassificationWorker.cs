@@ -1,0 +1,202 @@
+using System.Globalization;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+
+namespace AttackClassifier.Streaming;
+
+/// <summary>How a worker fetches and publishes.</summary>
+internal sealed record WorkerOptions
+{
+    /// <summary>The subject results are published on.</summary>
+    public required string OutputSubject { get; init; }
+
+    /// <summary>Most messages fetched and classified together (default 256; ≥ 1, at most the consumer's MaxAckPending).</summary>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>How long an idle fetch waits for a first message before asking again (default 500 ms; also the longest a
+    /// stop request waits for an idle fetch).</summary>
+    public TimeSpan IdleWait { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>First wait after a failed fetch or publish; it doubles up to <see cref="MaxBackoff"/> (default 100 ms).</summary>
+    public TimeSpan MinBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Longest wait between retries (default 5 s).</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>
+/// One member of a consumer group: fetches a batch from the durable pull consumer, classifies it with one
+/// <see cref="IPayloadClassifier.Classify"/> call, publishes every output (header <c>Nats-Msg-Id</c> = the input's stream
+/// sequence, so a redelivered input cannot store a second output within the output stream's duplicate window), waits for
+/// all the publish acknowledgements together, and only then acknowledges the inputs.
+/// </summary>
+/// <remarks>
+/// <para>Delivery: at least once into the worker, exactly once into the output stream while a redelivery falls inside the
+/// duplicate window. A crash between publish and ack makes the server redeliver the input after its ack wait; the second
+/// publish carries the same id and the stream drops it (the acknowledgement says <c>duplicate</c>).</para>
+/// <para>Batching: the whole batch's publishes are written before the first acknowledgement is awaited, so the round trips
+/// overlap (one flush, one wait) instead of costing one each.</para>
+/// <para>Stop: cancelling <c>stop</c> ends the fetching; the batch in hand is still published and acknowledged (never
+/// cancelled half-way), so a drained worker leaves nothing pending.</para>
+/// </remarks>
+internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer consumer, IPayloadClassifier classifier, WorkerOptions options)
+{
+    // Headers every output carries besides Nats-Msg-Id; the identity fields are the telemetry record's.
+    internal const string InputSequenceHeader = "Attack-Input-Seq";
+    internal const string InputSubjectHeader = "Attack-Input-Subject";
+    internal const string InputMessageIdHeader = "Attack-Input-Msg-Id";
+    internal const string ErrorHeader = "Attack-Error";
+
+    private readonly List<NatsJSMsg<ReadOnlyMemory<byte>>> _batch = new(options.BatchSize);
+    private readonly List<ReadOnlyMemory<byte>> _payloads = new(options.BatchSize);
+    private readonly List<ClassifiedOutput> _outputs = new(options.BatchSize);
+
+    /// <summary>The counters of this worker's run.</summary>
+    public WorkerStats Stats { get; } = new();
+
+    /// <summary>Runs until <paramref name="stop"/> is cancelled, then finishes the batch in hand and returns.</summary>
+    public async Task RunAsync(CancellationToken stop)
+    {
+        if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be ≥ 1.");
+        int failures = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await FetchAsync().ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (Exception e) when (e is NatsException or TimeoutException)
+            {
+                // The server is away or restarting: keep what arrived, back off, fetch again (the client reconnects).
+                await BackoffAsync(++failures, stop).ConfigureAwait(false);
+            }
+            if (_batch.Count > 0) await ProcessAsync().ConfigureAwait(false);   // never cancelled: in-flight work finishes
+        }
+    }
+
+    // A batch without waiting when messages are there; otherwise one message with a bounded wait (a pull request waits
+    // for its whole batch, so asking for BatchSize on an idle stream would hold the first event until the wait expires).
+    private async Task FetchAsync()
+    {
+        _batch.Clear();
+        await foreach (NatsJSMsg<ReadOnlyMemory<byte>> msg in consumer.FetchNoWaitAsync<ReadOnlyMemory<byte>>(
+                           new NatsJSFetchOpts { MaxMsgs = options.BatchSize }).ConfigureAwait(false))
+            _batch.Add(msg);
+        if (_batch.Count > 0) return;
+        await foreach (NatsJSMsg<ReadOnlyMemory<byte>> msg in consumer.FetchAsync<ReadOnlyMemory<byte>>(
+                           new NatsJSFetchOpts { MaxMsgs = 1, Expires = options.IdleWait }).ConfigureAwait(false))
+            _batch.Add(msg);
+    }
+
+    private async Task ProcessAsync()
+    {
+        _payloads.Clear();
+        _outputs.Clear();
+        foreach (NatsJSMsg<ReadOnlyMemory<byte>> msg in _batch)
+        {
+            _payloads.Add(msg.Data);
+            if (msg.Metadata is { NumDelivered: > 1 }) Stats.AddRedelivery();
+        }
+        classifier.Classify(_payloads, _outputs);
+
+        // Publish everything, then await the acknowledgements together.
+        var pending = new Task<PubAckResponse>[_outputs.Count];
+        var headers = new NatsHeaders[_outputs.Count];
+        var countPerInput = new int[_batch.Count];
+        int errors = 0;
+        for (int i = 0; i < _outputs.Count; i++)
+        {
+            ClassifiedOutput output = _outputs[i];
+            NatsJSMsg<ReadOnlyMemory<byte>> input = _batch[output.Input];
+            headers[i] = HeadersFor(input, output, MessageId(input, countPerInput[output.Input]++));
+            pending[i] = PublishAsync(output.Body, headers[i]);
+            if (output.IsError) errors++;
+        }
+        for (int i = 0; i < pending.Length; i++)
+            await RetryUntilStoredAsync(pending[i], _outputs[i].Body, headers[i]).ConfigureAwait(false);
+        Stats.AddOutputs(pending.Length, errors);
+
+        foreach (NatsJSMsg<ReadOnlyMemory<byte>> msg in _batch) await AckAsync(msg).ConfigureAwait(false);
+        Stats.AddProcessed(_batch.Count);
+    }
+
+    // Nats-Msg-Id: the input's stream sequence; a payload with several records numbers the rest "seq.1", "seq.2", ….
+    private static string MessageId(NatsJSMsg<ReadOnlyMemory<byte>> input, int index)
+    {
+        ulong seq = input.Metadata?.Sequence.Stream ?? throw new InvalidOperationException("A JetStream message without metadata.");
+        return index == 0 ? seq.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{seq}.{index}");
+    }
+
+    private static NatsHeaders HeadersFor(NatsJSMsg<ReadOnlyMemory<byte>> input, ClassifiedOutput output, string id)
+    {
+        var headers = new NatsHeaders
+        {
+            ["Nats-Msg-Id"] = id,
+            [InputSequenceHeader] = input.Metadata!.Value.Sequence.Stream.ToString(CultureInfo.InvariantCulture),
+            [InputSubjectHeader] = input.Subject,
+        };
+        if (input.Headers is { } inputHeaders && inputHeaders.TryGetLastValue("Nats-Msg-Id", out string? inputId))
+            headers[InputMessageIdHeader] = inputId;
+        foreach ((string name, string? value) in IdentityHeaders.Of(output.Record))
+            if (value is not null) headers[name] = value;
+        if (output.Record.Error is { } error) headers[ErrorHeader] = IdentityHeaders.HeaderSafe(error);
+        return headers;
+    }
+
+    private Task<PubAckResponse> PublishAsync(ReadOnlyMemory<byte> body, NatsHeaders headers) =>
+        js.PublishAsync(options.OutputSubject, body, headers: headers).AsTask();
+
+    // A publish that failed (connection lost, server restarting, timeout) is sent again with the same Nats-Msg-Id: if the
+    // first one was stored after all, the stream reports a duplicate and stores nothing. Gives up only when the stream
+    // rejects the message itself (then the input is not acknowledged and comes back after its ack wait).
+    private async Task RetryUntilStoredAsync(Task<PubAckResponse> first, ReadOnlyMemory<byte> body, NatsHeaders headers)
+    {
+        int failures = 0;
+        Task<PubAckResponse> attempt = first;
+        while (true)
+        {
+            try
+            {
+                PubAckResponse ack = await attempt.ConfigureAwait(false);
+                ack.EnsureSuccess();
+                return;
+            }
+            catch (Exception e) when (e is NatsException or TimeoutException && failures < 1000)
+            {
+                Stats.AddPublishRetry();
+                await BackoffAsync(++failures, CancellationToken.None).ConfigureAwait(false);
+                var copy = new NatsHeaders();   // a sent header set may have been made read-only: send a fresh one
+                foreach (KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> h in headers) copy[h.Key] = h.Value;
+                attempt = PublishAsync(body, copy);
+            }
+        }
+    }
+
+    private async Task AckAsync(NatsJSMsg<ReadOnlyMemory<byte>> msg)
+    {
+        try
+        {
+            await msg.AckAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NatsException or TimeoutException)
+        {
+            // The ack is lost with the connection: the server redelivers after the ack wait and the output stream drops
+            // the second publish as a duplicate, so nothing is stored twice.
+        }
+    }
+
+    private async Task BackoffAsync(int failures, CancellationToken cancellationToken)
+    {
+        // min · 2^(failures−1), capped: 100 ms, 200 ms, 400 ms, … 5 s.
+        double ms = Math.Min(options.MaxBackoff.TotalMilliseconds, options.MinBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 30)));
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(ms), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
