@@ -23,6 +23,9 @@ internal sealed record WorkerOptions
 
     /// <summary>Longest wait between retries (default 5 s).</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Where the worker says why it retries (a failed fetch or publish), or null for nowhere.</summary>
+    public Action<string>? Log { get; init; }
 }
 
 /// <summary>
@@ -70,6 +73,7 @@ internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer co
             catch (Exception e) when (e is NatsException or TimeoutException)
             {
                 // The server is away or restarting: keep what arrived, back off, fetch again (the client reconnects).
+                options.Log?.Invoke($"fetch failed ({e.GetType().Name}: {e.Message}); retrying");
                 await BackoffAsync(++failures, stop).ConfigureAwait(false);
             }
             if (_batch.Count > 0) await ProcessAsync().ConfigureAwait(false);   // never cancelled: in-flight work finishes
@@ -78,17 +82,42 @@ internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer co
 
     // A batch without waiting when messages are there; otherwise one message with a bounded wait (a pull request waits
     // for its whole batch, so asking for BatchSize on an idle stream would hold the first event until the wait expires).
+    // Each fetch also has a client-side deadline: a pull request the server lost in a restart is never answered, and the
+    // fetch would wait for it forever. Messages that arrived before the deadline are kept and processed.
     private async Task FetchAsync()
     {
         _batch.Clear();
-        await foreach (NatsJSMsg<ReadOnlyMemory<byte>> msg in consumer.FetchNoWaitAsync<ReadOnlyMemory<byte>>(
-                           new NatsJSFetchOpts { MaxMsgs = options.BatchSize }).ConfigureAwait(false))
-            _batch.Add(msg);
+        using (var deadline = new CancellationTokenSource(options.IdleWait + FetchMargin))
+        {
+            try
+            {
+                await foreach (NatsJSMsg<ReadOnlyMemory<byte>> msg in consumer.FetchNoWaitAsync<ReadOnlyMemory<byte>>(
+                                   new NatsJSFetchOpts { MaxMsgs = options.BatchSize }, cancellationToken: deadline.Token).ConfigureAwait(false))
+                    _batch.Add(msg);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException("A fetch got no answer from the server.");
+            }
+        }
         if (_batch.Count > 0) return;
-        await foreach (NatsJSMsg<ReadOnlyMemory<byte>> msg in consumer.FetchAsync<ReadOnlyMemory<byte>>(
-                           new NatsJSFetchOpts { MaxMsgs = 1, Expires = options.IdleWait }).ConfigureAwait(false))
-            _batch.Add(msg);
+        using (var deadline = new CancellationTokenSource(options.IdleWait + FetchMargin))
+        {
+            try
+            {
+                await foreach (NatsJSMsg<ReadOnlyMemory<byte>> msg in consumer.FetchAsync<ReadOnlyMemory<byte>>(
+                                   new NatsJSFetchOpts { MaxMsgs = 1, Expires = options.IdleWait }, cancellationToken: deadline.Token).ConfigureAwait(false))
+                    _batch.Add(msg);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException("A fetch got no answer from the server.");
+            }
+        }
     }
+
+    // How long past its own expiry a fetch may take before the worker gives up on it.
+    private static readonly TimeSpan FetchMargin = TimeSpan.FromSeconds(2);
 
     private async Task ProcessAsync()
     {
@@ -160,12 +189,19 @@ internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer co
             try
             {
                 PubAckResponse ack = await attempt.ConfigureAwait(false);
-                ack.EnsureSuccess();
+                if (ack.Duplicate) Stats.AddDuplicate();   // stored before (a redelivered input, or a retried publish)
+                else ack.EnsureSuccess();
+                return;
+            }
+            catch (NatsJSDuplicateMessageException)
+            {
+                Stats.AddDuplicate();   // the same, reported as an exception
                 return;
             }
             catch (Exception e) when (e is NatsException or TimeoutException && failures < 1000)
             {
                 Stats.AddPublishRetry();
+                options.Log?.Invoke($"publish failed ({e.GetType().Name}: {e.Message}); retrying");
                 await BackoffAsync(++failures, CancellationToken.None).ConfigureAwait(false);
                 var copy = new NatsHeaders();   // a sent header set may have been made read-only: send a fresh one
                 foreach (KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> h in headers) copy[h.Key] = h.Value;

@@ -7,7 +7,7 @@ namespace AttackClassifier.Streaming;
 internal sealed class WorkerStats
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private long _processed, _outputs, _errors, _redeliveries, _publishRetries;
+    private long _processed, _outputs, _errors, _redeliveries, _publishRetries, _duplicates;
 
     /// <summary>Input messages acknowledged after their outputs were stored.</summary>
     public long Processed => Interlocked.Read(ref _processed);
@@ -20,6 +20,9 @@ internal sealed class WorkerStats
 
     /// <summary>Input messages that had been delivered before (to this or another worker).</summary>
     public long Redeliveries => Interlocked.Read(ref _redeliveries);
+
+    /// <summary>Outputs the output stream already held (same Nats-Msg-Id within its duplicate window) and did not store again.</summary>
+    public long Duplicates => Interlocked.Read(ref _duplicates);
 
     /// <summary>Publishes tried again after a failure (connection loss, timeout).</summary>
     public long PublishRetries => Interlocked.Read(ref _publishRetries);
@@ -37,9 +40,11 @@ internal sealed class WorkerStats
 
     internal void AddRedelivery() => Interlocked.Increment(ref _redeliveries);
 
+    internal void AddDuplicate() => Interlocked.Increment(ref _duplicates);
+
     internal void AddPublishRetry() => Interlocked.Increment(ref _publishRetries);
 
-    /// <summary>One line: <c>processed N (R/s) outputs N errors N redeliveries N publish-retries N</c>; the rate is over
+    /// <summary>One line: <c>processed N (R/s) outputs N errors N redeliveries N duplicates N publish-retries N</c>; the rate is over
     /// the span since <paramref name="previous"/> (the last line), or the whole run when it is null.</summary>
     public string Line(WorkerStatsSnapshot? previous = null)
     {
@@ -48,7 +53,7 @@ internal sealed class WorkerStats
         double seconds = (now.Elapsed - from.Elapsed).TotalSeconds;
         double rate = seconds > 0 ? (now.Processed - from.Processed) / seconds : 0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"processed {now.Processed} ({rate:F0}/s) outputs {Outputs} errors {Errors} redeliveries {Redeliveries} publish-retries {PublishRetries}");
+            $"processed {now.Processed} ({rate:F0}/s) outputs {Outputs} errors {Errors} redeliveries {Redeliveries} duplicates {Duplicates} publish-retries {PublishRetries}");
     }
 
     /// <summary>The processed count and the time, to rate the next span against.</summary>

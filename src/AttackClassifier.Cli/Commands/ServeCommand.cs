@@ -91,7 +91,7 @@ internal static class ServeCommand
         {
             throw new CliException($"--nats {url}: {e.Message}");
         }
-        var worker = new ClassificationWorker(js, consumer, classifier, options);
+        var worker = new ClassificationWorker(js, consumer, classifier, options with { Log = message => log.WriteLine($"serve: {message}") });
         log.WriteLine($"serve: consumer {topology.ConsumerName} on {topology.StreamName} ({topology.InputSubject} → {topology.OutputSubject}), batch {options.BatchSize}, max ack pending {topology.MaxAckPending}");
         Task run = worker.RunAsync(stop.Token);
         if (statsSeconds > 0)
