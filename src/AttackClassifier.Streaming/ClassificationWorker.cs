@@ -14,15 +14,19 @@ internal sealed record WorkerOptions
     /// <summary>Most messages fetched and classified together (default 256; ≥ 1, at most the consumer's MaxAckPending).</summary>
     public int BatchSize { get; init; } = 256;
 
-    /// <summary>How long an idle fetch waits for a first message before asking again (default 500 ms; also the longest a
-    /// stop request waits for an idle fetch).</summary>
-    public TimeSpan IdleWait { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long an idle fetch waits for a first message before asking again (default 2 s; the client requires more
+    /// than 1 s). Also the longest a stop request waits for an idle fetch to end.</summary>
+    public TimeSpan IdleWait { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>First wait after a failed fetch or publish; it doubles up to <see cref="MaxBackoff"/> (default 100 ms).</summary>
     public TimeSpan MinBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Longest wait between retries (default 5 s).</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the worker waits for a batch's publish acknowledgements before publishing the unanswered ones
+    /// again (default 5 s).</summary>
+    public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Where the worker says why it retries (a failed fetch or publish), or null for nowhere.</summary>
     public Action<string>? Log { get; init; }
@@ -38,8 +42,9 @@ internal sealed record WorkerOptions
 /// <para>Delivery: at least once into the worker, exactly once into the output stream while a redelivery falls inside the
 /// duplicate window. A crash between publish and ack makes the server redeliver the input after its ack wait; the second
 /// publish carries the same id and the stream drops it (the acknowledgement says <c>duplicate</c>).</para>
-/// <para>Batching: the whole batch's publishes are written before the first acknowledgement is awaited, so the round trips
-/// overlap (one flush, one wait) instead of costing one each.</para>
+/// <para>Batching: the whole batch's publishes are written before the first acknowledgement is awaited
+/// (<see cref="BatchPublisher"/>), so the round trips overlap instead of costing one each; the inputs are acknowledged
+/// one by one (explicit acks: with AckAll, one worker's ack would also acknowledge the other workers' messages).</para>
 /// <para>Stop: cancelling <c>stop</c> ends the fetching; the batch in hand is still published and acknowledged (never
 /// cancelled half-way), so a drained worker leaves nothing pending.</para>
 /// </remarks>
@@ -54,12 +59,29 @@ internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer co
     private readonly List<NatsJSMsg<ReadOnlyMemory<byte>>> _batch = new(options.BatchSize);
     private readonly List<ReadOnlyMemory<byte>> _payloads = new(options.BatchSize);
     private readonly List<ClassifiedOutput> _outputs = new(options.BatchSize);
+    private readonly List<ReadOnlyMemory<byte>> _bodies = new(options.BatchSize);
+    private readonly List<string> _ids = new(options.BatchSize);
+    private readonly List<int> _pending = new(options.BatchSize);
+    private BatchPublisher? _publisher;
 
     /// <summary>The counters of this worker's run.</summary>
     public WorkerStats Stats { get; } = new();
 
     /// <summary>Runs until <paramref name="stop"/> is cancelled, then finishes the batch in hand and returns.</summary>
     public async Task RunAsync(CancellationToken stop)
+    {
+        try
+        {
+            await RunCoreAsync(stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_publisher is not null) await _publisher.DisposeAsync().ConfigureAwait(false);
+            _publisher = null;
+        }
+    }
+
+    private async Task RunCoreAsync(CancellationToken stop)
     {
         if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be ≥ 1.");
         int failures = 0;
@@ -130,22 +152,33 @@ internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer co
         }
         classifier.Classify(_payloads, _outputs);
 
-        // Publish everything, then await the acknowledgements together.
-        var pending = new Task<PubAckResponse>[_outputs.Count];
-        var headers = new NatsHeaders[_outputs.Count];
+        // Publish everything, then await the acknowledgements together; publish again what got no answer or was refused.
+        _bodies.Clear();
+        _ids.Clear();
+        _pending.Clear();
         var countPerInput = new int[_batch.Count];
         int errors = 0;
         for (int i = 0; i < _outputs.Count; i++)
         {
             ClassifiedOutput output = _outputs[i];
-            NatsJSMsg<ReadOnlyMemory<byte>> input = _batch[output.Input];
-            headers[i] = HeadersFor(input, output, MessageId(input, countPerInput[output.Input]++));
-            pending[i] = PublishAsync(output.Body, headers[i]);
+            _bodies.Add(output.Body);
+            _ids.Add(MessageId(_batch[output.Input], countPerInput[output.Input]++));
+            _pending.Add(i);
             if (output.IsError) errors++;
         }
-        for (int i = 0; i < pending.Length; i++)
-            await RetryUntilStoredAsync(pending[i], _outputs[i].Body, headers[i]).ConfigureAwait(false);
-        Stats.AddOutputs(pending.Length, errors);
+        var outcomes = new PublishOutcome[_outputs.Count];
+        _publisher ??= await BatchPublisher.CreateAsync(js.Connection, options.OutputSubject, CancellationToken.None).ConfigureAwait(false);
+        for (int failures = 0; ; )
+        {
+            await _publisher.PublishAsync(_bodies, i => HeadersFor(_batch[_outputs[i].Input], _outputs[i], _ids[i]), _pending, outcomes, options.AckTimeout).ConfigureAwait(false);
+            _pending.RemoveAll(i => outcomes[i] is PublishOutcome.Stored or PublishOutcome.Duplicate);
+            if (_pending.Count == 0) break;
+            Stats.AddPublishRetries(_pending.Count);
+            options.Log?.Invoke($"{_pending.Count} of {_outputs.Count} publishes got no acknowledgement ({outcomes[_pending[0]]}); publishing them again");
+            await BackoffAsync(++failures, CancellationToken.None).ConfigureAwait(false);
+        }
+        Stats.AddOutputs(_outputs.Count, errors);
+        Stats.AddDuplicates(outcomes.Count(o => o == PublishOutcome.Duplicate));
 
         foreach (NatsJSMsg<ReadOnlyMemory<byte>> msg in _batch) await AckAsync(msg).ConfigureAwait(false);
         Stats.AddProcessed(_batch.Count);
@@ -172,42 +205,6 @@ internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer co
             if (value is not null) headers[name] = value;
         if (output.Record.Error is { } error) headers[ErrorHeader] = IdentityHeaders.HeaderSafe(error);
         return headers;
-    }
-
-    private Task<PubAckResponse> PublishAsync(ReadOnlyMemory<byte> body, NatsHeaders headers) =>
-        js.PublishAsync(options.OutputSubject, body, headers: headers).AsTask();
-
-    // A publish that failed (connection lost, server restarting, timeout) is sent again with the same Nats-Msg-Id: if the
-    // first one was stored after all, the stream reports a duplicate and stores nothing. Gives up only when the stream
-    // rejects the message itself (then the input is not acknowledged and comes back after its ack wait).
-    private async Task RetryUntilStoredAsync(Task<PubAckResponse> first, ReadOnlyMemory<byte> body, NatsHeaders headers)
-    {
-        int failures = 0;
-        Task<PubAckResponse> attempt = first;
-        while (true)
-        {
-            try
-            {
-                PubAckResponse ack = await attempt.ConfigureAwait(false);
-                if (ack.Duplicate) Stats.AddDuplicate();   // stored before (a redelivered input, or a retried publish)
-                else ack.EnsureSuccess();
-                return;
-            }
-            catch (NatsJSDuplicateMessageException)
-            {
-                Stats.AddDuplicate();   // the same, reported as an exception
-                return;
-            }
-            catch (Exception e) when (e is NatsException or TimeoutException && failures < 1000)
-            {
-                Stats.AddPublishRetry();
-                options.Log?.Invoke($"publish failed ({e.GetType().Name}: {e.Message}); retrying");
-                await BackoffAsync(++failures, CancellationToken.None).ConfigureAwait(false);
-                var copy = new NatsHeaders();   // a sent header set may have been made read-only: send a fresh one
-                foreach (KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> h in headers) copy[h.Key] = h.Value;
-                attempt = PublishAsync(body, copy);
-            }
-        }
     }
 
     private async Task AckAsync(NatsJSMsg<ReadOnlyMemory<byte>> msg)

@@ -40,9 +40,9 @@ internal sealed class WorkerStats
 
     internal void AddRedelivery() => Interlocked.Increment(ref _redeliveries);
 
-    internal void AddDuplicate() => Interlocked.Increment(ref _duplicates);
+    internal void AddDuplicates(int n) => Interlocked.Add(ref _duplicates, n);
 
-    internal void AddPublishRetry() => Interlocked.Increment(ref _publishRetries);
+    internal void AddPublishRetries(int n) => Interlocked.Add(ref _publishRetries, n);
 
     /// <summary>One line: <c>processed N (R/s) outputs N errors N redeliveries N duplicates N publish-retries N</c>; the rate is over
     /// the span since <paramref name="previous"/> (the last line), or the whole run when it is null.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using AttackClassifier.Classification;
 using AttackClassifier.Cli.Commands;
 using AttackClassifier.Cli.Output;
@@ -67,8 +68,10 @@ internal sealed class TelemetryPayloadClassifier : IPayloadClassifier
     private IEnumerable<TelemetryRecord> Decode(ReadOnlyMemory<byte> payload)
     {
         if (payload.IsEmpty) return [new TelemetryRecord { LineNumber = 1, Error = "empty message" }];
-        var body = new MemoryStream(payload.ToArray(), writable: false);
-        return TelemetryReader.Read(body, _readerOptions);
+        // Decoded at once (a message is small): bytes that are not UTF-8 become U+FFFD, as on the reader's byte path, and a
+        // byte-order mark is dropped as that path drops it. A StreamReader per message would cost two 16 KiB buffers.
+        string text = Encoding.UTF8.GetString(payload.Span);
+        return TelemetryReader.Read(new StringReader(text.StartsWith('\uFEFF') ? text[1..] : text), _readerOptions);
     }
 
     // The output buffer's destination: a memory stream whose Flush does nothing (records are cut by position).
