@@ -1,17 +1,21 @@
 using System.Globalization;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
-using NATS.Client.JetStream.Models;
 
 namespace AttackClassifier.Streaming;
 
 /// <summary>How a worker fetches and publishes.</summary>
 internal sealed record WorkerOptions
 {
+    /// <summary>The largest batch: a batch's publish acknowledgements wait in the client's subscription channel (1,024
+    /// messages by default, newer ones dropped when full) until the whole batch is written.</summary>
+    public const int MaxBatchSize = 1000;
+
     /// <summary>The subject results are published on.</summary>
     public required string OutputSubject { get; init; }
 
-    /// <summary>Most messages fetched and classified together (default 256; ≥ 1, at most the consumer's MaxAckPending).</summary>
+    /// <summary>Most messages fetched and classified together (default 256; in [1, <see cref="MaxBatchSize"/>], and at most
+    /// the consumer's MaxAckPending).</summary>
     public int BatchSize { get; init; } = 256;
 
     /// <summary>How long an idle fetch waits for a first message before asking again (default 2 s; the client requires more
@@ -62,6 +66,10 @@ internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer co
     private readonly List<ReadOnlyMemory<byte>> _bodies = new(options.BatchSize);
     private readonly List<string> _ids = new(options.BatchSize);
     private readonly List<int> _pending = new(options.BatchSize);
+    private readonly HashSet<int> _unacked = [];   // inputs whose results the stream refused: not acknowledged
+
+    // Rounds of refusals (not silence: an answer saying no) after which a result is given up on.
+    private const int MaxRefusals = 5;
     private BatchPublisher? _publisher;
 
     /// <summary>The counters of this worker's run.</summary>
@@ -83,7 +91,8 @@ internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer co
 
     private async Task RunCoreAsync(CancellationToken stop)
     {
-        if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be ≥ 1.");
+        if (options.BatchSize is < 1 or > WorkerOptions.MaxBatchSize)
+            throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, $"BatchSize must be in [1, {WorkerOptions.MaxBatchSize}].");
         int failures = 0;
         while (!stop.IsCancellationRequested)
         {
@@ -156,6 +165,7 @@ internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer co
         _bodies.Clear();
         _ids.Clear();
         _pending.Clear();
+        _unacked.Clear();
         var countPerInput = new int[_batch.Count];
         int errors = 0;
         for (int i = 0; i < _outputs.Count; i++)
@@ -173,6 +183,14 @@ internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer co
             await _publisher.PublishAsync(_bodies, i => HeadersFor(_batch[_outputs[i].Input], _outputs[i], _ids[i]), _pending, outcomes, options.AckTimeout).ConfigureAwait(false);
             _pending.RemoveAll(i => outcomes[i] is PublishOutcome.Stored or PublishOutcome.Duplicate);
             if (_pending.Count == 0) break;
+            if (failures >= MaxRefusals && _pending.TrueForAll(i => outcomes[i] == PublishOutcome.Refused))
+            {
+                // The stream keeps refusing these (too large, no stream for the subject, …): retrying cannot help, and
+                // waiting would stop the stream. Their inputs stay unacknowledged and come back after the ack wait.
+                options.Log?.Invoke($"{_pending.Count} results refused by the output stream {failures + 1} times; their inputs are left for redelivery");
+                foreach (int i in _pending) _unacked.Add(_outputs[i].Input);
+                break;
+            }
             Stats.AddPublishRetries(_pending.Count);
             options.Log?.Invoke($"{_pending.Count} of {_outputs.Count} publishes got no acknowledgement ({outcomes[_pending[0]]}); publishing them again");
             await BackoffAsync(++failures, CancellationToken.None).ConfigureAwait(false);
@@ -180,8 +198,9 @@ internal sealed class ClassificationWorker(INatsJSContext js, INatsJSConsumer co
         Stats.AddOutputs(_outputs.Count, errors);
         Stats.AddDuplicates(outcomes.Count(o => o == PublishOutcome.Duplicate));
 
-        foreach (NatsJSMsg<ReadOnlyMemory<byte>> msg in _batch) await AckAsync(msg).ConfigureAwait(false);
-        Stats.AddProcessed(_batch.Count);
+        for (int m = 0; m < _batch.Count; m++)
+            if (!_unacked.Contains(m)) await AckAsync(_batch[m]).ConfigureAwait(false);
+        Stats.AddProcessed(_batch.Count - _unacked.Count);
     }
 
     // Nats-Msg-Id: the input's stream sequence; a payload with several records numbers the rest "seq.1", "seq.2", ….

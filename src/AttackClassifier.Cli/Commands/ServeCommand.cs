@@ -49,7 +49,7 @@ internal static class ServeCommand
                 AckWait = TimeSpan.FromSeconds(parsed.GetValue(ackWait)),
             };
             var worker = new WorkerOptions { OutputSubject = topology.OutputSubject, BatchSize = parsed.GetValue(batch) };
-            if (worker.BatchSize < 1) throw new CliException("--batch must be ≥ 1.");
+            if (worker.BatchSize is < 1 or > WorkerOptions.MaxBatchSize) throw new CliException($"--batch must be in [1, {WorkerOptions.MaxBatchSize}].");
             if (topology.MaxAckPending < worker.BatchSize) throw new CliException("--max-ack-pending must be ≥ --batch: a fetch can never hold more than the consumer lets out.");
             if (!(topology.AckWait.TotalSeconds >= 1)) throw new CliException("--ack-wait must be ≥ 1 second.");
             double stats = parsed.GetValue(statsEvery);
