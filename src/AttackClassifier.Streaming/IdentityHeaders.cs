@@ -13,7 +13,6 @@ internal static class IdentityHeaders
         yield return ("Attack-Host", Safe(record.Host));
         yield return ("Attack-Process-Id", Safe(record.ProcessId));
         yield return ("Attack-Timestamp", Safe(record.Timestamp));
-        yield return ("Attack-Line", record.LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static string? Safe(string? value) => value is null ? null : HeaderSafe(value);
