@@ -45,8 +45,8 @@ internal static class CompareCommand
                 TrainedModel trained = spec.IsLstm
                     ? ModelSettings.TrainLstm(spec.Name, train, validation, settings.LstmOptions(parsed, parsed.GetValue(seed), spec.CyberTokens, spec.Mask), settings.Progress(parsed))
                     : ModelSettings.TrainLogisticRegression(spec.Name, train, validation, settings.LogisticRegressionOptions(parsed, spec.Preset));
-                ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
-                ClassificationReport testReport = trained.Classifier.Evaluate(test);
+                ClassificationReport? valReport = validation is null ? null : trained.Evaluate(validation, "validation");
+                ClassificationReport testReport = trained.Evaluate(test, "test");
                 double throughput = CommandsPerSecond(trained.Classifier, testCommands);
                 var history = trained.Classifier is LstmClassifier lstm ? lstm.Model.History : [];
                 string[] predicted = trained.Classifier.PredictClasses(testCommands).Select(k => trained.Classifier.Labels[k]).ToArray();

@@ -43,6 +43,8 @@ internal sealed class DataOptions(bool required = true)
         }
         if (records.Count == 0) throw new CliException($"{option}: no file given.");
         var raw = new CommandDataset(records);
+        if (double.IsInfinity(raw.TotalObservations))   // each file's sum is finite (the reader checks); together they may not be
+            throw new CliException($"{option}: the counts of the files together sum beyond double range; counts are sample weights and their total must be finite.");
         int minRows = parsed.GetValue(MinRows);
         double minShare = parsed.GetValue(MinShare);
         if (minRows < 0) throw new CliException("--min-rows must be ≥ 0.");

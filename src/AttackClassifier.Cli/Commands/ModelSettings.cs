@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using AttackClassifier.Classification;
 using AttackClassifier.Data;
+using AttackClassifier.Metrics;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Models.Lstm;
 using AttackClassifier.Normalization;
@@ -22,6 +23,16 @@ internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, d
 {
     /// <summary>Classes that are neither a catalog technique nor the benign class (kind other): they train as they are and are named once.</summary>
     internal string[] NotTechniques => Classifier.Labels.Where(l => Attack.AttackCatalog.Default.Resolve(l).Kind == Attack.LabelKind.Other).ToArray();
+
+    /// <summary>The count-weighted report on <paramref name="data"/>; NaN scores mean the model (or the weights) is not usable,
+    /// so they end the command as a failed training (exit 2) instead of being printed or saved beside a model.</summary>
+    internal ClassificationReport Evaluate(CommandDataset data, string part)
+    {
+        ClassificationReport report = Classifier.Evaluate(data);
+        if (double.IsNaN(report.Accuracy) || double.IsNaN(report.WeightedAverage.F1) || double.IsNaN(report.MacroAverage.F1))
+            throw new Models.TrainingFailedException($"{Name}: the {part} metrics are NaN (accuracy {report.Accuracy}, weighted F1 {report.WeightedAverage.F1}, macro F1 {report.MacroAverage.F1}).");
+        return report;
+    }
 
     internal void WriteJson(Utf8JsonWriter w, int trainRows)
     {
@@ -169,7 +180,7 @@ internal sealed class ModelSettings
         }
         if (parsed.GetValue(_sublinear) is bool sub) blocks = blocks.Select(b => b with { SublinearTf = sub }).ToList();
         LogisticRegressionOptions classifier = o.Classifier;
-        if (Value(parsed, _c) is double c) classifier = classifier with { InverseRegularization = TrainCommand.Positive(c, "--C") };
+        if (Value(parsed, _c) is double c) classifier = classifier with { InverseRegularization = TrainCommand.InverseRegularization(c, "--C") };
         if (parsed.GetValue(_maxIterations) is int iterations) classifier = classifier with { MaxIterations = AtLeast(iterations, 1, "--max-iter") };
         ClassWeights weights = parsed.GetValue(_classWeight) switch
         {

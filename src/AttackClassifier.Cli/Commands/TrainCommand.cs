@@ -35,9 +35,9 @@ internal static class TrainCommand
             TrainedModel trained = settings.Train(parsed, parsed.GetValue(settings.Model)!, train, validation, parsed.GetValue(seed));
             var options = new Dictionary<string, string>(settings.OptionValues(parsed)) { ["seed"] = parsed.GetValue(seed).ToString(CultureInfo.InvariantCulture) };
             string[] dataFiles = new[] { parsed.GetValue(data.Data), parsed.GetValue(trainFile) }.OfType<string>().SelectMany(DataOptions.Paths).ToArray();
-            ModelFile.Save(trained.Classifier, parsed.GetValue(outPath)!, Metadata(dataFiles, train.Count, options));
-            ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
-            ClassificationReport? testReport = test is null ? null : trained.Classifier.Evaluate(test);
+            ClassificationReport? valReport = validation is null ? null : trained.Evaluate(validation, "validation");
+            ClassificationReport? testReport = test is null ? null : trained.Evaluate(test, "test");
+            ModelFile.Save(trained.Classifier, parsed.GetValue(outPath)!, Metadata(dataFiles, train.Count, options));   // only a model whose metrics are numbers
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
             {
@@ -126,6 +126,9 @@ internal static class TrainCommand
         throw new CliException($"{option}: expected MIN,MAX with 1 ≤ MIN ≤ MAX, got '{text}'.");
     }
 
-    internal static double Positive(double value, string option) =>
-        value > 0 && double.IsFinite(value) ? value : throw new CliException($"{option} must be a positive number, got {value}.");
+    /// <summary>A value of C from the command line: in the library's range (0, <see cref="LogisticRegressionOptions.MaxInverseRegularization"/>].</summary>
+    internal static double InverseRegularization(double value, string option) =>
+        value > 0 && value <= LogisticRegressionOptions.MaxInverseRegularization ? value
+            : throw new CliException(string.Create(CultureInfo.InvariantCulture,
+                $"{option} must be in (0, {LogisticRegressionOptions.MaxInverseRegularization:0e0}] (beyond it the penalty is nil and the objective nears overflow), got {value:G}."));
 }

@@ -26,7 +26,7 @@ internal static class TuneCommand
         command.SetAction(parsed =>
         {
             var (_, dataset) = data.Load(parsed);
-            double[] cValues = Numbers(parsed.GetValue(cs)!, "--C").Select(v => TrainCommand.Positive(v, "--C")).ToArray();
+            double[] cValues = Numbers(parsed.GetValue(cs)!, "--C").Select(v => TrainCommand.InverseRegularization(v, "--C")).ToArray();
             TfidfLogisticRegressionOptions preset = settings.LogisticRegressionOptions(parsed);
             int?[] featureValues = parsed.GetValue(maxFeatures) is { } caps
                 ? caps.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => TrainCommand.MaxFeatures(v, "--max-features")).ToArray()

@@ -84,6 +84,7 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
             TensorPrimitives.Negate(d, d);                                        // d = −r
 
             double dphi0 = TensorPrimitives.Dot<double>(g, d);
+            if (!double.IsFinite(dphi0)) return Result(LbfgsStatus.NonFiniteValue, fx, g, k, evaluationsLeft);   // the direction overflowed
             if (!(dphi0 < 0)) return Result(LbfgsStatus.NotADescentDirection, fx, g, k, evaluationsLeft);
 
             // First step: no curvature yet, so take a step of length ≤ 1 along −∇f (liblbfgs's 1/‖d‖); afterwards α = 1 is the quasi-Newton step.

@@ -92,6 +92,8 @@ public class CommandCsvTests
     [InlineData("proctitle,technique_grouped,count\nid,T1033,NaN\n", 2, "count", "not finite")]
     [InlineData("proctitle,technique_grouped,count\nid,T1033,Infinity\n", 2, "count", "not finite")]
     [InlineData("proctitle,technique_grouped,count\nid,T1033,1e999\n", 2, "count", "not finite")]
+    [InlineData("proctitle,technique_grouped,count\na,T1,1e308\nb,T1,1e308\n", 3, "count", "beyond")]   // each finite, their sum not
+    [InlineData("proctitle,technique_grouped,count\na,T1,1.7e308\nb,T1,1\n\"c\nd\",T2,2e307\n", 5, "count", "sum of the counts")]
     [InlineData("proctitle,technique_grouped,count\nok,T1,1\n,T1033,1\n", 3, "proctitle", "empty")]
     [InlineData("proctitle,technique_grouped,count\nok,T1,1\nid,,1\n", 3, "technique_grouped", "empty")]
     public void Bad_fields_name_file_line_and_field(string csv, long line, string field, string problem)

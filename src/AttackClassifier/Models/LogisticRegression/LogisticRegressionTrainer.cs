@@ -70,7 +70,24 @@ public sealed class LogisticRegressionTrainer
 
         double scale = 1.0 / Options.InverseRegularization;   // scikit-learn 1.2's scaling (the stopping rules depend on it; the optimum does not)
         var result = new Lbfgs(Options.ToLbfgsOptions()).Minimize(new ScaledFunction(loss, scale), theta);
+        EnsureFitted(result, theta, scale);
         var diagnostics = new LogisticRegressionDiagnostics(result.Status, result.Iterations, result.Evaluations, result.Objective / scale, result.GradientMaxNorm);
         return new LogisticRegressionModel(x.ColumnCount, classCount, theta, diagnostics);
+    }
+
+    // A run that stopped on a non-finite value, or ended with a non-finite objective or θ, fitted nothing: L-BFGS keeps the last
+    // finite iterate, which at iteration 0 is the start θ, so returning it would present an unfitted model as trained.
+    private static void EnsureFitted(LbfgsResult result, ReadOnlySpan<double> theta, double scale)
+    {
+        double objective = result.Objective / scale;
+        if (result.Status == LbfgsStatus.NonFiniteValue)
+            throw new TrainingFailedException($"L-BFGS stopped on a non-finite objective or gradient after {result.Iterations} iterations (f = {objective:G6}): " +
+                                              "C or the sample weights are too large for double precision; lower C or rescale the weights.");
+        if (!double.IsFinite(objective))
+            throw new TrainingFailedException($"the objective is {objective:G6} after {result.Iterations} L-BFGS iterations ({result.Status}): " +
+                                              "C or the sample weights are too large for double precision; lower C or rescale the weights.");
+        foreach (double v in theta)
+            if (!double.IsFinite(v))
+                throw new TrainingFailedException($"the fitted coefficients hold a non-finite value after {result.Iterations} L-BFGS iterations ({result.Status}).");
     }
 }
