@@ -70,8 +70,7 @@ public sealed class CommandCsvReader : IDisposable
     /// <summary>Opens a file (UTF-8, BOM optional; invalid UTF-8 is an error, not a replacement character).</summary>
     public static CommandCsvReader Open(string path, DatasetReadOptions? options = null)
     {
-        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+        var reader = new StrictUtf8Reader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan));
         try
         {
             return new CommandCsvReader(reader, path, options, ownsReader: true);
