@@ -59,7 +59,8 @@ internal static class CompareCommand
             var (baselineLabel, baseline) = Comparison.MajorityBaseline(train, test);
             var comparison = new Comparison(Describe(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed)), train.Count, validation?.Count ?? 0, test.Count,
                                             all.ClassSizes(), results.Select(r => r.Result).ToArray(), baselineLabel, baseline);
-            IReadOnlyList<string> files = ReportWriter.Write(comparison, parsed.GetValue(outDir)!);
+            string reportDir = parsed.GetValue(outDir)!;
+            IReadOnlyList<string> files = FileErrors.Writing("the report", reportDir, "--out", () => ReportWriter.Write(comparison, reportDir));
 
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))

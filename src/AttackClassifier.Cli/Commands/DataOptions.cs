@@ -35,7 +35,8 @@ internal sealed class DataOptions(bool required = true)
         foreach (string file in Paths(path))
         {
             if (!File.Exists(file)) throw new CliException($"{option}: file not found: {file}");
-            var part = CommandDataset.Load(file, new DatasetReadOptions { LabelColumn = parsed.GetValue(LabelColumn)!, EmptyCommandLine = empty, EmptyLabel = empty });
+            var part = FileErrors.Reading("", file, option,
+                () => CommandDataset.Load(file, new DatasetReadOptions { LabelColumn = parsed.GetValue(LabelColumn)!, EmptyCommandLine = empty, EmptyLabel = empty }));
             if (part.Count == 0) throw new CliException($"{option}: {file} has a header but no rows.");
             records.AddRange(parsed.GetValue(ParentTechniques)
                 ? part.Records.Select(r => r with { Label = Attack.AttackCatalog.Default.ToParentLabel(r.Label) })

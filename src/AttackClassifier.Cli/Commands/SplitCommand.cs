@@ -21,12 +21,12 @@ internal static class SplitCommand
             var (_, dataset) = data.Load(parsed);
             var parts = Split(dataset, parsed.GetValue(val), parsed.GetValue(test), parsed.GetValue(seed));
             string dir = parsed.GetValue(outDir)!;
-            Directory.CreateDirectory(dir);
+            FileErrors.Writing("the split", dir, "--out", () => Directory.CreateDirectory(dir));
             TextWriter output = parsed.InvocationConfiguration.Output;
             foreach (var (name, part) in new[] { ("train", parts.Train), ("val", parts.Validation), ("test", parts.Test) })
             {
                 string path = Path.Combine(dir, name + ".csv");
-                CommandCsv.WriteFile(path, part.Records);
+                FileErrors.Writing("the split", path, "--out", () => CommandCsv.WriteFile(path, part.Records));
                 output.WriteLine($"{path}: {part.Count} rows, {part.TotalObservations} observations, {part.Labels().Count} classes");
             }
             return 0;

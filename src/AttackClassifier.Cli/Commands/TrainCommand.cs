@@ -37,7 +37,9 @@ internal static class TrainCommand
             string[] dataFiles = new[] { parsed.GetValue(data.Data), parsed.GetValue(trainFile) }.OfType<string>().SelectMany(DataOptions.Paths).ToArray();
             ClassificationReport? valReport = validation is null ? null : trained.Evaluate(validation, "validation");
             ClassificationReport? testReport = test is null ? null : trained.Evaluate(test, "test");
-            ModelFile.Save(trained.Classifier, parsed.GetValue(outPath)!, Metadata(dataFiles, train.Count, options));   // only a model whose metrics are numbers
+            string modelPath = parsed.GetValue(outPath)!;
+            FileErrors.Writing("model", modelPath, "--out",    // only a model whose metrics are numbers
+                               () => ModelFile.Save(trained.Classifier, modelPath, Metadata(dataFiles, train.Count, options)));
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
             {
@@ -84,7 +86,7 @@ internal static class TrainCommand
         if (dataFiles.Count > 0)
         {
             using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-            foreach (string file in dataFiles) hash.AppendData(File.ReadAllBytes(file));
+            foreach (string file in dataFiles) hash.AppendData(FileErrors.Reading("", file, "--data", () => File.ReadAllBytes(file)));
             sha = Convert.ToHexStringLower(hash.GetHashAndReset());
         }
         return new ModelMetadata
