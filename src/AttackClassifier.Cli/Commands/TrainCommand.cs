@@ -73,15 +73,15 @@ internal static class TrainCommand
     }
 
     /// <summary>
-    /// The model file's metadata: creation time (<c>SOURCE_DATE_EPOCH</c> when set, the reproducible-builds convention, so the
-    /// same data and seed give a byte-identical file; otherwise now), tool version, SHA-256 of the training file, rows,
-    /// options and the ATT&amp;CK catalog version.
+    /// The model file's metadata: tool version, SHA-256 of the training file, rows, options and the ATT&amp;CK catalog version,
+    /// and a creation time only when <c>SOURCE_DATE_EPOCH</c> is set (the reproducible-builds convention). The wall clock is
+    /// never stored, so the same data and seed give a byte-identical file; when a file was written is its modification time.
     /// </summary>
     internal static ModelMetadata Metadata(IReadOnlyList<string> dataFiles, int trainRows, IReadOnlyDictionary<string, string> options, string? name = null)
     {
-        DateTimeOffset created = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { } epoch
-                                 && long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out long seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.UtcNow;
+        DateTimeOffset? created = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { } epoch
+                                  && long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out long seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
         string? sha = null;
         if (dataFiles.Count > 0)
         {
