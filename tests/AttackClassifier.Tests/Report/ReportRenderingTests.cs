@@ -141,6 +141,15 @@ public class ReportRenderingTests
     }
 
     [Fact]
+    public void A_label_with_line_breaks_and_pipes_stays_in_its_table_cell()
+    {
+        var table = new Table([new[] { "class", "f1" }, new[] { "T1059: two\r\nlines | and\na pipe", "0.50" }, new[] { "Normal", "1.00" }], new HashSet<int> { 1 });
+        string md = MarkdownReport.Render([new Heading(2, "per class\nscores"), table]);
+        string[] lines = md.TrimEnd('\n').Split('\n');
+        Assert.Equal(["## per class\\nscores", "", "| class | f1 |", "|---|---:|", "| T1059: two\\r\\nlines \\| and\\na pipe | 0.50 |", "| Normal | 1.00 |"], lines);
+    }
+
+    [Fact]
     public void Writer_saves_report_pages_and_svgs_that_parse()
     {
         string dir = Path.Combine(Path.GetTempPath(), "report-test-" + Guid.NewGuid().ToString("N"));
@@ -181,6 +190,8 @@ public class ReportRenderingTests
         {
             string escaped = MarkdownReport.Escape(text);
             Assert.DoesNotContain('<', escaped);
+            Assert.DoesNotContain('\n', escaped);
+            Assert.DoesNotContain('\r', escaped);
             for (int i = 0; i < escaped.Length; i++)
                 if (escaped[i] == '|') Assert.True(BackslashesBefore(escaped, i) % 2 == 1, escaped);   // an even run would escape itself, not the pipe
         });
