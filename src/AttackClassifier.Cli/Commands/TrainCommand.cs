@@ -18,23 +18,23 @@ internal static class TrainCommand
     internal static Command Create()
     {
         var data = new DataOptions(required: false);
-        var trainFile = new Option<string?>("--train") { Description = "Training CSV (instead of --data)." };
-        var valFile = new Option<string?>("--val") { Description = "Validation CSV (with --train)." };
-        var testFile = new Option<string?>("--test") { Description = "Test CSV (with --train)." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the split and of the LSTM's initialisation, dropout and shuffling.", DefaultValueFactory = _ => 42 };
+        var split = new SplitOptions();
         var outPath = new Option<string>("--out") { Description = "Where to save the trained model.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var settings = new ModelSettings();
         var command = new Command("train", "Train a classifier (split 60/20/20 from --data, or --train/--val/--test), report validation and test metrics, save the model.");
         data.AddTo(command);
-        foreach (Option o in new Option[] { trainFile, valFile, testFile, seed, outPath, json }) command.Options.Add(o);
+        split.AddTo(command);
+        foreach (Option o in new Option[] { outPath, json }) command.Options.Add(o);
         settings.AddTo(command);
         command.SetAction(parsed =>
         {
-            var (train, validation, test) = LoadParts(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed));
-            TrainedModel trained = settings.Train(parsed, parsed.GetValue(settings.Model)!, train, validation, parsed.GetValue(seed));
-            var options = new Dictionary<string, string>(settings.OptionValues(parsed)) { ["seed"] = parsed.GetValue(seed).ToString(CultureInfo.InvariantCulture) };
-            string[] dataFiles = new[] { parsed.GetValue(data.Data), parsed.GetValue(trainFile) }.OfType<string>().SelectMany(DataOptions.Paths).ToArray();
+            var (train, validation, test) = split.LoadParts(parsed, data);
+            int seed = parsed.GetValue(split.Seed);
+            TrainedModel trained = settings.Train(parsed, parsed.GetValue(settings.Model)!, train, validation, seed);
+            var options = new Dictionary<string, string>(settings.OptionValues(parsed)) { ["seed"] = seed.ToString(CultureInfo.InvariantCulture) };
+            if (parsed.GetValue(data.Data) is not null) options["split"] = parsed.GetValue(split.Protocol)!;
+            string[] dataFiles = new[] { parsed.GetValue(data.Data), parsed.GetValue(split.TrainFile) }.OfType<string>().SelectMany(DataOptions.Paths).ToArray();
             ClassificationReport? valReport = validation is null ? null : trained.Evaluate(validation, "validation");
             ClassificationReport? testReport = test is null ? null : trained.Evaluate(test, "test");
             string modelPath = parsed.GetValue(outPath)!;
@@ -94,22 +94,6 @@ internal static class TrainCommand
             CreatedUtc = created, ToolVersion = ModelMetadata.LibraryVersion, Name = name, TrainingDataSha256 = sha, TrainingRows = trainRows,
             AttackCatalogVersion = Attack.AttackCatalog.Default.Version, Options = options,
         };
-    }
-
-    /// <summary>Train/validation/test parts: split from --data as the study did, or read from --train/--val/--test (each consolidated).</summary>
-    internal static (CommandDataset Train, CommandDataset? Validation, CommandDataset? Test) LoadParts(ParseResult parsed, DataOptions data,
-        Option<string?> trainFile, Option<string?> valFile, Option<string?> testFile, int seed)
-    {
-        string? dataPath = parsed.GetValue(data.Data), trainPath = parsed.GetValue(trainFile);
-        if (dataPath is null == trainPath is null) throw new CliException("give either --data (split 60/20/20) or --train [--val] [--test].");
-        if (dataPath is not null)
-        {
-            if (parsed.GetValue(valFile) is not null || parsed.GetValue(testFile) is not null) throw new CliException("--val and --test go with --train, not --data.");
-            var (_, prepared) = data.Load(parsed);
-            return SplitCommand.Split(prepared, 0.2, 0.2, seed);
-        }
-        CommandDataset? Read(string? path, string option) => path is null ? null : data.Load(parsed, path, option).Prepared;
-        return (Read(trainPath, "--train")!, Read(parsed.GetValue(valFile), "--val"), Read(parsed.GetValue(testFile), "--test"));
     }
 
     /// <summary>A feature cap from the command line: a whole number ≥ 1, or <c>none</c> (no cap).</summary>
