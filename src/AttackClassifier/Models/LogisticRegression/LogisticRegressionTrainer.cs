@@ -11,6 +11,10 @@ namespace AttackClassifier.Models.LogisticRegression;
 /// with scipy's default stopping rules, so <see cref="LogisticRegressionOptions.GradientTolerance"/> means the same as
 /// scikit-learn's <c>tol</c> and the fit stops where scikit-learn's does; the reported objective is unscaled f. Deterministic: the same inputs give bit-identical
 /// coefficients on any number of cores.
+/// <para>With two classes the trainer still fits K = 2 softmax rows: scikit-learn's <c>LogisticRegression(multi_class='multinomial')</c>.
+/// scikit-learn 1.2's default for two classes (<c>multi_class='auto'</c>) is the binomial model with one coefficient row,
+/// which is the two-row softmax at C/2, not at C (the logit difference z₁ − z₀ of the symmetric two-row solution is twice
+/// one row's logit); to reproduce that default, halve <see cref="LogisticRegressionOptions.InverseRegularization"/>.</para>
 /// </summary>
 public sealed class LogisticRegressionTrainer
 {
