@@ -42,6 +42,8 @@ public sealed record LstmOptions
     /// <summary>
     /// When true the classifier reads the LSTM state at each row's last non-padding token (id ≠ 0), like Keras's
     /// <c>mask_zero=True</c> with post-padding; when false (the study's setup) padding is fed through the LSTM. Default false.
+    /// <see cref="Classification.LstmClassifier"/> refuses masking with pre-padding, where Keras skips the leading padding
+    /// steps and this network would not.
     /// </summary>
     public bool MaskPadding { get; init; }
 
