@@ -27,7 +27,7 @@ namespace AttackClassifier.Metrics;
 public sealed class ClassificationReport
 {
     private readonly double[] _confusion;   // (K, K) row-major: rows = true class, columns = predicted class
-    private readonly int[] _presentClasses; // class indices that occur in y or ŷ, ascending
+    private readonly int[] _presentClasses; // class indices that occur in y or ŷ, ascending (exposed read-only)
     private readonly bool _floatSupport;    // supports print as Python floats (12.0): see ToText
 
     private ClassificationReport(double accuracy, MetricsRow[] classes, MetricsRow macro, MetricsRow weighted, MetricsRow micro,
@@ -57,6 +57,10 @@ public sealed class ClassificationReport
 
     /// <summary>Scores of the pooled counts (equal to <see cref="Accuracy"/> for single-label data); Support is Σₖ supportₖ, the total weight.</summary>
     public MetricsRow MicroAverage { get; }
+
+    /// <summary>The classes present: indices of those that occur in y or ŷ in any row, whatever its weight (a weight-0 row
+    /// counts), ascending — scikit-learn's label set, the rows <see cref="ToText"/> prints and the averages cover.</summary>
+    public IReadOnlyList<int> PresentClasses => _presentClasses;
 
     /// <summary>K, the number of classes.</summary>
     public int ClassCount => Classes.Count;

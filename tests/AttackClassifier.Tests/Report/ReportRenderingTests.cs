@@ -140,6 +140,18 @@ public class ReportRenderingTests
         Assert.Contains("confusion-lstm-mask.svg", md);
     }
 
+    // One definition of "present": a class seen only in a row of weight 0 is present for scikit-learn (its label set ignores
+    // weights), for ClassificationReport, and so for every table and chart of the comparison report.
+    [Fact]
+    public void A_class_seen_only_in_a_zero_weight_row_is_present_in_the_report_and_its_charts()
+    {
+        var report = ClassificationReport.Compute([0, 1, 2, 1], [0, 1, 0, 1], [1.0, 2.0, 0.0, 1.0], ["alpha", "beta", "ghost"]);
+        Assert.Equal([0, 1, 2], report.PresentClasses);
+        Assert.Contains("ghost", report.ToText());
+        XElement heatmap = ConfusionHeatmap.Render("lr", report);
+        Assert.Contains(heatmap.Descendants(S + "text"), t => t.Value == "ghost");
+    }
+
     [Fact]
     public void A_label_with_line_breaks_and_pipes_stays_in_its_table_cell()
     {
