@@ -43,7 +43,7 @@ internal static class CompareCommand
             {
                 TrainedModel trained = spec.IsLstm
                     ? ModelSettings.TrainLstm(spec.Name, train, validation, settings.LstmOptions(parsed, seed, spec.CyberTokens, spec.Mask), settings.Progress(parsed))
-                    : ModelSettings.TrainLogisticRegression(spec.Name, train, validation, settings.LogisticRegressionOptions(parsed, spec.Preset));
+                    : ModelSettings.TrainLogisticRegression(spec.Name, train, validation, settings.LogisticRegressionOptions(parsed, spec.Preset), settings.Progress(parsed));
                 ClassificationReport? valReport = validation is null ? null : trained.Evaluate(validation, "validation");
                 ClassificationReport testReport = trained.Evaluate(test, "test");
                 double throughput = CommandsPerSecond(trained.Classifier, testCommands);

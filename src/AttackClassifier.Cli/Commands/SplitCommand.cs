@@ -20,7 +20,10 @@ internal static class SplitCommand
         command.SetAction(parsed =>
         {
             var (_, dataset) = data.Load(parsed);
-            var parts = split.Split(parsed, dataset, Fraction(parsed.GetValue(val), "--val"), Fraction(parsed.GetValue(test), "--test"));
+            double validationFraction = Fraction(parsed.GetValue(val), "--val"), testFraction = Fraction(parsed.GetValue(test), "--test");
+            if (!(validationFraction + testFraction < 1))
+                throw new CliException($"--val + --test = {validationFraction + testFraction} leaves no training rows; their sum must be below 1.");
+            var parts = split.Split(parsed, dataset, validationFraction, testFraction);
             string dir = parsed.GetValue(outDir)!;
             FileErrors.Writing("the split", dir, "--out", () => Directory.CreateDirectory(dir));
             TextWriter output = parsed.InvocationConfiguration.Output;

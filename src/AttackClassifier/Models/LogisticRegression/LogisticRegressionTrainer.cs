@@ -35,8 +35,12 @@ public sealed class LogisticRegressionTrainer
     /// <param name="classCount">K ≥ 2. Classes without examples are allowed (their probabilities shrink towards 0).</param>
     /// <param name="sampleWeights">sₙ ≥ 0 per row, (N) (e.g. observation counts); empty means all 1. Not all zero.</param>
     /// <param name="warmStart">A model to start from (same D and K), or null to start from θ = 0.</param>
+    /// <param name="progress">Receives a report after every accepted L-BFGS step, or null.</param>
+    /// <param name="cancellationToken">Checked before every L-BFGS iteration.</param>
+    /// <exception cref="TrainingFailedException">The objective or the coefficients became NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public LogisticRegressionModel Fit(CsrMatrix x, ReadOnlySpan<int> y, int classCount, ReadOnlySpan<double> sampleWeights = default,
-        LogisticRegressionModel? warmStart = null)
+        LogisticRegressionModel? warmStart = null, IProgress<LogisticRegressionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.RowCount == 0) throw new ArgumentException("x has no rows; at least one example is needed.", nameof(x));
@@ -73,7 +77,10 @@ public sealed class LogisticRegressionTrainer
         }
 
         double scale = 1.0 / Options.InverseRegularization;   // scikit-learn 1.2's scaling (the stopping rules depend on it; the optimum does not)
-        var result = new Lbfgs(Options.ToLbfgsOptions()).Minimize(new ScaledFunction(loss, scale), theta);
+        int maxIterations = Options.MaxIterations;
+        Action<LbfgsProgress>? report = progress is null ? null
+            : p => progress.Report(new LogisticRegressionProgress(p.Iteration, maxIterations, p.Objective / scale, p.GradientMaxNorm));
+        var result = new Lbfgs(Options.ToLbfgsOptions()).Minimize(new ScaledFunction(loss, scale), theta, report, cancellationToken);
         EnsureFitted(result, theta, scale);
         var diagnostics = new LogisticRegressionDiagnostics(result.Status, result.Iterations, result.Evaluations, result.Objective / scale, result.GradientMaxNorm);
         return new LogisticRegressionModel(x.ColumnCount, classCount, theta, diagnostics);
