@@ -24,7 +24,7 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     private readonly string[] _terms;                                                  // (D) in column order
     private readonly double[] _idf;                                                    // (D)
     private readonly Dictionary<string, int> _index;                                   // term → column
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly TermTable _table;                                                 // term → column, by span (the hot lookup)
 
     private TfidfVectorizer(TfidfOptions options, string[] terms, double[] idf)
     {
@@ -33,7 +33,7 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
         _idf = idf;
         _index = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         for (int j = 0; j < terms.Length; j++) _index.Add(terms[j], j);
-        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _table = new TermTable(terms);
         Vocabulary = new ReadOnlyDictionary<string, int>(_index);
     }
 
@@ -215,7 +215,7 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
         AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
         int m = 0;
         for (int k = 0; k < s.TermCount; k++)
-            if (_lookup.TryGetValue(s.Term(k), out int j)) s.Hits[m++] = j;   // terms outside the vocabulary are ignored
+            if (_table.TryGetColumn(s.Term(k), out int j)) s.Hits[m++] = j;   // terms outside the vocabulary are ignored
         Span<int> hits = s.Hits.AsSpan(0, m);
         hits.Sort();
 
