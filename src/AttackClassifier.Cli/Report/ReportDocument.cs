@@ -47,7 +47,7 @@ internal static class ReportDocument
             new Heading(2, "Comparison"),
             new Table(c.TableCells(), new HashSet<int> { 1, 2, 3, 4, 5 }),
             new Paragraph(c.Verdict()),
-            new Paragraph(string.Create(ci, $"Training seconds are wall-clock and include fitting the features. Prediction throughput is command lines per second of PredictBatch (top 3, all {Environment.ProcessorCount} logical processors) over the test rows. Macro F1 averages the classes present in the test labels or predictions.")),
+            new Paragraph(string.Create(ci, $"Training seconds are wall-clock and include fitting the features. {PredictionThroughput.Description} Macro F1 averages the classes present in the test labels or predictions.")),
             new Heading(2, "Calibration"),
             new Paragraph("Probabilities are temperature-scaled on the validation rows. The reliability diagram plots, per bin of the top probability, the share of right answers against the mean probability (a calibrated model follows the dashed diagonal); the risk–coverage curve shows the error rate of the rows a model answers as its abstention threshold is lowered."),
             new Figure("reliability.svg", "Reliability diagram: accuracy against mean top probability, 15 equal-width bins, count-weighted test rows.",
