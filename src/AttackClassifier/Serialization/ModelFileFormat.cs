@@ -12,6 +12,9 @@ public enum ModelKind : byte
 
     /// <summary>Sequence encoder + embedding + LSTM.</summary>
     Lstm = 2,
+
+    /// <summary>Bidirectional LSTM tagger over a session's statement vectors (one class per statement).</summary>
+    SessionTagger = 3,
 }
 
 /// <summary>
