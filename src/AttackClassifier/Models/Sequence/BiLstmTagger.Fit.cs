@@ -49,10 +49,7 @@ internal sealed partial class BiLstmTagger
 
         int Bmax = Math.Min(options.BatchSize, N);
         var rng = new SeededRandom(options.Seed);
-        var theta = new float[L.Count];
-        LstmInitializer.InitializeLayer(L.F, L.H, rng, theta.AsSpan(L.WForward, 4 * L.H * L.InputWidth), theta.AsSpan(L.BForward, 4 * L.H));
-        LstmInitializer.InitializeLayer(L.F, L.H, rng, theta.AsSpan(L.WBackward, 4 * L.H * L.InputWidth), theta.AsSpan(L.BBackward, 4 * L.H));
-        LstmInitializer.GlorotUniform(rng, 2 * L.H, L.C, theta.AsSpan(L.Wy, 2 * L.H * L.C));
+        float[] theta = InitialParameters(L, rng);
         var gradient = new float[L.Count];
         var adam = new KerasAdam(L.Count, options.LearningRate, options.Beta1, options.Beta2, options.Epsilon) { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         var engine = new BiLstmTaggerEngine<float>(L, SessionsPerChunk, Math.Max(Bmax, validation is null ? 1 : Math.Min(options.BatchSize, validation.Count)))
@@ -103,6 +100,16 @@ internal sealed partial class BiLstmTagger
             else if (++wait >= options.Patience) break;
         }
         return new BiLstmTagger(L, best ?? theta, training.ClassLabels, history, bestEpoch);
+    }
+
+    /// <summary>θ before training: each direction as the command LSTM's layer, F first, then wy Glorot-uniform on (2H, C), by = 0.</summary>
+    internal static float[] InitialParameters(BiLstmTaggerLayout L, SeededRandom rng)
+    {
+        var theta = new float[L.Count];
+        LstmInitializer.InitializeLayer(L.F, L.H, rng, theta.AsSpan(L.WForward, 4 * L.H * L.InputWidth), theta.AsSpan(L.BForward, 4 * L.H));
+        LstmInitializer.InitializeLayer(L.F, L.H, rng, theta.AsSpan(L.WBackward, 4 * L.H * L.InputWidth), theta.AsSpan(L.BBackward, 4 * L.H));
+        LstmInitializer.GlorotUniform(rng, 2 * L.H, L.C, theta.AsSpan(L.Wy, 2 * L.H * L.C));
+        return theta;
     }
 
     // Σ sₜ·lossₜ / M over all labelled statements of data, in batches the engine can hold.
