@@ -118,6 +118,19 @@ public class BiLstmTaggerTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Concurrent_predictions_give_the_same_probabilities_as_sequential_ones()
+    {
+        var (train, _) = NextSymbolTask(64, seed: 9);
+        BiLstmTagger tagger = BiLstmTagger.Fit(train, null, Quick() with { MaxEpochs = 1 });
+        float[][] Session(int s) => Enumerable.Range(train.Starts[s], train.Length(s)).Select(r => train.Features.AsSpan(r * Symbols, Symbols).ToArray()).ToArray();
+        float[][][] sequential = Enumerable.Range(0, train.Count).Select(s => tagger.Predict(Session(s))).ToArray();
+        var concurrent = new float[train.Count][][];
+        Parallel.For(0, 4 * train.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => concurrent[i % train.Count] = tagger.Predict(Session(i % train.Count)));
+        for (int s = 0; s < train.Count; s++)
+            for (int t = 0; t < sequential[s].Length; t++) Assert.Equal(sequential[s][t], concurrent[s][t]);
+    }
+
+    [Fact]
     public void A_model_file_of_another_kind_or_damaged_fails_with_a_message_naming_the_source()
     {
         var (train, _) = NextSymbolTask(10, seed: 8);
