@@ -155,11 +155,22 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
         LstmKernels.Transpose(G, L.InputWidth, theta.AsSpan(L.WBackward, G * L.InputWidth), L.InputWidth, _wTBackward);
     }
 
+    // Chunks are handed out one at a time, last first: the trainer sorts a batch's sessions by length, so the last chunk is
+    // the longest, and longest-first keeps two cores evenly busy (a static split of four chunks into two ranges gave one core
+    // the two longest). Which core runs a chunk changes no result: chunks are reduced in chunk order afterwards.
     private void Run(int count, Action<int> body)
     {
-        if (MaxDegreeOfParallelism != 1 && count > 1)
-            System.Threading.Tasks.Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, body);
-        else for (int c = 0; c < count; c++) body(c);
+        int workers = Math.Min(count, MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism);
+        if (workers <= 1)
+        {
+            for (int c = count - 1; c >= 0; c--) body(c);
+            return;
+        }
+        int taken = 0;
+        System.Threading.Tasks.Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        {
+            for (int i; (i = Interlocked.Increment(ref taken) - 1) < count;) body(count - 1 - i);
+        });
     }
 
     /// <summary>One chunk's caches (time-major (T_max, B, ·), or compact (P, ·) over its P real statements) and gradient.</summary>
