@@ -79,7 +79,7 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double LossAndGradient(T[] theta, SessionArrays<T> data, ReadOnlyMemory<int> sessions, Span<T> gradient, T[]? inputGradient = null)
     {
-        Check(theta, data, sessions.Length, labelled: true);
+        Check(theta, data, sessions.Span, labelled: true);
         if (gradient.Length != Layout.Count) throw new ArgumentException($"The gradient needs {Layout.Count} entries, not {gradient.Length}.", nameof(gradient));
         if (inputGradient is not null && inputGradient.Length != data.Features.Length) throw new ArgumentException("The input gradient needs S·F entries.", nameof(inputGradient));
         PrepareWeights(theta);
@@ -108,7 +108,7 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Forward(T[] theta, SessionArrays<T> data, ReadOnlyMemory<int> sessions, T[]? logP)
     {
-        Check(theta, data, sessions.Length, labelled: false);
+        Check(theta, data, sessions.Span, labelled: false);
         if (logP is not null && logP.Length != (long)data.Starts[^1] * Layout.C) throw new ArgumentException("logP needs S·C entries.", nameof(logP));
         PrepareWeights(theta);
         int used = (sessions.Length + SessionsPerChunk - 1) / SessionsPerChunk;
@@ -123,11 +123,14 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
         return loss;
     }
 
-    private void Check(T[] theta, SessionArrays<T> data, int sessionCount, bool labelled)
+    private void Check(T[] theta, SessionArrays<T> data, ReadOnlySpan<int> sessions, bool labelled)
     {
+        int sessionCount = sessions.Length;
+        foreach (int s in sessions)
+            if ((uint)s >= (uint)(data.Starts.Length - 1)) throw new ArgumentOutOfRangeException(nameof(sessions), s, $"There are {data.Starts.Length - 1} sessions.");
         if (theta.Length != Layout.Count) throw new ArgumentException($"θ has {theta.Length} entries; this layout needs {Layout.Count}.", nameof(theta));
         if (data.FeatureCount != Layout.F) throw new ArgumentException($"Statements have {data.FeatureCount} features; the tagger takes {Layout.F}.", nameof(data));
-        if (sessionCount <= 0 || sessionCount > MaxSessions) throw new ArgumentOutOfRangeException(nameof(sessionCount), sessionCount, $"A call takes 1..{MaxSessions} sessions.");
+        if (sessionCount <= 0 || sessionCount > MaxSessions) throw new ArgumentOutOfRangeException(nameof(sessions), sessionCount, $"A call takes 1..{MaxSessions} sessions.");
         int S = data.Starts[^1];
         if (data.Features.Length != (long)S * Layout.F) throw new ArgumentException("Features need S·F values.", nameof(data));
         if (labelled && (data.Labels.Length != S || data.Weights.Length != S)) throw new ArgumentException("Training needs a label and a weight per statement.", nameof(data));
