@@ -13,7 +13,8 @@ public enum ModelKind : byte
     /// <summary>Sequence encoder + embedding + LSTM.</summary>
     Lstm = 2,
 
-    /// <summary>Bidirectional LSTM tagger over a session's statement vectors (one class per statement).</summary>
+    /// <summary>A session tagger: a per-statement tactic model smoothed over the session, by tactic transitions (Sessions/SessionTagger)
+    /// or a bidirectional LSTM over statement vectors (Models/Sequence/BiLstmTagger); the payload's first field says which.</summary>
     SessionTagger = 3,
 }
 
