@@ -40,7 +40,7 @@ BIN_NAMES = ["x", ".x", "a", "bot", "sshd", "kworker", "kthreadd", "dbus", ".ssh
 ARCHES = ["x86_64", "x86", "i686", "arm", "arm5", "arm6", "arm7", "aarch64", "mips", "mipsel", "ppc", "sh4", "m68k"]
 STAGE_DIRS = ["/tmp", "/dev/shm", "/var/tmp", "/tmp/.X11-unix", "/run/shm", "/var/run", "/tmp/.font-unix",
               "/dev/shm/.x", "/var/tmp/.cache", "/tmp/.ICE-unix", "/usr/local/share/.s", "/opt/.t"]
-HIDDEN = [".cache", ".config", ".local", "...", ". ", ".x", ".ssh-agent", ".fonts", ".dbus", ".systemd", ".bash"]
+HIDDEN = [".cache", ".config", ".local", "...", ".x", ".ssh-agent", ".fonts", ".dbus", ".systemd", ".bash"]
 PORTS = ["4444", "443", "8080", "1337", "9001", "8443", "53", "6667", "31337", "2222", "80", "5555", "7777", "9999"]
 POOL_PORTS = ["3333", "4444", "5555", "14444", "443", "8080", "10128", "7777", "80"]
 DOMAINS = ["cdn-update", "pkg-mirror", "static-cache", "img-host", "dl-files", "upd-srv", "sys-metrics",
@@ -107,6 +107,7 @@ def linux_vars(rng, kind):
     v["net"] = f"{net}.0/24"
     v["lan"], v["lan2"], v["lan3"] = (f"{net}.{rng.randrange(2, 254)}" for _ in range(3))
     v["gw"] = f"{net}.1"
+    v["sub"] = net
     v["wallet"] = wallet(rng)
     v["pool"] = f"{rng.choice(['pool', 'xmr', 'mine', 'stratum', 'p2'])}.{rng.choice(DOMAINS)}.example"
     v["script"] = rng.choice(SCRIPTS)
