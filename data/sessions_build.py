@@ -9,7 +9,7 @@ from sessions_core import (Corpus, Template, family_split, session_rng, timestam
 # How many sessions each kind of family yields (per platform). Chosen so that the Linux corpus lands near 5,000
 # sessions and the Windows one near 500; families are the unit of the held-out split, sessions only repeat them.
 PER_FAMILY = {
-    "linux": {"handwritten": 14, "benign": 26, "mixed": 4, "atomic": 25},
+    "linux": {"handwritten": 14, "benign": 26, "mixed": 4, "atomic": 18},
     "windows": {"handwritten": 8, "benign": 8, "mixed": 2, "atomic": 8},
 }
 
