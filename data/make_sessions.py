@@ -64,7 +64,12 @@ def print_tables(platform, corpus, rows):
         tr, te = count[(tactic, "train")], count[(tactic, "test")]
         if tr or te:
             print(f"| {tactic} | {tr + te:,} | {tr:,} | {te:,} |")
-    print(f"\ntechniques: {len({r[12] for r in body if r[12]})}")
+    print(f"\nDistinct techniques: {len({r[12] for r in body if r[12]})}.")
+    print("\nFamilies (test families in bold):\n")
+    for source in ("handwritten", "benign", "atomic"):
+        names = sorted({s[0] for s in sessions if s[1] == source})
+        listed = ", ".join(f"**{n}**" if family_split(n) == "test" else n for n in names)
+        print(f"* {source} ({len(names)}): {listed}\n")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ PATTERNS = {
         ("escalate-dump", ["privilege-escalation", "credential-access", "discovery"]),
     ],
 }
-FAMILIES_PER_PATTERN = {"linux": 5, "windows": 3}
+FAMILIES_PER_PATTERN = {"linux": 5, "windows": 4}
 MAX_LINES_PER_TEST = 4
 
 

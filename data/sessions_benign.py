@@ -372,6 +372,92 @@ WINDOWS = [
 - :: Restart-WebAppPool -Name {project}
 - :: Get-Content C:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex{r}.log -Tail 20
 """),
+("win-admin-user-reset-cmd", "admin", """
+- :: net user {user} /domain
+- :: net user {user} * /domain
+- :: net user {user} /active:yes /domain
+"""),
+("win-admin-printer-fix", "admin", """
+- :: Get-Printer
+- :: Get-PrintJob -PrinterName "HP-Floor2"
+- :: Stop-Service Spooler
+- :: Remove-Item C:\\Windows\\System32\\spool\\PRINTERS\\* -Force
+- :: Start-Service Spooler
+"""),
+("win-admin-dns-check", "admin", """
+- :: Resolve-DnsName {dc}.{ad}
+- :: Get-DnsClientServerAddress
+- :: Clear-DnsClientCache
+- :: nslookup -type=SRV _ldap._tcp.dc._msdcs.{ad}
+"""),
+("win-admin-scheduled-backup", "admin", """
+- :: Get-ScheduledTask -TaskPath \\Backup\\
+- :: Get-ScheduledTaskInfo -TaskName "Nightly Backup" -TaskPath \\Backup\\
+- :: Start-ScheduledTask -TaskName "Nightly Backup" -TaskPath \\Backup\\
+- :: wbadmin get versions
+"""),
+("win-admin-robocopy-migration", "admin", """
+- :: robocopy \\\\FS-OLD\\{share} \\\\FS-NEW\\{share} /MIR /COPYALL /R:1 /W:1 /LOG:C:\\Temp\\{share}.log
+- :: Get-Content C:\\Temp\\{share}.log -Tail 15
+- :: Get-SmbShare
+"""),
+("win-admin-cert-check", "admin", """
+- :: Get-ChildItem Cert:\\LocalMachine\\My
+- :: Get-ChildItem Cert:\\LocalMachine\\My | Where-Object { $_.NotAfter -lt (Get-Date).AddDays(30) }
+- :: certutil -store my
+"""),
+("win-admin-sfc-dism", "admin", """
+- :: sfc /scannow
+- :: DISM /Online /Cleanup-Image /RestoreHealth
+- :: Get-ComputerInfo -Property OsName,OsVersion
+"""),
+("win-admin-remote-support", "admin", """
+- :: Test-Connection {target} -Count 2
+- :: Enter-PSSession -ComputerName {target}
+- :: Get-Service -ComputerName {target} -Name BITS
+- :: Restart-Computer -ComputerName {target} -Force
+"""),
+("win-admin-bitlocker-status", "admin", """
+- :: manage-bde -status C:
+- :: Get-BitLockerVolume
+- :: Get-Tpm
+"""),
+("win-dev-python", "dev", """
+- :: cd C:\\Users\\{user}\\code\\{project}
+- :: py -3.12 -m venv .venv
+- :: .venv\\Scripts\\activate
+- :: pip install -r requirements.txt
+- :: pytest -q
+"""),
+("win-dev-git-branch", "dev", """
+- :: git fetch --all
+- :: git checkout -b feature/{r}
+- :: code .
+- :: git add -A
+- :: git commit -m "WIP"
+- :: git push -u origin feature/{r}
+"""),
+("win-ci-powershell-pester", "ci", """
+- :: Install-Module Pester -Force -Scope CurrentUser
+- :: Invoke-Pester -Path .\\tests -CI
+- :: Compress-Archive -Path .\\out\\* -DestinationPath .\\artifacts.zip -Force
+"""),
+("win-ci-docker-windows", "ci", """
+- :: docker build -t {project}:{ver} -f Dockerfile.windows .
+- :: docker run --rm {project}:{ver} dotnet {project}.dll --self-test
+- :: docker push registry.example.com/{project}:{ver}
+"""),
+("win-admin-defender-scan", "admin", """
+- :: Update-MpSignature
+- :: Start-MpScan -ScanType QuickScan
+- :: Get-MpThreatDetection
+"""),
+("win-admin-hyperv", "admin", """
+- :: Get-VM
+- :: Checkpoint-VM -Name {target} -SnapshotName "pre-patch"
+- :: Start-VM -Name {target}
+- :: Get-VMSnapshot -VMName {target}
+"""),
 ]
 
 FAMILIES = {"linux": LINUX, "windows": WINDOWS}

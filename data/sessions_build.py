@@ -10,7 +10,7 @@ from sessions_core import (Corpus, Template, family_split, session_rng, timestam
 # sessions and the Windows one near 500; families are the unit of the held-out split, sessions only repeat them.
 PER_FAMILY = {
     "linux": {"handwritten": 14, "benign": 26, "mixed": 4, "atomic": 18},
-    "windows": {"handwritten": 8, "benign": 8, "mixed": 2, "atomic": 8},
+    "windows": {"handwritten": 7, "benign": 6, "mixed": 2, "atomic": 6},
 }
 
 DOC_NETS = ["192.0.2", "198.51.100", "203.0.113"]   # RFC 5737 documentation ranges: no real host is named

