@@ -22,7 +22,7 @@ import sys
 from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sessions_core import BENIGN, HERE, TACTIC_ORDER, family_split, write_csv  # noqa: E402
+from sessions_core import BENIGN, HERE, TACTIC_ORDER, write_csv  # noqa: E402
 import sessions_build  # noqa: E402
 
 
@@ -45,17 +45,17 @@ def print_tables(platform, corpus, rows):
     print(f"\n#### `sessions-{platform}.csv`\n")
     print("| source | families | sessions | statements | test sessions |\n|---|---:|---:|---:|---:|")
     by_source = defaultdict(lambda: [set(), 0, 0, 0])
-    for family, source, _, _, timed in sessions:
+    for family, source, _, _, timed, split in sessions:
         e = by_source[source]
         e[0].add(family)
         e[1] += 1
         e[2] += sum(len(c[1]) for _, c in timed)
-        e[3] += family_split(family) == "test"
+        e[3] += split == "test"
     for source in ("handwritten", "atomic", "benign", "mixed"):
         if source in by_source:
             e = by_source[source]
             print(f"| {source} | {len(e[0])} | {e[1]:,} | {e[2]:,} | {e[3]:,} |")
-    total_test = sum(family_split(s[0]) == "test" for s in sessions)
+    total_test = sum(s[5] == "test" for s in sessions)
     print(f"| all | {len({s[0] for s in sessions})} | {len(sessions):,} | {len(body):,} | {total_test:,} "
           f"({100 * total_test / len(sessions):.1f} %) |")
     print("\n| tactic | statements | train | test |\n|---|---:|---:|---:|")
@@ -68,7 +68,8 @@ def print_tables(platform, corpus, rows):
     print("\nFamilies (test families in bold):\n")
     for source in ("handwritten", "benign", "atomic"):
         names = sorted({s[0] for s in sessions if s[1] == source})
-        listed = ", ".join(f"**{n}**" if family_split(n) == "test" else n for n in names)
+        test = {s[0] for s in sessions if s[5] == "test"}
+        listed = ", ".join(f"**{n}**" if n in test else n for n in names)
         print(f"* {source} ({len(names)}): {listed}\n")
 
 

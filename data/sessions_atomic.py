@@ -11,14 +11,14 @@ and labels every statement of a test's lines with (stage tactic, test technique)
 out of Linux sessions.
 
 Held out by family, with no technique on both sides: the techniques are split by the same rule as families
-(sessions_core.family_split of "atomic-technique:" + ID), and a chain family draws only techniques of its own split.
+(sessions_core.held_out over the technique IDs), and a chain family draws only techniques of its own split.
 """
 import csv
 import os
 import random
 import re
 
-from sessions_core import HERE, SEED, TECHNIQUES, family_split, resolve_label
+from sessions_core import HERE, SEED, TECHNIQUES, held_out, resolve_label
 import sessions_splitter
 
 # Kill-chain orders (stage tactics). Each yields FAMILIES_PER_PATTERN families, which differ by name (and so by
@@ -92,15 +92,22 @@ def load_tests(platform):
     return tests
 
 
-def families(platform):
-    """[(family, kind, chain)] where chain(rng, variables) returns one session's commands."""
+def family_names(platform):
+    return [f"atomic-{platform}-{name}-{k}" for name, _ in PATTERNS[platform]
+            for k in range(1, FAMILIES_PER_PATTERN[platform] + 1)]
+
+
+def families(platform, split):
+    """[(family, kind, chain)] where chain(rng, variables) returns one session's commands; `split` maps each family
+    name of family_names(platform) to "train" or "test"."""
     tests = load_tests(platform)
+    technique_split = held_out(tests)
     # A stage draws the techniques whose main tactic (the one resolve_label gives) is the stage's, so cron is always
     # persistence; only a stage with none of those falls back to techniques that merely also serve it.
     primary = {"train": {}, "test": {}}
     serving = {"train": {}, "test": {}}
     for technique in tests:
-        side = family_split(f"atomic-technique:{technique}")
+        side = technique_split[technique]
         primary[side].setdefault(resolve_label(technique, "atomic")[0], []).append(technique)
         for tactic in TECHNIQUES[technique]:
             serving[side].setdefault(tactic, []).append(technique)
@@ -109,7 +116,7 @@ def families(platform):
     for name, stages in PATTERNS[platform]:
         for k in range(1, FAMILIES_PER_PATTERN[platform] + 1):
             family = f"atomic-{platform}-{name}-{k}"
-            pool = pools[family_split(family)]
+            pool = pools[split[family]]
             out.append((family, "human", _chain(family, stages, pool, tests)))
     return out
 

