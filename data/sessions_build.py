@@ -10,7 +10,7 @@ from sessions_core import (Corpus, Template, held_out, session_rng, timestamps, 
 # sessions and the Windows one near 500; families are the unit of the held-out split, sessions only repeat them.
 PER_FAMILY = {
     "linux": {"handwritten": 12, "benign": 20, "mixed": 4, "atomic": 18},
-    "windows": {"handwritten": 7, "benign": 6, "mixed": 2, "atomic": 6},
+    "windows": {"handwritten": 5, "benign": 5, "mixed": 2, "atomic": 5},
 }
 
 DOC_NETS = ["192.0.2", "198.51.100", "203.0.113"]   # RFC 5737 documentation ranges: no real host is named
@@ -81,7 +81,7 @@ def linux_vars(rng, kind):
         v["user"] = rng.choice(LINUX_ADMINS + ["root", "ubuntu", "ec2-user"])
     elif kind == "ci":
         v["user"] = rng.choice(["jenkins", "gitlab-runner", "runner", "ci", "buildbot", "github"])
-    else:
+    else:   # web: a shell under the account of the service that was broken into
         v["user"] = rng.choice(SERVICE_USERS)
     v["home"] = "/root" if v["user"] == "root" else f"/home/{v['user']}"
     v["host"] = f"{rng.choice(LINUX_HOSTS)}{rng.choice(['', '-01', '-02', '-1', '-prod', '-3', '01', '-eu1', '-dev'])}"
@@ -132,7 +132,7 @@ def linux_vars(rng, kind):
 def windows_vars(rng, kind):
     v = {}
     v["dom"] = rng.choice(WIN_DOMAINS)
-    v["user"] = rng.choice(WIN_USERS)
+    v["user"] = "DefaultAppPool" if kind == "web" else rng.choice(WIN_USERS)
     v["host"] = f"{rng.choice(WIN_HOSTS)}-{rand_word(rng, 5, string.ascii_uppercase + string.digits)}"
     v["dc"] = f"DC{rng.randrange(1, 4):02d}"
     v["target"] = f"{rng.choice(WIN_HOSTS)}-{rand_word(rng, 4, string.ascii_uppercase + string.digits)}"

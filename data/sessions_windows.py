@@ -236,7 +236,7 @@ T1082 :: cmd.exe /c "systeminfo | findstr /B /C:\\"OS Name\\" /C:\\"OS Version\\
 T1016 :: cmd.exe /c "ipconfig /all & route print"
 T1087.002 :: cmd.exe /c "net user /domain"
 """),
-("win-webshell-iis", "human", """
+("win-webshell-iis", "web", """
 T1033 :: cmd.exe /c whoami
 T1083 :: cmd.exe /c dir C:\\inetpub\\wwwroot
 T1505.003 :: cmd.exe /c echo ^<%@ Page Language="C#" %^> > C:\\inetpub\\wwwroot\\aspnet_client\\{r}.aspx
