@@ -107,6 +107,11 @@ public class SessionCorpusTests
         { "T10:00:09.000Z", "10:00:09", "timestamp" },
         { ",2,ls -la,0,", ",3,ls -la,0,", "command_index" },
         { ",handwritten,web-01,", ",handwriten,web-01,", "source" },
+        { ",web-01,root,", ",web-01root,", "12 fields" },
+        { "web-01,root,2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,1,", "web-02,root,2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,1,", "host or user" },
+        { "T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,1,", "T10:00:01.000Z,0,cat /proc/cpuinfo | grep name | wc -l,1,", "different timestamps" },
+        { ",0,cat /proc/cpuinfo | grep name | wc -l,1,grep name,", ",0,cat /proc/cpuinfo | grep name  | wc -l,1,grep name,", "different command text" },
+        { ",1,grep name,", ",2,grep name,", "statement_index 2" },
     };
 
     [Theory]
@@ -140,6 +145,15 @@ public class SessionCorpusTests
         var order = lines.Take(7).Concat(lines.Skip(8).Take(7)).Append(moved).Concat(lines.Skip(15));
         SessionCorpusCheck.Run(string.Join('\n', order) + "\n", "broken", out List<string> problems);
         Assert.Contains(problems, p => p.Contains("contiguous", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_missing_statement_row_is_reported()
+    {
+        string[] lines = Good().TrimEnd('\n').Split('\n');
+        Assert.EndsWith(",wc -l,discovery,T1082", lines[3], StringComparison.Ordinal);
+        SessionCorpusCheck.Run(string.Join('\n', lines.Where((_, i) => i != 3)) + "\n", "broken", out List<string> problems);
+        Assert.Contains(problems, p => p.Contains("has 2 statement rows, the splitter gives 3", StringComparison.Ordinal));
     }
 
     [Fact]
