@@ -184,7 +184,7 @@ def build(platform):
     def emit(template, number):
         rng = session_rng(platform, template.family, number)
         v = make_vars(rng, template.kind)
-        commands = with_noise(rng, template.expand(rng, v), template.kind)
+        commands = with_noise(rng, template.expand(rng, v), template.kind, v["user"])
         corpus.add(template.family, template.source, v["host"], v["user"], commands,
                    timestamps(rng, len(commands), template.kind), split[template.family])
 
@@ -207,8 +207,8 @@ def build(platform):
             for keep in ("host", "user", "home", "dom", "ad"):
                 if keep in v:
                     attack_vars[keep] = v[keep]
-            benign = with_noise(rng, host_template.expand(rng, v), host_template.kind)
-            attack = with_noise(rng, template.expand(rng, attack_vars), "human")
+            benign = with_noise(rng, host_template.expand(rng, v), host_template.kind, v["user"])
+            attack = with_noise(rng, template.expand(rng, attack_vars), "human", v["user"])
             at = rng.randrange(1, len(benign) + 1) if benign else 0
             tail = rng.randrange(0, 3)   # the account's owner sometimes keeps working after the intrusion
             commands = benign[:at] + attack + benign[at:at + tail]

@@ -214,15 +214,29 @@ def typo(rng, command):
     return None if bad == word else bad + command[len(word):]
 
 
-def with_noise(rng, commands, kind):
-    """Typos retyped, `ls` after `cd`: each noise statement takes the label of the command it serves."""
+# Commands that fail without root: a person on an ordinary account often types them plain first, then with sudo.
+NEEDS_ROOT = ("apt ", "apt-get ", "dnf ", "yum ", "systemctl ", "iptables ", "ufw ", "journalctl ", "useradd ",
+              "usermod ", "cat /etc/shadow", "tcpdump ", "service ", "insmod ", "auditctl ", "setenforce ", "chattr ",
+              "crontab -u ", "ss -tulpn", "netstat -antp", "lastb")
+
+
+def with_noise(rng, commands, kind, user):
+    """What people add to a session: typos retyped (4 %), a command re-run (1.5 %), a root-only command tried
+    without sudo first (30 % of those, on an account other than root), an `ls` after a `cd` (35 %). Each noise
+    statement takes the label of the command it serves; bots add none."""
     out = []
     for text, stmts in commands:
         if kind in TYPO_KINDS and rng.random() < 0.04:
             bad = typo(rng, text)
             if bad is not None and len(sessions_splitter.statements(bad)) == len(stmts):
                 out.append((bad, [(p, lbl) for p, (_, lbl) in zip(sessions_splitter.statements(bad), stmts)]))
+        if kind in TYPO_KINDS and user != "root" and text.startswith(NEEDS_ROOT) and rng.random() < 0.3:
+            out.append((text, stmts))
+            text = "sudo " + text
+            stmts = [(p, lbl) for p, (_, lbl) in zip(sessions_splitter.statements(text), stmts)]
         out.append((text, stmts))
+        if kind in TYPO_KINDS and rng.random() < 0.015:
+            out.append((text, stmts))
         if kind in TYPO_KINDS and text.startswith("cd ") and len(stmts) == 1 and rng.random() < 0.35:
             ls = rng.choice(["ls", "ls -la", "ls -lah", "ll", "ls -ltr"])
             out.append((ls, [(ls, stmts[0][1])]))
