@@ -9,7 +9,7 @@ from sessions_core import (Corpus, Template, held_out, session_rng, timestamps, 
 # How many sessions each kind of family yields (per platform). Chosen so that the Linux corpus lands near 5,000
 # sessions and the Windows one near 500; families are the unit of the held-out split, sessions only repeat them.
 PER_FAMILY = {
-    "linux": {"handwritten": 12, "benign": 20, "mixed": 4, "atomic": 18},
+    "linux": {"handwritten": 12, "benign": 20, "mixed": 4, "atomic": 14},
     "windows": {"handwritten": 5, "benign": 5, "mixed": 2, "atomic": 5},
 }
 

