@@ -1,7 +1,6 @@
 """Session assembly for make_sessions.py: per-session variables, how many sessions each family yields, mixing benign
 and attacker sessions, and the atomic chains. Standard library only."""
 import base64
-import random
 import string
 
 from sessions_core import (Corpus, Template, held_out, session_rng, timestamps, with_noise)
