@@ -65,6 +65,18 @@ def print_tables(platform, corpus, rows):
         if tr or te:
             print(f"| {tactic} | {tr + te:,} | {tr:,} | {te:,} |")
     print(f"\nDistinct techniques: {len({r[12] for r in body if r[12]})}.")
+    # How much the text alone tells: the train split's majority tactic per exact statement text, on test statements.
+    by_text = defaultdict(Counter)
+    for r in body:
+        if r[1] == "train":
+            by_text[r[10]][r[11]] += 1
+    test_rows = [r for r in body if r[1] == "test"]
+    seen = [r for r in test_rows if r[10] in by_text]
+    right = sum(by_text[r[10]].most_common(1)[0][0] == r[11] for r in seen)
+    if test_rows and seen:
+        print(f"Test statements whose exact text occurs in train: {len(seen):,} of {len(test_rows):,} "
+              f"({100 * len(seen) / len(test_rows):.1f} %); the train majority tactic of that text is right for "
+              f"{100 * right / len(seen):.1f} % of them.")
     print("\nFamilies (test families in bold):\n")
     for source in ("handwritten", "benign", "atomic"):
         names = sorted({s[0] for s in sessions if s[1] == source})
