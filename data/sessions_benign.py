@@ -575,6 +575,43 @@ WINDOWS = [
 - :: Start-VM -Name {target}
 - :: Get-VMSnapshot -VMName {target}
 """),
+("win-helpdesk-cmd-triage", "admin", """
+- :: whoami
+- :: hostname
+- :: ipconfig /all
+- :: ping -n 2 {dc}
+- :: net use
+- :: gpresult /r
+"""),
+("win-helpdesk-slow-pc", "admin", """
+- :: tasklist /v
+- :: tasklist | findstr /i "outlook teams"
+- :: taskkill /IM Teams.exe /F
+- :: wmic logicaldisk get caption,freespace,size
+- :: systeminfo | findstr /C:"Total Physical Memory"
+"""),
+("win-admin-local-accounts-review", "admin", """
+- :: net user
+- :: net localgroup administrators
+- :: Get-LocalUser | Where-Object Enabled
+- :: net user Guest /active:no
+"""),
+("win-admin-task-audit", "admin", """
+- :: schtasks /query /fo LIST /v | findstr /i "TaskName Status"
+- :: reg query HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run
+- :: Get-CimInstance Win32_StartupCommand | Select-Object Name,Command
+"""),
+("win-admin-file-hash-check", "admin", """
+- :: cd C:\\Install
+- :: certutil -hashfile Setup-{ver}.exe SHA256
+- :: Get-FileHash .\\Setup-{ver}.exe -Algorithm SHA256
+- :: Get-AuthenticodeSignature .\\Setup-{ver}.exe
+"""),
+("win-admin-netstat-check", "admin", """
+- :: netstat -ano | findstr LISTENING
+- :: Get-NetTCPConnection -State Listen | Sort-Object LocalPort
+- :: Get-Process -Id (Get-NetTCPConnection -LocalPort 443).OwningProcess
+"""),
 ]
 
 FAMILIES = {"linux": LINUX, "windows": WINDOWS}
