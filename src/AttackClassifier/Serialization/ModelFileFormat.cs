@@ -12,6 +12,9 @@ public enum ModelKind : byte
 
     /// <summary>Sequence encoder + embedding + LSTM.</summary>
     Lstm = 2,
+
+    /// <summary>A session tagger: per-statement tactic model + tactic transitions (Sessions/SessionTagger).</summary>
+    SessionTagger = 3,
 }
 
 /// <summary>

@@ -1,0 +1,136 @@
+using AttackClassifier.Attack;
+using AttackClassifier.Kernels;
+using AttackClassifier.Models.LogisticRegression;
+
+namespace AttackClassifier.Sessions;
+
+/// <summary>
+/// Tags every statement of a session with a tactic (or benign) using its neighbours: a per-statement tactic model gives
+/// q_t(j) = p(state j | statement t and its neighbours' words), and a learned tactic-transition chain smooths them over the
+/// session. Emission scores e_t(j) = w (log q_t(j) − β log prior(j)); the tag is the Viterbi path, its probability the
+/// forward–backward posterior marginal (see <c>TransitionModel</c>). Immutable and thread-safe.
+/// </summary>
+public sealed class SessionTagger
+{
+    private const double ProbabilityFloor = 1e-12;   // log 0 would make a state impossible whatever its neighbours say
+
+    private readonly string[] _states;
+    private readonly double[] _logPrior;   // (S)
+    private readonly AttackTactic?[] _tactics;
+
+    internal SessionTagger(string[] states, StatementFeatures features, LogisticRegressionModel emission, TransitionModel transitions,
+                           double emissionWeight, double priorExponent, double[] logPrior)
+    {
+        int s = states.Length;
+        if (s < 2) throw new ArgumentException($"A tagger needs at least 2 states; it has {s}.", nameof(states));
+        if (emission.ClassCount != s || transitions.StateCount != s || logPrior.Length != s)
+            throw new ArgumentException($"{s} states, but the emission model has {emission.ClassCount} classes, the transitions {transitions.StateCount} states and the prior {logPrior.Length}.");
+        if (emission.FeatureCount != features.FeatureCount)
+            throw new ArgumentException($"The emission model has {emission.FeatureCount} features, the statement features {features.FeatureCount}.", nameof(emission));
+        if (!(emissionWeight > 0) || !double.IsFinite(emissionWeight)) throw new ArgumentOutOfRangeException(nameof(emissionWeight), emissionWeight, "Must be positive.");
+        if (!(priorExponent >= 0) || !double.IsFinite(priorExponent)) throw new ArgumentOutOfRangeException(nameof(priorExponent), priorExponent, "Must be ≥ 0.");
+        foreach (string state in states)
+            if (state != SessionCorpus.Benign && !SessionCorpus.TacticNames.Contains(state)) throw new ArgumentException($"Unknown state '{state}'.", nameof(states));
+        _states = states;
+        Features = features;
+        Emission = emission;
+        Transitions = transitions;
+        EmissionWeight = emissionWeight;
+        PriorExponent = priorExponent;
+        _logPrior = logPrior;
+        _tactics = states.Select(n => AttackCatalog.Default.Tactics.FirstOrDefault(t => t.ShortName == n)).ToArray();
+    }
+
+    /// <summary>
+    /// Trains a tagger on the <c>train</c> sessions of a labelled session corpus (CSV, one row per statement; the columns are listed on
+    /// <c>SessionCorpus</c>); sessions of other splits are never read into the model. See <c>SessionTaggerTrainer</c> for the steps.
+    /// </summary>
+    /// <exception cref="Data.DatasetFormatException">The corpus is malformed; the message names the line and field.</exception>
+    /// <exception cref="ArgumentException">No training sessions, or fewer than two distinct tags.</exception>
+    public static SessionTagger Train(TextReader corpus, string source, SessionTaggerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(source);
+        IReadOnlyList<LabelledSession> sessions = SessionCorpus.Load(corpus, source);
+        return SessionTaggerTrainer.Train(sessions.Where(s => s.Split == "train").ToArray(), options).Tagger;
+    }
+
+    /// <summary>The S states: <c>benign</c>, then tactic shortnames in kill-chain order.</summary>
+    public IReadOnlyList<string> States => _states;
+
+    internal StatementFeatures Features { get; }
+
+    internal LogisticRegressionModel Emission { get; }
+
+    internal TransitionModel Transitions { get; }
+
+    /// <summary>w, the emission scale chosen on validation sessions.</summary>
+    public double EmissionWeight { get; }
+
+    /// <summary>β, the prior exponent chosen on validation sessions.</summary>
+    public double PriorExponent { get; }
+
+    internal ReadOnlySpan<double> LogPrior => _logPrior;
+
+    /// <summary>The catalog tactic of state j (null for benign).</summary>
+    internal AttackTactic? TacticOf(int state) => _tactics[state];
+
+    /// <summary>q (T, S): each statement's state probabilities from its own text and its neighbours' words, before smoothing.</summary>
+    internal void StatementProbabilities(IReadOnlyList<string> statements, Span<double> q)
+    {
+        int s = _states.Length;
+        if (q.Length != statements.Count * s) throw new ArgumentException($"q has {q.Length} entries; expected T·S = {statements.Count * s}.", nameof(q));
+        for (int t = 0; t < statements.Count; t++)
+        {
+            int nnz = Features.Row(statements, t, out int[] columns, out double[] values);
+            Emission.PredictProbabilities(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), q.Slice(t * s, s));
+        }
+    }
+
+    /// <summary>e (T, S) = w (log max(q, 10⁻¹²) − β log prior).</summary>
+    internal static void EmissionScores(ReadOnlySpan<double> q, ReadOnlySpan<double> logPrior, double w, double beta, Span<double> e)
+    {
+        int s = logPrior.Length;
+        for (int k = 0; k < q.Length; k++) e[k] = w * (Math.Log(Math.Max(q[k], ProbabilityFloor)) - beta * logPrior[k % s]);
+    }
+
+    /// <summary>Tags <paramref name="statements"/>: q (T, S) before smoothing, the posterior marginals (T, S) and the Viterbi path (T).</summary>
+    internal void Decode(IReadOnlyList<string> statements, Span<double> q, Span<double> posterior, Span<int> path)
+    {
+        StatementProbabilities(statements, q);
+        double[] e = new double[q.Length];
+        EmissionScores(q, _logPrior, EmissionWeight, PriorExponent, e);
+        Transitions.Viterbi(e, path);
+        Transitions.Posteriors(e, posterior);
+    }
+
+    /// <summary>
+    /// Tags one session window: its statements are decoded together with the window's context statements (<see cref="SessionWindow.Before"/>,
+    /// <see cref="SessionWindow.After"/>), and only its own statements are returned, with the attack chain they form.
+    /// </summary>
+    public TaggedSession Tag(SessionWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        int before = window.Before.Count, n = window.Statements.Count, s = _states.Length;
+        string[] texts = [.. window.Before.Select(x => x.Text), .. window.Statements.Select(x => x.Text), .. window.After.Select(x => x.Text)];
+        var q = new double[texts.Length * s];
+        var posterior = new double[texts.Length * s];
+        var path = new int[texts.Length];
+        Decode(texts, q, posterior, path);
+        var tagged = new TaggedStatement[n];
+        for (int i = 0; i < n; i++)
+        {
+            int t = before + i, j = path[t];
+            int alone = ArgMax(q.AsSpan(t * s, s));
+            tagged[i] = new TaggedStatement(window.Statements[i], _states[j], _tactics[j], posterior[t * s + j], _states[alone], q[t * s + alone]);
+        }
+        return new TaggedSession(window, tagged, AttackChain.Spans(tagged));
+    }
+
+    internal static int ArgMax(ReadOnlySpan<double> p)
+    {
+        int best = 0;
+        for (int k = 1; k < p.Length; k++) if (p[k] > p[best]) best = k;
+        return best;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using AttackClassifier.Kernels;
+using AttackClassifier.Models.LogisticRegression;
+using AttackClassifier.Text;
+
+namespace AttackClassifier.Sessions;
+
+/// <summary>What training chose, and how the choice scored on the validation families.</summary>
+/// <param name="ValidationSessions">Sessions held out (whole families) to choose w and β; 0 when there were too few families.</param>
+/// <param name="ValidationStatements">Their statements.</param>
+/// <param name="StatementAccuracy">Validation accuracy of the statement model alone (argmax q), or NaN.</param>
+/// <param name="ContextAccuracy">Validation accuracy of the chosen Viterbi tagging, or NaN.</param>
+internal sealed record SessionTrainingReport(int ValidationSessions, int ValidationStatements, double StatementAccuracy, double ContextAccuracy);
+
+/// <summary>
+/// Trains a <see cref="SessionTagger"/>: (1) whole families are held out of the training sessions (a share
+/// <see cref="SessionTaggerOptions.ValidationFamilyShare"/>, chosen by a seeded hash of the family name); (2) a statement model is
+/// fitted on the rest, and the emission weight w and prior exponent β that give the best Viterbi accuracy on the held-out families
+/// are chosen (ties: the first in option order); (3) the statement model, transitions and prior are refitted on all training
+/// sessions and kept with that w and β. Test sessions are never seen. Deterministic: same sessions and options, same model.
+/// </summary>
+internal static class SessionTaggerTrainer
+{
+    internal static (SessionTagger Tagger, SessionTrainingReport Report) Train(IReadOnlyList<LabelledSession> training, SessionTaggerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        options ??= new SessionTaggerOptions();
+        options.Validate();
+        if (training.Count == 0) throw new ArgumentException("No training sessions.", nameof(training));
+        string[] states = SessionCorpus.States(training.SelectMany(s => s.Tactics));
+        if (states.Length < 2) throw new ArgumentException($"Training sessions need at least 2 distinct tags (tactics or benign); they have {states.Length}.", nameof(training));
+
+        var (fit, validation) = HoldOutFamilies(training, options.ValidationFamilyShare, options.Seed);
+        double bestW = options.EmissionWeights[0], bestBeta = options.PriorExponents[0];
+        var report = new SessionTrainingReport(0, 0, double.NaN, double.NaN);
+        if (validation.Count > 0 && fit.Count > 0)
+        {
+            SessionTagger probe = Fit(fit, states, options, bestW, bestBeta);
+            int s = states.Length;
+            var qs = validation.Select(v =>
+            {
+                var q = new double[v.Statements.Length * s];
+                probe.StatementProbabilities(v.Statements, q);
+                return q;
+            }).ToArray();
+            int[][] truth = validation.Select(v => v.Tactics.Select(t => Array.IndexOf(states, t)).ToArray()).ToArray();
+            int total = truth.Sum(y => y.Length);
+            double statementCorrect = 0;
+            for (int v = 0; v < validation.Count; v++)
+                for (int t = 0; t < truth[v].Length; t++)
+                    if (SessionTagger.ArgMax(qs[v].AsSpan(t * s, s)) == truth[v][t]) statementCorrect++;
+            double bestAccuracy = -1;
+            foreach (double beta in options.PriorExponents)
+                foreach (double w in options.EmissionWeights)
+                {
+                    double correct = 0;
+                    for (int v = 0; v < validation.Count; v++)
+                    {
+                        var e = new double[qs[v].Length];
+                        SessionTagger.EmissionScores(qs[v], probe.LogPrior, w, beta, e);
+                        var path = new int[truth[v].Length];
+                        probe.Transitions.Viterbi(e, path);
+                        for (int t = 0; t < path.Length; t++) if (path[t] == truth[v][t]) correct++;
+                    }
+                    if (correct > bestAccuracy) (bestAccuracy, bestW, bestBeta) = (correct, w, beta);
+                }
+            report = new SessionTrainingReport(validation.Count, total, statementCorrect / total, bestAccuracy / total);
+        }
+        return (Fit(training, states, options, bestW, bestBeta), report);
+    }
+
+    /// <summary>Splits sessions by family: a family is held out when its seeded hash falls in the first <paramref name="share"/> of
+    /// the range (FNV-1a of "seed:family", so the choice does not depend on the order or number of other families).</summary>
+    internal static (List<LabelledSession> Fit, List<LabelledSession> Validation) HoldOutFamilies(IReadOnlyList<LabelledSession> sessions, double share, int seed)
+    {
+        string[] families = sessions.Select(s => s.Family).Distinct(StringComparer.Ordinal).ToArray();
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        if (share > 0 && families.Length >= 2)
+        {
+            foreach (string f in families)
+                if (Fnv1a(string.Create(CultureInfo.InvariantCulture, $"{seed}:{f}")) < share * uint.MaxValue) held.Add(f);
+            if (held.Count == families.Length) held.Remove(families.Order(StringComparer.Ordinal).First());   // keep something to fit on
+        }
+        return (sessions.Where(s => !held.Contains(s.Family)).ToList(), sessions.Where(s => held.Contains(s.Family)).ToList());
+    }
+
+    private static uint Fnv1a(string text)
+    {
+        uint h = 2166136261;
+        foreach (char c in text) { h ^= c; h *= 16777619; }
+        return h;
+    }
+
+    private static SessionTagger Fit(IReadOnlyList<LabelledSession> sessions, string[] states, SessionTaggerOptions options, double w, double beta)
+    {
+        string[] all = sessions.SelectMany(s => s.Statements).ToArray();
+        StatementFeatures features = StatementFeatures.Fit(all, options.StatementFeatures,
+            options.ContextWeight > 0 ? new TfidfOptions { NGramRange = new(1, 1), SublinearTf = true, MinDocumentFrequency = DocumentFrequency.Documents(2), MaxFeatures = 10_000 } : null,
+            options.ContextWeight);
+        CsrMatrix x = features.Rows(sessions.Select(s => (IReadOnlyList<string>)s.Statements).ToArray());
+        int[] y = sessions.SelectMany(s => s.Tactics).Select(t => Array.IndexOf(states, t)).ToArray();
+        int[] known = Enumerable.Range(0, y.Length).Where(i => y[i] >= 0).ToArray();   // a tag absent from `states` (validation fit only) is left out
+        if (known.Length < y.Length)
+        {
+            x = x.SelectRows(known);
+            y = known.Select(i => y[i]).ToArray();
+        }
+        double[] weights = options.ClassWeights.Apply(y, Enumerable.Repeat(1.0, y.Length).ToArray(), states);
+        LogisticRegressionModel fitted = new LogisticRegressionTrainer(options.Classifier).Fit(x, y, states.Length, weights);
+        // The model file keeps the coefficients as float32 (half the size); rounding here makes the trained and the loaded
+        // tagger the same model.
+        double[] theta = fitted.Parameters.ToArray();
+        for (int i = 0; i < theta.Length; i++) theta[i] = (float)theta[i];
+        var emission = new LogisticRegressionModel(fitted.FeatureCount, fitted.ClassCount, theta, fitted.Diagnostics);
+
+        int[][] sequences = sessions.Select(s => s.Tactics.Select(t => Array.IndexOf(states, t)).ToArray()).Where(q => q.All(j => j >= 0)).ToArray();
+        TransitionModel transitions = TransitionModel.Fit(sequences, states.Length, options.TransitionSmoothing);
+        var prior = new double[states.Length];
+        foreach (int j in y) prior[j]++;
+        double sum = prior.Sum() + states.Length;
+        for (int j = 0; j < prior.Length; j++) prior[j] = Math.Log((prior[j] + 1) / sum);   // add-one: no state has prior 0
+        return new SessionTagger(states, features, emission, transitions, w, beta, prior);
+    }
+}
