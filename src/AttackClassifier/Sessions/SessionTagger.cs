@@ -1,4 +1,5 @@
 using AttackClassifier.Attack;
+using AttackClassifier.Classification;
 using AttackClassifier.Kernels;
 using AttackClassifier.Models.LogisticRegression;
 
@@ -106,11 +107,15 @@ public sealed class SessionTagger
 
     /// <summary>
     /// Tags one session window: its statements are decoded together with the window's context statements (<see cref="SessionWindow.Before"/>,
-    /// <see cref="SessionWindow.After"/>), and only its own statements are returned, with the attack chain they form.
+    /// <see cref="SessionWindow.After"/>), and only its own statements are returned, with the attack chain they form. With
+    /// <paramref name="techniques"/> (a command classifier), each statement tagged with a tactic also gets the classifier's most
+    /// probable technique among those that serve that tactic.
     /// </summary>
-    public TaggedSession Tag(SessionWindow window)
+    public TaggedSession Tag(SessionWindow window, IAttackClassifier? techniques = null)
     {
         ArgumentNullException.ThrowIfNull(window);
+        ClassTaxonomy? taxonomy = techniques is null ? null : ClassTaxonomy.For(techniques.Labels, AttackCatalog.Default);
+        double[] p = techniques is null ? [] : new double[techniques.Labels.Count];
         int before = window.Before.Count, n = window.Statements.Count, s = _states.Length;
         string[] texts = [.. window.Before.Select(x => x.Text), .. window.Statements.Select(x => x.Text), .. window.After.Select(x => x.Text)];
         var q = new double[texts.Length * s];
@@ -122,9 +127,27 @@ public sealed class SessionTagger
         {
             int t = before + i, j = path[t];
             int alone = ArgMax(q.AsSpan(t * s, s));
-            tagged[i] = new TaggedStatement(window.Statements[i], _states[j], _tactics[j], posterior[t * s + j], _states[alone], q[t * s + alone]);
+            AttackTechnique? technique = null;
+            double techniqueProbability = 0;
+            if (taxonomy is not null && _tactics[j] is { } tactic)
+            {
+                // The best class whose technique serves the tagged tactic (the taxonomy's tactic indices are the catalog's).
+                int tacticIndex = IndexOf(taxonomy.Catalog.Tactics, tactic);
+                techniques!.PredictProbabilities(texts[t], p);
+                for (int k = 0; k < p.Length; k++)
+                    if (taxonomy.Classes[k].Technique is { } candidate && p[k] > techniqueProbability && Array.IndexOf(taxonomy.TacticsOfClass[k], tacticIndex) >= 0)
+                        (technique, techniqueProbability) = (candidate, p[k]);
+            }
+            tagged[i] = new TaggedStatement(window.Statements[i], _states[j], _tactics[j], posterior[t * s + j], _states[alone], q[t * s + alone],
+                                            technique, techniqueProbability);
         }
         return new TaggedSession(window, tagged, AttackChain.Spans(tagged));
+    }
+
+    private static int IndexOf(IReadOnlyList<AttackTactic> tactics, AttackTactic tactic)
+    {
+        for (int i = 0; i < tactics.Count; i++) if (tactics[i].Id == tactic.Id) return i;
+        return -1;
     }
 
     internal static int ArgMax(ReadOnlySpan<double> p)

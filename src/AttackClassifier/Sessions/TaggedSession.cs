@@ -11,8 +11,10 @@ namespace AttackClassifier.Sessions;
 /// <param name="Probability">p(State | the whole session), the forward–backward posterior marginal.</param>
 /// <param name="StatementState">The tag the statement model gives it before the transitions smooth it.</param>
 /// <param name="StatementProbability">That tag's probability.</param>
+/// <param name="Technique">When a command classifier was given: its most probable technique among those serving <paramref name="Tactic"/>, else null.</param>
+/// <param name="TechniqueProbability">That technique class's probability under the command classifier (0 without one).</param>
 public sealed record TaggedStatement(SessionStatement Statement, string State, AttackTactic? Tactic, double Probability,
-                                     string StatementState, double StatementProbability);
+                                     string StatementState, double StatementProbability, AttackTechnique? Technique = null, double TechniqueProbability = 0);
 
 /// <summary>A maximal run of consecutive statements with the same tag: one step of the attack chain.</summary>
 /// <param name="State">The run's tag (a tactic shortname or <c>benign</c>).</param>
