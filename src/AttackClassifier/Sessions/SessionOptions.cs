@@ -36,8 +36,8 @@ public sealed record SessionOptions
         if (MaxStatements is < 1 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(MaxStatements), MaxStatements, "MaxStatements must be in [1, 1,000,000].");
         if (Overlap < 0 || Overlap > MaxStatements) throw new ArgumentOutOfRangeException(nameof(Overlap), Overlap, "Overlap must be in [0, MaxStatements].");
         if (MaxOpenSessions is < 1 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(MaxOpenSessions), MaxOpenSessions, "MaxOpenSessions must be in [1, 1,000,000].");
-        if (MaxHeldStatements < MaxStatements + 2 * Overlap)
-            throw new ArgumentOutOfRangeException(nameof(MaxHeldStatements), MaxHeldStatements, "MaxHeldStatements must hold at least one window (MaxStatements + 2·Overlap).");
+        if (MaxHeldStatements < MaxStatements + 2 * Overlap + 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxHeldStatements), MaxHeldStatements, "MaxHeldStatements must hold at least one window (MaxStatements + 2·Overlap + 1).");
         if (SessionField is { } f && string.IsNullOrWhiteSpace(f)) throw new ArgumentException("SessionField is empty.", nameof(SessionField));
     }
 }

@@ -57,7 +57,8 @@ public static class SessionReader
         internal IReadOnlyList<SessionStatement> Before { get; set; } = [];
         internal int Part { get; set; } = 1;
         internal int Commands { get; set; }
-        internal DateTimeOffset? LastTime { get; set; }
+        internal DateTimeOffset? LastTime { get; set; }        // the newest time of the session (for the idle gap)
+        internal DateTimeOffset? PreviousTime { get; set; }    // the time of its last timed record in input order
         internal LinkedListNode<OpenSession>? Node { get; set; }
     }
 
@@ -123,19 +124,23 @@ public static class SessionReader
                 _recency.Remove(session.Node!);
                 _recency.AddLast(session.Node!);
             }
-            if (time is not null) session.LastTime = time;
+            if (time is { } known)
+            {
+                session.PreviousTime = known;
+                if (session.LastTime is null || known > session.LastTime) session.LastTime = known;
+            }
             if (session.UsesGap && session.LastTime is { } l && (_nextExpiry is null || l + options.IdleGap < _nextExpiry)) _nextExpiry = l + options.IdleGap;
 
             int commandIndex = session.Commands++;
             int statementIndex = 0;
-            DateTimeOffset? sortTime = time ?? session.LastTime;
+            DateTimeOffset? sortTime = time ?? session.PreviousTime;
             foreach (string text in Statements(record.CommandLine!))
             {
                 var statement = new SessionStatement(text, record.CommandLine!, commandIndex, statementIndex++, record.LineNumber,
                                                      record.Host, user, record.Timestamp, time);
                 session.Buffer.Add((statement, ordinal, sortTime?.UtcTicks ?? long.MinValue));
                 _held++;
-                if (session.Buffer.Count == options.MaxStatements + options.Overlap) CutPart(session);
+                if (session.Buffer.Count > options.MaxStatements + options.Overlap) CutPart(session);
             }
             while (_held > options.MaxHeldStatements && _recency.First is { } oldest) Close(oldest.Value);
         }
@@ -175,14 +180,14 @@ public static class SessionReader
         private static void Sort(OpenSession s) =>
             s.Buffer.Sort((a, b) => a.SortTicks != b.SortTicks ? a.SortTicks.CompareTo(b.SortTicks) : a.Ordinal.CompareTo(b.Ordinal));
 
-        // The buffer holds MaxStatements + Overlap: the first MaxStatements are this part, the rest its right context and
-        // the next part's start.
+        // The buffer holds MaxStatements + Overlap + 1: the first MaxStatements are this part, the next Overlap its right context
+        // (and the next part's start); the one beyond proves a next part exists, so a last part is never empty.
         private void CutPart(OpenSession s)
         {
             Sort(s);
             int own = options.MaxStatements;
             SessionStatement[] statements = s.Buffer.Take(own).Select(b => b.Statement).ToArray();
-            SessionStatement[] after = s.Buffer.Skip(own).Select(b => b.Statement).ToArray();
+            SessionStatement[] after = s.Buffer.Skip(own).Take(options.Overlap).Select(b => b.Statement).ToArray();
             _ready.Enqueue(new SessionWindow(s.Id, s.Part++, false, s.Before, statements, after));
             _held -= own + s.Before.Count;
             s.Before = statements[Math.Max(0, own - options.Overlap)..];
@@ -192,9 +197,9 @@ public static class SessionReader
 
         private void Close(OpenSession s)
         {
+            while (s.Buffer.Count > options.MaxStatements) CutPart(s);   // up to Overlap beyond a window may be buffered
             Sort(s);
-            if (s.Buffer.Count > 0 || s.Part == 1)
-                _ready.Enqueue(new SessionWindow(s.Id, s.Part, true, s.Before, s.Buffer.Select(b => b.Statement).ToArray(), []));
+            _ready.Enqueue(new SessionWindow(s.Id, s.Part, true, s.Before, s.Buffer.Select(b => b.Statement).ToArray(), []));
             _held -= s.Buffer.Count + s.Before.Count;
             _open.Remove(s.Key);
             _recency.Remove(s.Node!);
