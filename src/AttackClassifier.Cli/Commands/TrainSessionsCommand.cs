@@ -30,7 +30,7 @@ internal static class TrainSessionsCommand
         var features = new Option<string>("--features") { Description = "Statement features: word (word 1–2-grams) or word+char (plus char_wb 2–5-grams).", DefaultValueFactory = _ => "word+char" };
         features.AcceptOnlyFromAmong("word", "word+char");
         var maxFeatures = new Option<int>("--max-features") { Description = "Most frequent terms kept per statement block.", DefaultValueFactory = _ => defaults.StatementFeatures[0].MaxFeatures ?? 20_000 };
-        var commandModel = new Option<string?>("--command-model") { Description = "Also score this single-command model (a file or builtin:linux / builtin:windows) on the test statements." };
+        var commandModel = new Option<string?>("--command-model") { Description = "A single-command model (a file or builtin:linux / builtin:windows): scored alone on the test statements, and its view of each statement offered to the tagger (weight chosen on validation; tagging then needs the same model)." };
         var name = new Option<string?>("--name") { Description = "Model name stored in the file's metadata." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("train-sessions", "Train a session tagger (tactic per statement in context) on a session corpus's train split; report on its test split.");
@@ -51,11 +51,12 @@ internal static class TrainSessionsCommand
                 ContextWeight = weight,
                 Classifier = defaults.Classifier with { InverseRegularization = TrainCommand.Positive(parsed.GetValue(c), "--c") },
             };
+            IAttackClassifier? single = parsed.GetValue(commandModel) is { } m ? EvaluateCommand.LoadModel(m) : null;
+            options = options with { CommandModel = single };
             IReadOnlyList<LabelledSession> corpus = SessionCorpus.Load(path);
             LabelledSession[] train = corpus.Where(s => s.Split == "train").ToArray(), test = corpus.Where(s => s.Split == "test").ToArray();
             if (train.Length == 0) throw new CliException($"{path}: no sessions with split 'train'.");
             var (tagger, report) = SessionTaggerTrainer.Train(train, options);
-            IAttackClassifier? single = parsed.GetValue(commandModel) is { } m ? EvaluateCommand.LoadModel(m) : null;
             SessionEvaluationResult? result = test.Length == 0 ? null : SessionEvaluation.Evaluate(tagger, test, single);
             string? outFile = parsed.GetValue(outPath);
             if (outFile is not null)
@@ -65,6 +66,7 @@ internal static class TrainSessionsCommand
                     ["features"] = parsed.GetValue(features)!, ["max_features"] = cap.ToString(CultureInfo.InvariantCulture),
                     ["context_weight"] = weight.ToString("R", CultureInfo.InvariantCulture), ["C"] = options.Classifier.InverseRegularization.ToString("R", CultureInfo.InvariantCulture),
                     ["emission_weight"] = tagger.EmissionWeight.ToString("R", CultureInfo.InvariantCulture), ["prior_exponent"] = tagger.PriorExponent.ToString("R", CultureInfo.InvariantCulture),
+                    ["command_weight"] = tagger.CommandWeight.ToString("R", CultureInfo.InvariantCulture), ["command_model"] = parsed.GetValue(commandModel) ?? "none",
                 };
                 ModelFile.Save(tagger, outFile, TrainCommand.Metadata([path], train.Sum(s => s.Statements.Length), values, parsed.GetValue(name)));
             }
@@ -81,6 +83,7 @@ internal static class TrainSessionsCommand
                     w.WriteEndArray();
                     w.WriteNumber("emission_weight", tagger.EmissionWeight);
                     w.WriteNumber("prior_exponent", tagger.PriorExponent);
+                    w.WriteNumber("command_weight", tagger.CommandWeight);
                     w.WriteStartObject("validation");
                     w.WriteNumber("sessions", report.ValidationSessions);
                     w.WriteNumber("statements", report.ValidationStatements);
@@ -103,7 +106,7 @@ internal static class TrainSessionsCommand
             else
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"trained on {train.Length} sessions ({train.Sum(s => s.Statements.Length)} statements), states {string.Join(", ", tagger.States)}; w = {tagger.EmissionWeight}, β = {tagger.PriorExponent}"));
+                    $"trained on {train.Length} sessions ({train.Sum(s => s.Statements.Length)} statements), states {string.Join(", ", tagger.States)}; w = {tagger.EmissionWeight}, β = {tagger.PriorExponent}, w_c = {tagger.CommandWeight}"));
                 if (report.ValidationSessions > 0)
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"validation ({report.ValidationSessions} sessions of held-out training families, {report.ValidationStatements} statements): statement model {report.StatementAccuracy:P1}, in context {report.ContextAccuracy:P1}"));

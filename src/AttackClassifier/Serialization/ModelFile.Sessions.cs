@@ -39,7 +39,7 @@ public static partial class ModelFile
     //   log start           double[]   (S)
     //   log transition      double[]   (S·S) from × to
     //   log prior           double[]   (S)
-    //   emission weight, prior exponent   double, double
+    //   emission weight, prior exponent, command weight   double × 3 (command weight > 0: tagging needs a command classifier)
     //   calibration         as every payload (unused by taggers: temperature 1, no threshold)
     /// <summary>Writes <paramref name="tagger"/> to <paramref name="stream"/>.</summary>
     public static void Save(SessionTagger tagger, Stream stream, ModelMetadata? metadata)
@@ -74,6 +74,7 @@ public static partial class ModelFile
         w.Write(tagger.LogPrior);
         w.Write(tagger.EmissionWeight);
         w.Write(tagger.PriorExponent);
+        w.Write(tagger.CommandWeight);
         WriteCalibration(w, ModelCalibration.None);
         ModelFileFormat.Write(stream, ModelKind.SessionTagger, w.Payload, (metadata ?? new ModelMetadata()).ToJson());
     }
@@ -134,10 +135,10 @@ public static partial class ModelFile
             var emission = new LogisticRegressionModel(d, s, theta);
             var transitions = new TransitionModel(r.ReadDoubles("log start"), r.ReadDoubles("log transition"));
             double[] prior = r.ReadDoubles("log prior");
-            double emissionWeight = r.ReadDouble("emission weight"), priorExponent = r.ReadDouble("prior exponent");
+            double emissionWeight = r.ReadDouble("emission weight"), priorExponent = r.ReadDouble("prior exponent"), commandWeight = r.ReadDouble("command weight");
             ReadCalibration(r);
             r.EnsureEnd();
-            var tagger = new SessionTagger(states, features, emission, transitions, emissionWeight, priorExponent, prior);
+            var tagger = new SessionTagger(states, features, emission, transitions, emissionWeight, priorExponent, prior, commandWeight);
             var info = new ModelInfo(source, version, kind, Convert.ToHexStringLower(SHA256.HashData(payload)), states, ModelCalibration.None,
                                      metadata is null ? null : ModelMetadata.FromJson(metadata, source));
             return new LoadedSessionTagger(tagger, info);

@@ -40,7 +40,7 @@ internal static class SessionEvaluation
             var q = new double[n * s];
             var posterior = new double[n * s];
             var path = new int[n];
-            tagger.Decode(session.Statements, q, posterior, path);
+            tagger.Decode(session.Statements, q, posterior, path, commandModel);
             for (int t = 0; t < n; t++)
             {
                 truth.Add(Index(session.Tactics[t]));

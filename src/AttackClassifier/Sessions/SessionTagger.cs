@@ -20,8 +20,10 @@ public sealed class SessionTagger
     private readonly AttackTactic?[] _tactics;
 
     internal SessionTagger(string[] states, StatementFeatures features, LogisticRegressionModel emission, TransitionModel transitions,
-                           double emissionWeight, double priorExponent, double[] logPrior)
+                           double emissionWeight, double priorExponent, double[] logPrior, double commandWeight = 0)
     {
+        if (!(commandWeight >= 0) || !double.IsFinite(commandWeight)) throw new ArgumentOutOfRangeException(nameof(commandWeight), commandWeight, "Must be ≥ 0.");
+        CommandWeight = commandWeight;
         int s = states.Length;
         if (s < 2) throw new ArgumentException($"A tagger needs at least 2 states; it has {s}.", nameof(states));
         if (emission.ClassCount != s || transitions.StateCount != s || logPrior.Length != s)
@@ -71,6 +73,9 @@ public sealed class SessionTagger
     /// <summary>β, the prior exponent chosen on validation sessions.</summary>
     public double PriorExponent { get; }
 
+    /// <summary>w_c, the weight of a command classifier's state probabilities in the emission scores (0: the tagger needs none).</summary>
+    public double CommandWeight { get; }
+
     internal ReadOnlySpan<double> LogPrior => _logPrior;
 
     /// <summary>The catalog tactic of state j (null for benign).</summary>
@@ -88,19 +93,56 @@ public sealed class SessionTagger
         }
     }
 
-    /// <summary>e (T, S) = w (log max(q, 10⁻¹²) − β log prior).</summary>
-    internal static void EmissionScores(ReadOnlySpan<double> q, ReadOnlySpan<double> logPrior, double w, double beta, Span<double> e)
+    /// <summary>
+    /// e (T, S) = w (log max(q, 10⁻¹²) − β log prior) + w_c log max(r, 10⁻¹²), where r (T, S) are a command classifier's state
+    /// probabilities (see <see cref="CommandStates"/>; empty when w_c = 0).
+    /// </summary>
+    internal static void EmissionScores(ReadOnlySpan<double> q, ReadOnlySpan<double> r, ReadOnlySpan<double> logPrior, double w, double beta, double wc, Span<double> e)
     {
         int s = logPrior.Length;
         for (int k = 0; k < q.Length; k++) e[k] = w * (Math.Log(Math.Max(q[k], ProbabilityFloor)) - beta * logPrior[k % s]);
+        if (wc > 0)
+            for (int k = 0; k < q.Length; k++) e[k] += wc * Math.Log(Math.Max(r[k], ProbabilityFloor));
+    }
+
+    /// <summary>
+    /// r (T, S): a single-command classifier's view of each statement over this tagger's states — r(benign) = Σ p(benign classes),
+    /// r(tactic) = p(tactic) = Σ p(classes whose technique serves it) — normalised to sum to 1 over the states.
+    /// </summary>
+    internal void CommandStates(IAttackClassifier classifier, IReadOnlyList<string> statements, Span<double> r)
+    {
+        int s = _states.Length;
+        ClassTaxonomy taxonomy = ClassTaxonomy.For(classifier.Labels, AttackCatalog.Default);
+        var p = new double[classifier.Labels.Count];
+        var tactic = new double[taxonomy.Catalog.Tactics.Count];
+        int[] column = _states.Select(n => n == SessionCorpus.Benign ? -1 : IndexOf(taxonomy.Catalog.Tactics, _tactics[Array.IndexOf(_states, n)]!)).ToArray();
+        for (int t = 0; t < statements.Count; t++)
+        {
+            classifier.PredictProbabilities(statements[t], p);
+            taxonomy.TacticProbabilities(p, tactic);
+            double benign = 0;
+            for (int k = 0; k < p.Length; k++) if (taxonomy.Classes[k].Kind == LabelKind.Benign) benign += p[k];
+            Span<double> row = r.Slice(t * s, s);
+            double sum = 0;
+            for (int j = 0; j < s; j++) sum += row[j] = column[j] < 0 ? benign : tactic[column[j]];
+            for (int j = 0; j < s; j++) row[j] = sum > 0 ? row[j] / sum : 1.0 / s;
+        }
     }
 
     /// <summary>Tags <paramref name="statements"/>: q (T, S) before smoothing, the posterior marginals (T, S) and the Viterbi path (T).</summary>
-    internal void Decode(IReadOnlyList<string> statements, Span<double> q, Span<double> posterior, Span<int> path)
+    /// <exception cref="InvalidOperationException">The tagger weighs a command classifier (<see cref="CommandWeight"/> &gt; 0) and none is given.</exception>
+    internal void Decode(IReadOnlyList<string> statements, Span<double> q, Span<double> posterior, Span<int> path, IAttackClassifier? commandModel = null)
     {
         StatementProbabilities(statements, q);
+        double[] r = [];
+        if (CommandWeight > 0)
+        {
+            if (commandModel is null) throw new InvalidOperationException("This session tagger was trained to weigh a command classifier's view of each statement: give one (the CLI's --command-model).");
+            r = new double[q.Length];
+            CommandStates(commandModel, statements, r);
+        }
         double[] e = new double[q.Length];
-        EmissionScores(q, _logPrior, EmissionWeight, PriorExponent, e);
+        EmissionScores(q, r, _logPrior, EmissionWeight, PriorExponent, CommandWeight, e);
         Transitions.Viterbi(e, path);
         Transitions.Posteriors(e, posterior);
     }
@@ -109,8 +151,9 @@ public sealed class SessionTagger
     /// Tags one session window: its statements are decoded together with the window's context statements (<see cref="SessionWindow.Before"/>,
     /// <see cref="SessionWindow.After"/>), and only its own statements are returned, with the attack chain they form. With
     /// <paramref name="techniques"/> (a command classifier), each statement tagged with a tactic also gets the classifier's most
-    /// probable technique among those that serve that tactic.
+    /// probable technique among those that serve that tactic; a tagger with <see cref="CommandWeight"/> &gt; 0 also needs it for its emission scores.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The tagger needs a command classifier and <paramref name="techniques"/> is null.</exception>
     public TaggedSession Tag(SessionWindow window, IAttackClassifier? techniques = null)
     {
         ArgumentNullException.ThrowIfNull(window);
@@ -121,7 +164,7 @@ public sealed class SessionTagger
         var q = new double[texts.Length * s];
         var posterior = new double[texts.Length * s];
         var path = new int[texts.Length];
-        Decode(texts, q, posterior, path);
+        Decode(texts, q, posterior, path, techniques);
         var tagged = new TaggedStatement[n];
         for (int i = 0; i < n; i++)
         {

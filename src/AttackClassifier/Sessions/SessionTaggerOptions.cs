@@ -37,6 +37,15 @@ public sealed record SessionTaggerOptions
     /// HMM's scaled likelihood q / prior, β = 0 the posterior itself. Default 0, 0.5, 1.</summary>
     public IReadOnlyList<double> PriorExponents { get; init; } = [0, 0.5, 1];
 
+    /// <summary>A single-command classifier whose view of each statement (its benign and tactic probabilities) joins the emission
+    /// scores with a weight chosen from <see cref="CommandWeights"/>; null (default): the statement model alone. The same classifier
+    /// must then be given when tagging.</summary>
+    public IAttackClassifier? CommandModel { get; init; }
+
+    /// <summary>Command-classifier weights w_c tried on the validation sessions when <see cref="CommandModel"/> is set (0 = unused).
+    /// Default 0, 0.5, 1, 2.</summary>
+    public IReadOnlyList<double> CommandWeights { get; init; } = [0, 0.5, 1, 2];
+
     /// <summary>Share of the training families held out to choose w and β (default 0.2; whole families, never single sessions).</summary>
     public double ValidationFamilyShare { get; init; } = 0.2;
 
@@ -51,6 +60,7 @@ public sealed record SessionTaggerOptions
         if (!(TransitionSmoothing > 0) || !double.IsFinite(TransitionSmoothing)) throw new ArgumentOutOfRangeException(nameof(TransitionSmoothing), TransitionSmoothing, "α must be positive.");
         if (EmissionWeights is not { Count: > 0 } || EmissionWeights.Any(w => !(w > 0) || !double.IsFinite(w))) throw new ArgumentException("Emission weights must be positive.", nameof(EmissionWeights));
         if (PriorExponents is not { Count: > 0 } || PriorExponents.Any(b => !(b >= 0) || !double.IsFinite(b))) throw new ArgumentException("Prior exponents must be ≥ 0.", nameof(PriorExponents));
+        if (CommandWeights is not { Count: > 0 } || CommandWeights.Any(b => !(b >= 0) || !double.IsFinite(b))) throw new ArgumentException("Command weights must be ≥ 0.", nameof(CommandWeights));
         if (ValidationFamilyShare is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(ValidationFamilyShare), ValidationFamilyShare, "Must be in [0, 1).");
     }
 }

@@ -16,7 +16,7 @@ internal sealed record SessionTrainingReport(int ValidationSessions, int Validat
 /// Trains a <see cref="SessionTagger"/>: (1) whole families are held out of the training sessions (a share
 /// <see cref="SessionTaggerOptions.ValidationFamilyShare"/>, chosen by a seeded hash of the family name); (2) a statement model is
 /// fitted on the rest, and the emission weight w and prior exponent β that give the best Viterbi accuracy on the held-out families
-/// are chosen (ties: the first in option order); (3) the statement model, transitions and prior are refitted on all training
+/// (and, with a command classifier, its weight w_c) are chosen (ties: the first in option order); (3) the statement model, transitions and prior are refitted on all training
 /// sessions and kept with that w and β. Test sessions are never seen. Deterministic: same sessions and options, same model.
 /// </summary>
 internal static class SessionTaggerTrainer
@@ -31,17 +31,25 @@ internal static class SessionTaggerTrainer
         if (states.Length < 2) throw new ArgumentException($"Training sessions need at least 2 distinct tags (tactics or benign); they have {states.Length}.", nameof(training));
 
         var (fit, validation) = HoldOutFamilies(training, options.ValidationFamilyShare, options.Seed);
-        double bestW = options.EmissionWeights[0], bestBeta = options.PriorExponents[0];
+        double bestW = options.EmissionWeights[0], bestBeta = options.PriorExponents[0], bestWc = 0;
+        IReadOnlyList<double> commandWeights = options.CommandModel is null ? [0.0] : options.CommandWeights;
         var report = new SessionTrainingReport(0, 0, double.NaN, double.NaN);
         if (validation.Count > 0 && fit.Count > 0)
         {
-            SessionTagger probe = Fit(fit, states, options, bestW, bestBeta);
+            SessionTagger probe = Fit(fit, states, options, bestW, bestBeta, 0);
             int s = states.Length;
             var qs = validation.Select(v =>
             {
                 var q = new double[v.Statements.Length * s];
                 probe.StatementProbabilities(v.Statements, q);
                 return q;
+            }).ToArray();
+            var rs = validation.Select(v =>
+            {
+                if (options.CommandModel is null) return [];
+                var r = new double[v.Statements.Length * s];
+                probe.CommandStates(options.CommandModel, v.Statements, r);
+                return r;
             }).ToArray();
             int[][] truth = validation.Select(v => v.Tactics.Select(t => Array.IndexOf(states, t)).ToArray()).ToArray();
             int total = truth.Sum(y => y.Length);
@@ -50,6 +58,7 @@ internal static class SessionTaggerTrainer
                 for (int t = 0; t < truth[v].Length; t++)
                     if (SessionTagger.ArgMax(qs[v].AsSpan(t * s, s)) == truth[v][t]) statementCorrect++;
             double bestAccuracy = -1;
+            foreach (double wc in commandWeights)
             foreach (double beta in options.PriorExponents)
                 foreach (double w in options.EmissionWeights)
                 {
@@ -57,16 +66,16 @@ internal static class SessionTaggerTrainer
                     for (int v = 0; v < validation.Count; v++)
                     {
                         var e = new double[qs[v].Length];
-                        SessionTagger.EmissionScores(qs[v], probe.LogPrior, w, beta, e);
+                        SessionTagger.EmissionScores(qs[v], rs[v], probe.LogPrior, w, beta, wc, e);
                         var path = new int[truth[v].Length];
                         probe.Transitions.Viterbi(e, path);
                         for (int t = 0; t < path.Length; t++) if (path[t] == truth[v][t]) correct++;
                     }
-                    if (correct > bestAccuracy) (bestAccuracy, bestW, bestBeta) = (correct, w, beta);
+                    if (correct > bestAccuracy) (bestAccuracy, bestW, bestBeta, bestWc) = (correct, w, beta, wc);
                 }
             report = new SessionTrainingReport(validation.Count, total, statementCorrect / total, bestAccuracy / total);
         }
-        return (Fit(training, states, options, bestW, bestBeta), report);
+        return (Fit(training, states, options, bestW, bestBeta, bestWc), report);
     }
 
     /// <summary>Splits sessions by family: a family is held out when its seeded hash falls in the first <paramref name="share"/> of
@@ -91,7 +100,7 @@ internal static class SessionTaggerTrainer
         return h;
     }
 
-    private static SessionTagger Fit(IReadOnlyList<LabelledSession> sessions, string[] states, SessionTaggerOptions options, double w, double beta)
+    private static SessionTagger Fit(IReadOnlyList<LabelledSession> sessions, string[] states, SessionTaggerOptions options, double w, double beta, double wc)
     {
         string[] all = sessions.SelectMany(s => s.Statements).ToArray();
         StatementFeatures features = StatementFeatures.Fit(all, options.StatementFeatures,
@@ -119,6 +128,6 @@ internal static class SessionTaggerTrainer
         foreach (int j in y) prior[j]++;
         double sum = prior.Sum() + states.Length;
         for (int j = 0; j < prior.Length; j++) prior[j] = Math.Log((prior[j] + 1) / sum);   // add-one: no state has prior 0
-        return new SessionTagger(states, features, emission, transitions, w, beta, prior);
+        return new SessionTagger(states, features, emission, transitions, w, beta, prior, wc);
     }
 }
