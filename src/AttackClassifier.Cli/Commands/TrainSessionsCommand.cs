@@ -58,6 +58,9 @@ internal static class TrainSessionsCommand
             if (train.Length == 0) throw new CliException($"{path}: no sessions with split 'train'.");
             var (tagger, report) = SessionTaggerTrainer.Train(train, options);
             SessionEvaluationResult? result = test.Length == 0 ? null : SessionEvaluation.Evaluate(tagger, test, single);
+            // The same figures per source of the test sessions (handwritten, atomic, benign, mixed), when the corpus names them.
+            var bySource = test.GroupBy(s => s.Source).Where(g => g.Key.Length > 0).OrderBy(g => g.Key, StringComparer.Ordinal)
+                               .Select(g => (Source: g.Key, Sessions: g.Count(), Result: SessionEvaluation.Evaluate(tagger, g.ToArray(), single))).ToArray();
             string? outFile = parsed.GetValue(outPath);
             if (outFile is not null)
             {
@@ -97,6 +100,17 @@ internal static class TrainSessionsCommand
                         Scores(w, "in_context", result.InContext);
                         Scores(w, "statement_only", result.StatementOnly);
                         if (result.CommandModel is { } cm) Scores(w, "command_model", cm);
+                        w.WriteStartObject("by_source");
+                        foreach (var (source, sessions, r) in bySource)
+                        {
+                            w.WriteStartObject(source);
+                            w.WriteNumber("sessions", sessions);
+                            Scores(w, "in_context", r.InContext);
+                            Scores(w, "statement_only", r.StatementOnly);
+                            if (r.CommandModel is { } sourceCm) Scores(w, "command_model", sourceCm);
+                            w.WriteEndObject();
+                        }
+                        w.WriteEndObject();
                         w.WriteEndObject();
                     }
                     if (outFile is not null) w.WriteString("model_file", outFile);
@@ -116,6 +130,13 @@ internal static class TrainSessionsCommand
                     Line(output, "in context", result.InContext);
                     Line(output, "statement model alone", result.StatementOnly);
                     if (result.CommandModel is { } cm) Line(output, "single-command model", cm);
+                    foreach (var (source, sessions, r) in bySource)
+                    {
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  test sessions from {source} ({sessions} sessions, {r.InContext.Statements} statements):"));
+                        Line(output, "  in context", r.InContext);
+                        Line(output, "  statement model alone", r.StatementOnly);
+                        if (r.CommandModel is { } sourceCm) Line(output, "  single-command model", sourceCm);
+                    }
                 }
                 if (outFile is not null) output.WriteLine($"model saved to {outFile}");
             }

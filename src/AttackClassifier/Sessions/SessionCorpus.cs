@@ -12,8 +12,9 @@ namespace AttackClassifier.Sessions;
 /// <param name="CommandIndex">(T) the command each statement came from.</param>
 /// <param name="Tactics">(T) tactic shortname (<c>discovery</c>) or <c>benign</c>.</param>
 /// <param name="Techniques">(T) technique ID or empty.</param>
+/// <param name="Source">Where the session came from (the optional <c>source</c> column: handwritten, atomic, benign, mixed), or empty.</param>
 internal sealed record LabelledSession(string Id, string Split, string Family, string[] Statements, int[] CommandIndex,
-                                       string[] Tactics, string[] Techniques);
+                                       string[] Tactics, string[] Techniques, string Source = "");
 
 /// <summary>
 /// Reads a labelled session corpus: a CSV with one row per statement and the columns
@@ -56,7 +57,7 @@ internal static class SessionCorpus
             if (!column.ContainsKey(c)) throw new DatasetFormatException(source, 1, c, "missing column");
         int width = fields.Count;
         var rows = new Dictionary<string, List<(int Command, int Statement, long Line, string Text, string Tactic, string Technique)>>(StringComparer.Ordinal);
-        var heads = new Dictionary<string, (string Split, string Family, long Line)>(StringComparer.Ordinal);
+        var heads = new Dictionary<string, (string Split, string Family, long Line, string Source)>(StringComparer.Ordinal);
         var order = new List<string>();
         while (csv.TryReadRecord(fields))
         {
@@ -82,7 +83,7 @@ internal static class SessionCorpus
             }
             else
             {
-                heads[id] = (split, family, line);
+                heads[id] = (split, family, line, column.TryGetValue("source", out int sourceColumn) ? fields[sourceColumn].Trim() : "");
                 rows[id] = [];
                 order.Add(id);
             }
@@ -96,7 +97,7 @@ internal static class SessionCorpus
                 if (r[i].Command == r[i - 1].Command && r[i].Statement == r[i - 1].Statement)
                     throw new DatasetFormatException(source, r[i].Line, "statement_index", $"session '{id}' repeats command {r[i].Command}, statement {r[i].Statement} (line {r[i - 1].Line})");
             sessions.Add(new LabelledSession(id, heads[id].Split, heads[id].Family, r.Select(x => x.Text).ToArray(), r.Select(x => x.Command).ToArray(),
-                                             r.Select(x => x.Tactic).ToArray(), r.Select(x => x.Technique).ToArray()));
+                                             r.Select(x => x.Tactic).ToArray(), r.Select(x => x.Technique).ToArray(), heads[id].Source));
         }
         return sessions;
     }
