@@ -31,10 +31,14 @@ internal static class TrainSessionsCommand
         features.AcceptOnlyFromAmong("word", "word+char");
         var maxFeatures = new Option<int>("--max-features") { Description = "Most frequent terms kept per statement block.", DefaultValueFactory = _ => defaults.StatementFeatures[0].MaxFeatures ?? 20_000 };
         var commandModel = new Option<string?>("--command-model") { Description = "A single-command model (a file or builtin:linux / builtin:windows): scored alone on the test statements, and its view of each statement offered to the tagger (weight chosen on validation; tagging then needs the same model)." };
+        var decoder = new Option<string>("--session-model") { Description = "The decoder: hmm (tactic-transition smoothing, Viterbi) or bilstm (a bidirectional LSTM over the statements' probability vectors).", DefaultValueFactory = _ => "hmm" };
+        decoder.AcceptOnlyFromAmong("hmm", "bilstm");
+        var hidden = new Option<int>("--hidden-size") { Description = "bilstm: state width of each direction.", DefaultValueFactory = _ => defaults.SequenceHiddenSize };
+        var epochs = new Option<int>("--epochs") { Description = "bilstm: most epochs (early stopping on the validation families).", DefaultValueFactory = _ => defaults.SequenceMaxEpochs };
         var name = new Option<string?>("--name") { Description = "Model name stored in the file's metadata." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("train-sessions", "Train a session tagger (tactic per statement in context) on a session corpus's train split; report on its test split.");
-        foreach (Option o in new Option[] { data, outPath, contextWeight, c, features, maxFeatures, commandModel, name, json }) command.Options.Add(o);
+        foreach (Option o in new Option[] { data, outPath, contextWeight, c, features, maxFeatures, commandModel, decoder, hidden, epochs, name, json }) command.Options.Add(o);
         command.SetAction(parsed =>
         {
             string path = parsed.GetValue(data)!;
@@ -50,6 +54,9 @@ internal static class TrainSessionsCommand
                 StatementFeatures = parsed.GetValue(features) == "word" ? [word] : [word, character],
                 ContextWeight = weight,
                 Classifier = defaults.Classifier with { InverseRegularization = TrainCommand.Positive(parsed.GetValue(c), "--c") },
+                Decoder = parsed.GetValue(decoder) == "bilstm" ? SessionDecoder.BiLstm : SessionDecoder.TransitionSmoothing,
+                SequenceHiddenSize = parsed.GetValue(hidden),
+                SequenceMaxEpochs = parsed.GetValue(epochs),
             };
             IAttackClassifier? single = parsed.GetValue(commandModel) is { } m ? EvaluateCommand.LoadModel(m) : null;
             options = options with { CommandModel = single };
@@ -66,7 +73,7 @@ internal static class TrainSessionsCommand
             {
                 var values = new Dictionary<string, string>
                 {
-                    ["features"] = parsed.GetValue(features)!, ["max_features"] = cap.ToString(CultureInfo.InvariantCulture),
+                    ["session_model"] = parsed.GetValue(decoder)!, ["features"] = parsed.GetValue(features)!, ["max_features"] = cap.ToString(CultureInfo.InvariantCulture),
                     ["context_weight"] = weight.ToString("R", CultureInfo.InvariantCulture), ["C"] = options.Classifier.InverseRegularization.ToString("R", CultureInfo.InvariantCulture),
                     ["emission_weight"] = tagger.EmissionWeight.ToString("R", CultureInfo.InvariantCulture), ["prior_exponent"] = tagger.PriorExponent.ToString("R", CultureInfo.InvariantCulture),
                     ["command_weight"] = tagger.CommandWeight.ToString("R", CultureInfo.InvariantCulture), ["command_model"] = parsed.GetValue(commandModel) ?? "none",
@@ -79,6 +86,7 @@ internal static class TrainSessionsCommand
                 JsonOutput.WriteLine(output, w =>
                 {
                     w.WriteStartObject();
+                    w.WriteString("session_model", parsed.GetValue(decoder));
                     w.WriteNumber("train_sessions", train.Length);
                     w.WriteNumber("train_statements", train.Sum(s => s.Statements.Length));
                     w.WriteStartArray("states");
@@ -120,7 +128,7 @@ internal static class TrainSessionsCommand
             else
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"trained on {train.Length} sessions ({train.Sum(s => s.Statements.Length)} statements), states {string.Join(", ", tagger.States)}; w = {tagger.EmissionWeight}, β = {tagger.PriorExponent}, w_c = {tagger.CommandWeight}"));
+                    $"{parsed.GetValue(decoder)} tagger trained on {train.Length} sessions ({train.Sum(s => s.Statements.Length)} statements), states {string.Join(", ", tagger.States)}; w = {tagger.EmissionWeight}, β = {tagger.PriorExponent}, w_c = {tagger.CommandWeight}"));
                 if (report.ValidationSessions > 0)
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"validation ({report.ValidationSessions} sessions of held-out training families, {report.ValidationStatements} statements): statement model {report.StatementAccuracy:P1}, in context {report.ContextAccuracy:P1}"));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AttackClassifier.Calibration;
 using AttackClassifier.Models.LogisticRegression;
+using AttackClassifier.Models.Sequence;
 using AttackClassifier.Sessions;
 using AttackClassifier.Text;
 
@@ -13,12 +14,6 @@ public sealed record LoadedSessionTagger(SessionTagger Tagger, ModelInfo Info);
 
 public static partial class ModelFile
 {
-    /// <summary>The decoder a session tagger file holds (first payload field).</summary>
-    private enum SessionDecoder
-    {
-        TransitionSmoothing = 1,
-    }
-
     /// <summary>Writes <paramref name="tagger"/> to <paramref name="path"/> atomically (as <see cref="Save(Classification.IAttackClassifier, string, ModelMetadata?)"/>).</summary>
     /// <exception cref="IOException">The file cannot be written; the message names it.</exception>
     public static void Save(SessionTagger tagger, string path, ModelMetadata? metadata)
@@ -29,7 +24,7 @@ public static partial class ModelFile
     }
 
     // Session tagger payload (kind 3), in order:
-    //   decoder             int32      1 = tactic-transition smoothing
+    //   decoder             int32      1 = tactic-transition smoothing, 2 = BiLSTM (SessionDecoder)
     //   states              string[]   S state names: benign, then tactic shortnames in kill-chain order
     //   statement parts     int32      P ≥ 1 TF-IDF blocks of the statement's own text; per part TfidfOptions, terms string[], idf double[]
     //   has context         bool       then, when true: TfidfOptions, terms, idf of the neighbours' block, context weight double
@@ -40,6 +35,7 @@ public static partial class ModelFile
     //   log transition      double[]   (S·S) from × to
     //   log prior           double[]   (S)
     //   emission weight, prior exponent, command weight   double × 3 (command weight > 0: tagging needs a command classifier)
+    //   (decoder 2 only)    F, H, C    int32 × 3 (the BiLstmTaggerLayout), best epoch int32, theta float[] (its flat parameters)
     //   calibration         as every payload (unused by taggers: temperature 1, no threshold)
     /// <summary>Writes <paramref name="tagger"/> to <paramref name="stream"/>.</summary>
     public static void Save(SessionTagger tagger, Stream stream, ModelMetadata? metadata)
@@ -47,7 +43,7 @@ public static partial class ModelFile
         ArgumentNullException.ThrowIfNull(tagger);
         ArgumentNullException.ThrowIfNull(stream);
         var w = new PayloadWriter();
-        w.Write((int)SessionDecoder.TransitionSmoothing);
+        w.Write((int)tagger.Decoder);
         w.Write(tagger.States);
         IReadOnlyList<TfidfVectorizer> parts = tagger.Features.Current switch
         {
@@ -75,6 +71,14 @@ public static partial class ModelFile
         w.Write(tagger.EmissionWeight);
         w.Write(tagger.PriorExponent);
         w.Write(tagger.CommandWeight);
+        if (tagger.Sequence is { } sequence)
+        {
+            w.Write(sequence.Layout.F);
+            w.Write(sequence.Layout.H);
+            w.Write(sequence.Layout.C);
+            w.Write(sequence.BestEpoch);
+            w.Write(sequence.Parameters);
+        }
         WriteCalibration(w, ModelCalibration.None);
         ModelFileFormat.Write(stream, ModelKind.SessionTagger, w.Payload, (metadata ?? new ModelMetadata()).ToJson());
     }
@@ -113,7 +117,7 @@ public static partial class ModelFile
         try
         {
             int decoder = r.ReadInt32("decoder");
-            r.Check(decoder == (int)SessionDecoder.TransitionSmoothing, $"unknown session decoder {decoder}");
+            r.Check(Enum.IsDefined((SessionDecoder)decoder), $"unknown session decoder {decoder}");
             string[] states = r.ReadStrings("states");
             int partCount = r.ReadInt32("statement feature parts");
             r.Check(partCount is >= 1 and <= 64, $"{partCount} statement feature parts");
@@ -136,9 +140,19 @@ public static partial class ModelFile
             var transitions = new TransitionModel(r.ReadDoubles("log start"), r.ReadDoubles("log transition"));
             double[] prior = r.ReadDoubles("log prior");
             double emissionWeight = r.ReadDouble("emission weight"), priorExponent = r.ReadDouble("prior exponent"), commandWeight = r.ReadDouble("command weight");
+            BiLstmTagger? sequence = null;
+            if ((SessionDecoder)decoder == SessionDecoder.BiLstm)
+            {
+                var layout = new BiLstmTaggerLayout(r.ReadInt32("F"), r.ReadInt32("H"), r.ReadInt32("C"));
+                int bestEpoch = r.ReadInt32("best epoch");
+                r.Check(layout.F is > 0 and <= MaxLayerWidth && layout.H is > 0 and <= MaxLayerWidth && layout.C == s, $"a F={layout.F} H={layout.H} C={layout.C} BiLSTM for {s} states");
+                float[] parameters = r.ReadFloats("BiLSTM parameters");
+                r.Check(parameters.Length == layout.Count && Array.TrueForAll(parameters, float.IsFinite), $"{parameters.Length} BiLSTM parameters (needs {layout.Count}, all finite)");
+                sequence = new BiLstmTagger(layout, parameters, states, [], bestEpoch);
+            }
             ReadCalibration(r);
             r.EnsureEnd();
-            var tagger = new SessionTagger(states, features, emission, transitions, emissionWeight, priorExponent, prior, commandWeight);
+            var tagger = new SessionTagger(states, features, emission, transitions, emissionWeight, priorExponent, prior, commandWeight, sequence);
             var info = new ModelInfo(source, version, kind, Convert.ToHexStringLower(SHA256.HashData(payload)), states, ModelCalibration.None,
                                      metadata is null ? null : ModelMetadata.FromJson(metadata, source));
             return new LoadedSessionTagger(tagger, info);

@@ -2,6 +2,7 @@ using AttackClassifier.Attack;
 using AttackClassifier.Classification;
 using AttackClassifier.Kernels;
 using AttackClassifier.Models.LogisticRegression;
+using AttackClassifier.Models.Sequence;
 
 namespace AttackClassifier.Sessions;
 
@@ -9,7 +10,9 @@ namespace AttackClassifier.Sessions;
 /// Tags every statement of a session with a tactic (or benign) using its neighbours: a per-statement tactic model gives
 /// q_t(j) = p(state j | statement t and its neighbours' words), and a learned tactic-transition chain smooths them over the
 /// session. Emission scores e_t(j) = w (log q_t(j) − β log prior(j)); the tag is the Viterbi path, its probability the
-/// forward–backward posterior marginal (see <c>TransitionModel</c>). Immutable and thread-safe.
+/// forward–backward posterior marginal (see <c>TransitionModel</c>). With the <see cref="SessionDecoder.BiLstm"/> decoder a
+/// bidirectional LSTM reads each statement's vector x_t = [q_t | r_t] (r: a command classifier's view, when the tagger has one)
+/// instead, and the tag is its most probable state. Immutable and thread-safe.
 /// </summary>
 public sealed class SessionTagger
 {
@@ -20,8 +23,11 @@ public sealed class SessionTagger
     private readonly AttackTactic?[] _tactics;
 
     internal SessionTagger(string[] states, StatementFeatures features, LogisticRegressionModel emission, TransitionModel transitions,
-                           double emissionWeight, double priorExponent, double[] logPrior, double commandWeight = 0)
+                           double emissionWeight, double priorExponent, double[] logPrior, double commandWeight = 0, BiLstmTagger? sequence = null)
     {
+        if (sequence is not null && (sequence.ClassCount != states.Length || sequence.FeatureCount != (commandWeight > 0 ? 2 : 1) * states.Length))
+            throw new ArgumentException($"The BiLSTM takes {sequence.FeatureCount} features to {sequence.ClassCount} classes; this tagger gives it {(commandWeight > 0 ? 2 : 1) * states.Length} to {states.Length}.", nameof(sequence));
+        Sequence = sequence;
         if (!(commandWeight >= 0) || !double.IsFinite(commandWeight)) throw new ArgumentOutOfRangeException(nameof(commandWeight), commandWeight, "Must be ≥ 0.");
         CommandWeight = commandWeight;
         int s = states.Length;
@@ -72,6 +78,11 @@ public sealed class SessionTagger
 
     /// <summary>β, the prior exponent chosen on validation sessions.</summary>
     public double PriorExponent { get; }
+
+    /// <summary>How statement probabilities become tags: transition smoothing (Viterbi) or a BiLSTM.</summary>
+    public SessionDecoder Decoder => Sequence is null ? SessionDecoder.TransitionSmoothing : SessionDecoder.BiLstm;
+
+    internal BiLstmTagger? Sequence { get; }
 
     /// <summary>w_c, the weight of a command classifier's state probabilities in the emission scores (0: the tagger needs none).</summary>
     public double CommandWeight { get; }
@@ -141,6 +152,19 @@ public sealed class SessionTagger
             r = new double[q.Length];
             CommandStates(commandModel, statements, r);
         }
+        if (Sequence is not null)
+        {
+            float[] x = SequenceFeatures(q, r, _states.Length);
+            var p = new float[q.Length];
+            Sequence.PredictProbabilities(x, p);
+            int s = _states.Length;
+            for (int t = 0; t < path.Length; t++)
+            {
+                for (int j = 0; j < s; j++) posterior[t * s + j] = p[t * s + j];
+                path[t] = ArgMax(posterior.Slice(t * s, s));
+            }
+            return;
+        }
         double[] e = new double[q.Length];
         EmissionScores(q, r, _logPrior, EmissionWeight, PriorExponent, CommandWeight, e);
         Transitions.Viterbi(e, path);
@@ -185,6 +209,20 @@ public sealed class SessionTagger
                                             technique, techniqueProbability);
         }
         return new TaggedSession(window, tagged, AttackChain.Spans(tagged));
+    }
+
+    /// <summary>The BiLSTM's statement vectors (T, F): x_t = [q_t (S) | r_t (S)], r only when given (non-empty).</summary>
+    internal static float[] SequenceFeatures(ReadOnlySpan<double> q, ReadOnlySpan<double> r, int s)
+    {
+        int n = q.Length / s, f = r.IsEmpty ? s : 2 * s;
+        var x = new float[n * f];
+        for (int t = 0; t < n; t++)
+            for (int j = 0; j < s; j++)
+            {
+                x[t * f + j] = (float)q[t * s + j];
+                if (!r.IsEmpty) x[t * f + s + j] = (float)r[t * s + j];
+            }
+        return x;
     }
 
     private static int IndexOf(IReadOnlyList<AttackTactic> tactics, AttackTactic tactic)

@@ -4,6 +4,16 @@ using AttackClassifier.Text;
 
 namespace AttackClassifier.Sessions;
 
+/// <summary>How a <see cref="SessionTagger"/> turns per-statement probabilities into tags. The numbers are part of the model file.</summary>
+public enum SessionDecoder
+{
+    /// <summary>A learned tactic-transition chain: Viterbi path, forward–backward probabilities.</summary>
+    TransitionSmoothing = 1,
+
+    /// <summary>A bidirectional LSTM over the statements' probability vectors.</summary>
+    BiLstm = 2,
+}
+
 /// <summary>How <see cref="SessionTagger.Train"/> builds a tactic-transition tagger from a labelled session corpus.</summary>
 public sealed record SessionTaggerOptions
 {
@@ -46,6 +56,20 @@ public sealed record SessionTaggerOptions
     /// Default 0, 0.5, 1, 2.</summary>
     public IReadOnlyList<double> CommandWeights { get; init; } = [0, 0.5, 1, 2];
 
+    /// <summary>The decoder trained (default <see cref="SessionDecoder.TransitionSmoothing"/>).</summary>
+    public SessionDecoder Decoder { get; init; } = SessionDecoder.TransitionSmoothing;
+
+    /// <summary>BiLSTM decoder: state width H of each direction (default 32).</summary>
+    public int SequenceHiddenSize { get; init; } = 32;
+
+    /// <summary>BiLSTM decoder: most training epochs (default 30; early stopping on the validation families).</summary>
+    public int SequenceMaxEpochs { get; init; } = 30;
+
+    /// <summary>BiLSTM decoder: folds (by family) of the cross-fitted statement probabilities it is trained on (default 3): the
+    /// statement model's probabilities on its own training rows are overconfident, so each fold's are predicted by a model fitted
+    /// on the other folds.</summary>
+    public int SequenceFolds { get; init; } = 3;
+
     /// <summary>Share of the training families held out to choose w and β (default 0.2; whole families, never single sessions).</summary>
     public double ValidationFamilyShare { get; init; } = 0.2;
 
@@ -61,6 +85,10 @@ public sealed record SessionTaggerOptions
         if (EmissionWeights is not { Count: > 0 } || EmissionWeights.Any(w => !(w > 0) || !double.IsFinite(w))) throw new ArgumentException("Emission weights must be positive.", nameof(EmissionWeights));
         if (PriorExponents is not { Count: > 0 } || PriorExponents.Any(b => !(b >= 0) || !double.IsFinite(b))) throw new ArgumentException("Prior exponents must be ≥ 0.", nameof(PriorExponents));
         if (CommandWeights is not { Count: > 0 } || CommandWeights.Any(b => !(b >= 0) || !double.IsFinite(b))) throw new ArgumentException("Command weights must be ≥ 0.", nameof(CommandWeights));
+        if (!Enum.IsDefined(Decoder)) throw new ArgumentOutOfRangeException(nameof(Decoder), Decoder, "Unknown decoder.");
+        if (SequenceHiddenSize is < 1 or > 1024) throw new ArgumentOutOfRangeException(nameof(SequenceHiddenSize), SequenceHiddenSize, "Must be in [1, 1024].");
+        if (SequenceMaxEpochs is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(SequenceMaxEpochs), SequenceMaxEpochs, "Must be in [1, 1000].");
+        if (SequenceFolds is < 2 or > 10) throw new ArgumentOutOfRangeException(nameof(SequenceFolds), SequenceFolds, "Must be in [2, 10].");
         if (ValidationFamilyShare is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(ValidationFamilyShare), ValidationFamilyShare, "Must be in [0, 1).");
     }
 }

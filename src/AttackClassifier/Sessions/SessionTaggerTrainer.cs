@@ -1,6 +1,7 @@
 using System.Globalization;
 using AttackClassifier.Kernels;
 using AttackClassifier.Models.LogisticRegression;
+using AttackClassifier.Models.Sequence;
 using AttackClassifier.Text;
 
 namespace AttackClassifier.Sessions;
@@ -31,6 +32,7 @@ internal static class SessionTaggerTrainer
         if (states.Length < 2) throw new ArgumentException($"Training sessions need at least 2 distinct tags (tactics or benign); they have {states.Length}.", nameof(training));
 
         var (fit, validation) = HoldOutFamilies(training, options.ValidationFamilyShare, options.Seed);
+        if (options.Decoder == SessionDecoder.BiLstm) return TrainBiLstm(training, fit, validation, states, options);
         double bestW = options.EmissionWeights[0], bestBeta = options.PriorExponents[0], bestWc = 0;
         IReadOnlyList<double> commandWeights = options.CommandModel is null ? [0.0] : options.CommandWeights;
         var report = new SessionTrainingReport(0, 0, double.NaN, double.NaN);
@@ -76,6 +78,79 @@ internal static class SessionTaggerTrainer
             report = new SessionTrainingReport(validation.Count, total, statementCorrect / total, bestAccuracy / total);
         }
         return (Fit(training, states, options, bestW, bestBeta, bestWc), report);
+    }
+
+    /// <summary>
+    /// The BiLSTM decoder: (1) cross-fitted statement probabilities q for every training session — folds by family (seeded hash), each
+    /// fold's q from a statement model fitted on the other folds — and, with a command classifier, its view r; (2) a BiLSTM over
+    /// x_t = [q_t | r_t], trained on the fit sessions with early stopping on the validation families; (3) the statement model refitted on
+    /// all training sessions for tagging (the BiLSTM learnt from out-of-fold q, which is what it will see on new sessions).
+    /// </summary>
+    private static (SessionTagger, SessionTrainingReport) TrainBiLstm(IReadOnlyList<LabelledSession> training, List<LabelledSession> fit,
+        List<LabelledSession> validation, string[] states, SessionTaggerOptions options)
+    {
+        int s = states.Length, folds = options.SequenceFolds;
+        var fold = training.Select(x => (int)(Fnv1a(string.Create(CultureInfo.InvariantCulture, $"{options.Seed}:fold:{x.Family}")) % (uint)folds)).ToArray();
+        var q = new double[training.Count][];
+        for (int k = 0; k < folds; k++)
+        {
+            var inner = training.Where((_, i) => fold[i] != k).ToArray();
+            if (inner.Length == 0 || !training.Where((_, i) => fold[i] == k).Any()) continue;
+            SessionTagger foldModel = Fit(inner, states, options, 1, 0, 0);
+            for (int i = 0; i < training.Count; i++)
+                if (fold[i] == k)
+                {
+                    q[i] = new double[training[i].Statements.Length * s];
+                    foldModel.StatementProbabilities(training[i].Statements, q[i]);
+                }
+        }
+        SessionTagger final = Fit(training, states, options, 1, 0, options.CommandModel is null ? 0 : 1);
+        for (int i = 0; i < training.Count; i++)
+            if (q[i] is null)   // a single-fold corpus: fall back to the in-sample probabilities
+            {
+                q[i] = new double[training[i].Statements.Length * s];
+                final.StatementProbabilities(training[i].Statements, q[i]);
+            }
+        float[][] Vectors(int i)
+        {
+            double[] r = [];
+            if (options.CommandModel is not null)
+            {
+                r = new double[q[i].Length];
+                final.CommandStates(options.CommandModel, training[i].Statements, r);
+            }
+            float[] x = SessionTagger.SequenceFeatures(q[i], r, s);
+            int f = x.Length / training[i].Statements.Length;
+            return Enumerable.Range(0, training[i].Statements.Length).Select(t => x.AsSpan(t * f, f).ToArray()).ToArray();
+        }
+        var index = training.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i);
+        TaggedSequences Sequences(IReadOnlyList<LabelledSession> part) => TaggedSequences.FromSessions(
+            part.Select(x => Vectors(index[x])).ToArray(), part.Select(x => x.Tactics.Select(t => Array.IndexOf(states, t)).ToArray()).ToArray(), states);
+        TaggedSequences train = Sequences(fit.Count > 0 ? fit : training);
+        TaggedSequences? valid = validation.Count > 0 ? Sequences(validation) : null;
+        BiLstmTagger sequence = BiLstmTagger.Fit(train, valid, new BiLstmTaggerOptions
+        {
+            HiddenSize = options.SequenceHiddenSize, MaxEpochs = options.SequenceMaxEpochs, Seed = (ulong)options.Seed,
+        });
+        var tagger = new SessionTagger(states, final.Features, final.Emission, final.Transitions, 1, 0, final.LogPrior.ToArray(), final.CommandWeight, sequence);
+        var report = new SessionTrainingReport(0, 0, double.NaN, double.NaN);
+        if (valid is not null)
+        {
+            float[] p = sequence.PredictProbabilities(valid.Features, valid.Starts);
+            double correct = 0, alone = 0;
+            int n = valid.StatementCount;
+            for (int t = 0; t < n; t++)
+            {
+                int best = 0;
+                for (int j = 1; j < s; j++) if (p[t * s + j] > p[t * s + best]) best = j;
+                if (best == valid.Labels[t]) correct++;
+                int f = valid.FeatureCount, bq = 0;
+                for (int j = 1; j < s; j++) if (valid.Features[t * f + j] > valid.Features[t * f + bq]) bq = j;
+                if (bq == valid.Labels[t]) alone++;
+            }
+            report = new SessionTrainingReport(validation.Count, n, alone / n, correct / n);
+        }
+        return (tagger, report);
     }
 
     /// <summary>Splits sessions by family: a family is held out when its seeded hash falls in the first <paramref name="share"/> of

@@ -61,6 +61,30 @@ public class SessionTaggerTests
     }
 
     [Fact]
+    public void The_bilstm_decoder_trains_reproducibly_and_survives_save_then_load()
+    {
+        var options = Small with { Decoder = SessionDecoder.BiLstm, SequenceHiddenSize = 4, SequenceMaxEpochs = 3 };
+        LabelledSession[] train = [.. Corpus().Where(s => s.Split == "train")];
+        SessionTagger a = SessionTaggerTrainer.Train(train, options).Tagger, b = SessionTaggerTrainer.Train(train, options).Tagger;
+        Assert.Equal(SessionDecoder.BiLstm, a.Decoder);
+        Assert.Equal(Bytes(a), Bytes(b));
+        using var stream = new MemoryStream(Bytes(a));
+        SessionTagger loaded = ModelFile.OpenSessionTagger(stream, "memory").Tagger;
+        Assert.Equal(SessionDecoder.BiLstm, loaded.Decoder);
+        foreach (LabelledSession session in Corpus())
+        {
+            int n = session.Statements.Length, s = a.States.Count;
+            double[] q1 = new double[n * s], p1 = new double[n * s], q2 = new double[n * s], p2 = new double[n * s];
+            int[] path1 = new int[n], path2 = new int[n];
+            a.Decode(session.Statements, q1, p1, path1);
+            loaded.Decode(session.Statements, q2, p2, path2);
+            Assert.Equal(path1, path2);
+            Assert.Equal(p1, p2);
+            for (int t = 0; t < n; t++) Assert.Equal(1.0, p1.AsSpan(t * s, s).ToArray().Sum(), 5);
+        }
+    }
+
+    [Fact]
     public void A_command_classifier_file_is_not_a_session_tagger_and_the_reverse()
     {
         using var tagger = new MemoryStream(Bytes(Train()));
