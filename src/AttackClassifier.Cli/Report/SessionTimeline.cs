@@ -22,7 +22,7 @@ internal static class SessionTimeline
     // One hue per kill-chain position (1 … 14); fills carry no text, so only their difference matters.
     private static readonly string[] TacticColours =
     [
-        "#6baed6", "#9ecae1", "#fd8d3c", "#d62728", "#8c564b", "#e377c2", "#7f7f7f",
+        "#6baed6", "#9ecae1", "#fd8d3c", "#d62728", "#8c564b", "#e377c2", "#c49c94",
         "#bcbd22", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#17becf", "#393b79",
     ];
 

@@ -1,3 +1,4 @@
+using AttackClassifier.BrowserTests.Browser;
 using AttackClassifier.BrowserTests.Checks;
 
 namespace AttackClassifier.BrowserTests.Reports;
