@@ -120,7 +120,12 @@ public sealed class SessionTagger
     /// r (T, S): a single-command classifier's view of each statement over this tagger's states — r(benign) = Σ p(benign classes),
     /// r(tactic) = p(tactic) = Σ p(classes whose technique serves it) — normalised to sum to 1 over the states.
     /// </summary>
-    internal void CommandStates(IAttackClassifier classifier, IReadOnlyList<string> statements, Span<double> r)
+    /// <param name="classifier">The command classifier.</param>
+    /// <param name="statements">The T statements.</param>
+    /// <param name="r">(T, S) written.</param>
+    /// <param name="classProbabilities">(T, K) the classifier's class probabilities, written when not empty (so a caller that also
+    /// names techniques classifies each statement once).</param>
+    internal void CommandStates(IAttackClassifier classifier, IReadOnlyList<string> statements, Span<double> r, Span<double> classProbabilities = default)
     {
         int s = _states.Length;
         ClassTaxonomy taxonomy = ClassTaxonomy.For(classifier.Labels, AttackCatalog.Default);
@@ -130,6 +135,7 @@ public sealed class SessionTagger
         for (int t = 0; t < statements.Count; t++)
         {
             classifier.PredictProbabilities(statements[t], p);
+            if (!classProbabilities.IsEmpty) p.CopyTo(classProbabilities.Slice(t * p.Length, p.Length));
             taxonomy.TacticProbabilities(p, tactic);
             double benign = 0;
             for (int k = 0; k < p.Length; k++) if (taxonomy.Classes[k].Kind == LabelKind.Benign) benign += p[k];
@@ -142,7 +148,8 @@ public sealed class SessionTagger
 
     /// <summary>Tags <paramref name="statements"/>: q (T, S) before smoothing, the posterior marginals (T, S) and the Viterbi path (T).</summary>
     /// <exception cref="InvalidOperationException">The tagger weighs a command classifier (<see cref="CommandWeight"/> &gt; 0) and none is given.</exception>
-    internal void Decode(IReadOnlyList<string> statements, Span<double> q, Span<double> posterior, Span<int> path, IAttackClassifier? commandModel = null)
+    internal void Decode(IReadOnlyList<string> statements, Span<double> q, Span<double> posterior, Span<int> path, IAttackClassifier? commandModel = null,
+                         Span<double> classProbabilities = default)
     {
         StatementProbabilities(statements, q);
         double[] r = [];
@@ -150,7 +157,7 @@ public sealed class SessionTagger
         {
             if (commandModel is null) throw new InvalidOperationException("This session tagger was trained to weigh a command classifier's view of each statement: give one (the CLI's --command-model).");
             r = new double[q.Length];
-            CommandStates(commandModel, statements, r);
+            CommandStates(commandModel, statements, r, classProbabilities);
         }
         if (Sequence is not null)
         {
@@ -182,13 +189,15 @@ public sealed class SessionTagger
     {
         ArgumentNullException.ThrowIfNull(window);
         ClassTaxonomy? taxonomy = techniques is null ? null : ClassTaxonomy.For(techniques.Labels, AttackCatalog.Default);
-        double[] p = techniques is null ? [] : new double[techniques.Labels.Count];
+        int k = techniques?.Labels.Count ?? 0;
         int before = window.Before.Count, n = window.Statements.Count, s = _states.Length;
         string[] texts = [.. window.Before.Select(x => x.Text), .. window.Statements.Select(x => x.Text), .. window.After.Select(x => x.Text)];
         var q = new double[texts.Length * s];
         var posterior = new double[texts.Length * s];
         var path = new int[texts.Length];
-        Decode(texts, q, posterior, path, techniques);
+        // (T, K) the command classifier's class probabilities: filled by Decode when the tagger weighs it, else below for tagged statements.
+        var classProbabilities = new double[techniques is null ? 0 : texts.Length * k];
+        Decode(texts, q, posterior, path, techniques, CommandWeight > 0 ? classProbabilities : default);
         var tagged = new TaggedStatement[n];
         for (int i = 0; i < n; i++)
         {
@@ -200,10 +209,11 @@ public sealed class SessionTagger
             {
                 // The best class whose technique serves the tagged tactic (the taxonomy's tactic indices are the catalog's).
                 int tacticIndex = IndexOf(taxonomy.Catalog.Tactics, tactic);
-                techniques!.PredictProbabilities(texts[t], p);
-                for (int k = 0; k < p.Length; k++)
-                    if (taxonomy.Classes[k].Technique is { } candidate && p[k] > techniqueProbability && Array.IndexOf(taxonomy.TacticsOfClass[k], tacticIndex) >= 0)
-                        (technique, techniqueProbability) = (candidate, p[k]);
+                Span<double> p = classProbabilities.AsSpan(t * k, k);
+                if (CommandWeight == 0) techniques!.PredictProbabilities(texts[t], p);
+                for (int c = 0; c < k; c++)
+                    if (taxonomy.Classes[c].Technique is { } candidate && p[c] > techniqueProbability && Array.IndexOf(taxonomy.TacticsOfClass[c], tacticIndex) >= 0)
+                        (technique, techniqueProbability) = (candidate, p[c]);
             }
             tagged[i] = new TaggedStatement(window.Statements[i], _states[j], _tactics[j], posterior[t * s + j], _states[alone], q[t * s + alone],
                                             technique, techniqueProbability);
