@@ -1,4 +1,4 @@
-using AttackClassifier.Models.Lstm;
+using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 
 namespace AttackClassifier.Models.Sequence;
@@ -24,6 +24,9 @@ namespace AttackClassifier.Models.Sequence;
 internal sealed partial class BiLstmTagger
 {
     private readonly float[] _theta;   // θ, BiLstmTaggerLayout
+    // Single-session engines (θ fixed, caches grown to the longest session seen) for reuse by PredictProbabilities: one is
+    // taken per call and returned after it, so concurrent calls never share one. Not model state: only scratch memory.
+    private readonly ConcurrentBag<BiLstmTaggerEngine<float>> _engines = [];
 
     internal BiLstmTagger(BiLstmTaggerLayout layout, float[] theta, IReadOnlyList<string> classLabels, IReadOnlyList<BiLstmTaggerEpoch> history, int bestEpoch)
     {
@@ -86,7 +89,16 @@ internal sealed partial class BiLstmTagger
         if (features.IsEmpty || features.Length % F != 0) throw new ArgumentException($"{features.Length} values are not one or more statements of {F} features.", nameof(features));
         int T = features.Length / F;
         if (probabilities.Length != T * C) throw new ArgumentException($"probabilities needs T·C = {T * C} entries, not {probabilities.Length}.", nameof(probabilities));
-        var logP = PredictLogProbabilities(features.ToArray(), [0, T]);
+        float[] x = features.ToArray();
+        CheckFinite(x);
+        if (!_engines.TryTake(out BiLstmTaggerEngine<float>? engine))
+        {
+            engine = new BiLstmTaggerEngine<float>(Layout, 1, 1);
+            engine.FixWeights(_theta);
+        }
+        var logP = new float[T * C];
+        engine.Forward(_theta, new SessionArrays<float>(F, x, [0, T], [], []), new[] { 0 }, logP);
+        _engines.Add(engine);
         TensorPrimitives.Exp(logP, probabilities);
     }
 
@@ -105,16 +117,26 @@ internal sealed partial class BiLstmTagger
         return p;
     }
 
-    // One forward pass of the training engine (one owner for the network), 8 sessions per chunk.
-    private float[] PredictLogProbabilities(float[] features, int[] starts)
+    private void CheckFinite(float[] features)
     {
         for (int i = 0; i < features.Length; i++)
             if (!float.IsFinite(features[i]))
                 throw new ArgumentException($"Statement {i / Layout.F}, feature {i % Layout.F} is {features[i]}; features must be finite.", nameof(features));
-        int sessions = starts.Length - 1;
-        var engine = new BiLstmTaggerEngine<float>(Layout, SessionsPerChunk, sessions);
+    }
+
+    // The training engine's forward pass (one owner for the network), 8 sessions per chunk, in groups of 8 chunks so the
+    // caches stay the size of one group whatever the number of sessions.
+    private float[] PredictLogProbabilities(float[] features, int[] starts)
+    {
+        CheckFinite(features);
+        int sessions = starts.Length - 1, group = 8 * SessionsPerChunk;
+        var engine = new BiLstmTaggerEngine<float>(Layout, SessionsPerChunk, Math.Min(group, sessions));
+        engine.FixWeights(_theta);
         var logP = new float[starts[^1] * Layout.C];
-        engine.Forward(_theta, new SessionArrays<float>(Layout.F, features, starts, [], []), Enumerable.Range(0, sessions).ToArray(), logP);
+        var data = new SessionArrays<float>(Layout.F, features, starts, [], []);
+        int[] all = Enumerable.Range(0, sessions).ToArray();
+        for (int first = 0; first < sessions; first += group)
+            engine.Forward(_theta, data, all.AsMemory(first, Math.Min(group, sessions - first)), logP);
         return logP;
     }
 

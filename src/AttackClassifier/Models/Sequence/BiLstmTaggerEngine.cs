@@ -133,12 +133,26 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
         if (labelled && (data.Labels.Length != S || data.Weights.Length != S)) throw new ArgumentException("Training needs a label and a weight per statement.", nameof(data));
     }
 
-    private void PrepareWeights(ReadOnlySpan<T> theta)
+    /// <summary>
+    /// Declares <paramref name="theta"/> immutable (a trained model's): its transposes are built once, here, and every later
+    /// call with this same array skips the rebuild. Training never calls it, since its θ changes in place.
+    /// </summary>
+    public void FixWeights(T[] theta)
     {
+        _fixedTheta = null;
+        PrepareWeights(theta);
+        _fixedTheta = theta;
+    }
+
+    private T[]? _fixedTheta;
+
+    private void PrepareWeights(T[] theta)
+    {
+        if (ReferenceEquals(theta, _fixedTheta)) return;
         BiLstmTaggerLayout L = Layout;
         int G = 4 * L.H;
-        LstmKernels.Transpose(G, L.InputWidth, theta.Slice(L.WForward, G * L.InputWidth), L.InputWidth, _wTForward);
-        LstmKernels.Transpose(G, L.InputWidth, theta.Slice(L.WBackward, G * L.InputWidth), L.InputWidth, _wTBackward);
+        LstmKernels.Transpose(G, L.InputWidth, theta.AsSpan(L.WForward, G * L.InputWidth), L.InputWidth, _wTForward);
+        LstmKernels.Transpose(G, L.InputWidth, theta.AsSpan(L.WBackward, G * L.InputWidth), L.InputWidth, _wTBackward);
     }
 
     private void Run(int count, Action<int> body)
@@ -152,7 +166,7 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
     private sealed class Chunk(BiLstmTaggerLayout layout)
     {
         private readonly BiLstmTaggerLayout _layout = layout;
-        private int _cells = -1, _rowsCapacity = -1, _statements = -1;
+        private int _cells, _rowsCapacity, _statements;
 
         public int Rows, Steps, Statements;            // B sessions, T_max steps, P real statements
         public double Loss;
@@ -163,6 +177,8 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
         public T[] DZ = [], DU = [], DHF = [], DHB = [], DA = [], DXF = [], DXB = [], Dh = [], Dc = [];
         public T[] Gradient = [];                       // (θ) this chunk's gradient, allocated by the first Backward
 
+        // Grows the forward caches to hold rows × steps cells and the given statements (never shrinks: a chunk is reused
+        // batch after batch); the backward buffers grow separately, so prediction never allocates them.
         private void Ensure(int rows, int steps, int statements)
         {
             BiLstmTaggerLayout L = _layout;
@@ -170,23 +186,35 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
             if (cells > _cells)
             {
                 _cells = cells;
-                XF = new T[cells * F]; XB = new T[cells * F]; DXF = new T[cells * F]; DXB = new T[cells * F];
-                GatesF = new T[cells * G]; GatesB = new T[cells * G]; DA = new T[cells * G];
+                XF = new T[cells * F]; XB = new T[cells * F];
+                GatesF = new T[cells * G]; GatesB = new T[cells * G];
                 CF = new T[cells * H]; CB = new T[cells * H]; TanhCF = new T[cells * H]; TanhCB = new T[cells * H];
-                HF = new T[cells * H]; HB = new T[cells * H]; DHF = new T[cells * H]; DHB = new T[cells * H];
+                HF = new T[cells * H]; HB = new T[cells * H];
             }
             if (rows > _rowsCapacity)
             {
                 _rowsCapacity = rows;
-                Lengths = new int[rows]; Offsets = new int[rows]; Dh = new T[rows * H]; Dc = new T[rows * H];
+                Lengths = new int[rows]; Offsets = new int[rows];
             }
             if (statements > _statements)
             {
                 _statements = statements;
-                U = new T[statements * 2 * H]; DU = new T[statements * 2 * H];
-                Z = new T[statements * C]; LogP = new T[statements * C]; DZ = new T[statements * C];
+                U = new T[statements * 2 * H]; Z = new T[statements * C]; LogP = new T[statements * C];
                 W = new T[statements]; Y = new int[statements];
             }
+        }
+
+        private void EnsureBackward()
+        {
+            BiLstmTaggerLayout L = _layout;
+            int H = L.H, F = L.F;
+            if (Gradient.Length == 0) Gradient = new T[L.Count];
+            if (DXF.Length < _cells * F)
+            {
+                DXF = new T[_cells * F]; DXB = new T[_cells * F]; DA = new T[_cells * 4 * H]; DHF = new T[_cells * H]; DHB = new T[_cells * H];
+            }
+            if (Dh.Length < _rowsCapacity * H) { Dh = new T[_rowsCapacity * H]; Dc = new T[_rowsCapacity * H]; }
+            if (DU.Length < _statements * 2 * H) { DU = new T[_statements * 2 * H]; DZ = new T[_statements * L.C]; }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -246,7 +274,7 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
             BiLstmTaggerLayout L = _layout;
             int H = L.H, G = 4 * H, F = L.F, C = L.C, B = Rows, steps = Steps, P = Statements, EH = L.InputWidth;
             ReadOnlySpan<T> theta = thetaArray;
-            if (Gradient.Length == 0) Gradient = new T[L.Count];
+            EnsureBackward();
             Span<T> g = Gradient;
             g.Clear();
             LstmNetwork.CrossEntropyBackward<T>(LogP, P, C, Y, W, scale, DZ);

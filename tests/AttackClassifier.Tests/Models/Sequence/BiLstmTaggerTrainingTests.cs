@@ -34,7 +34,8 @@ public class BiLstmTaggerTrainingTests(ITestOutputHelper output)
 
     private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
-    private static BiLstmTaggerOptions Quick(ulong seed = 5, int maxDegreeOfParallelism = -1) => new()
+    // One core: on a loaded machine every batch's Parallel.For waits for a scheduler slot, which dominates these tiny batches.
+    private static BiLstmTaggerOptions Quick(ulong seed = 5, int maxDegreeOfParallelism = 1) => new()
     {
         HiddenSize = 16, LearningRate = 1e-2, BatchSize = 16, MaxEpochs = 25, Patience = 3, Seed = seed, MaxDegreeOfParallelism = maxDegreeOfParallelism,
     };
@@ -70,7 +71,7 @@ public class BiLstmTaggerTrainingTests(ITestOutputHelper output)
             for (int t = 0; t < test.Length(s); t++) if (majority[testSymbols[s][t]] == test.Labels[test.Starts[s] + t]) perStatementCorrect++;
         double perStatement = (double)perStatementCorrect / S;
 
-        output.WriteLine($"bidirectional LSTM {bidirectional:F3}, best per-statement classifier {perStatement:F3}, epochs {tagger.History.Count}, best {tagger.BestEpoch}");
+        output.WriteLine($"bidirectional LSTM {bidirectional:F3}, best per-statement classifier {perStatement:F3}, epochs {tagger.History.Count}, best {tagger.BestEpoch}, training {tagger.History.Sum(e => e.Seconds):F1} s (epochs: {string.Join(" ", tagger.History.Select(e => e.Seconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
         Assert.True(bidirectional >= 0.95, $"the tagger reached only {bidirectional:F3}");
         Assert.True(perStatement <= 0.35, $"the per-statement baseline reached {perStatement:F3}");
     }
@@ -115,6 +116,46 @@ public class BiLstmTaggerTrainingTests(ITestOutputHelper output)
                 Assert.True(Math.Abs(one[i] - batch[train.Starts[s] * Classes.Length + i]) < 1e-6, $"session {s}, entry {i}: {one[i]} vs {batch[train.Starts[s] * Classes.Length + i]}");
             for (int t = 0; t < train.Length(s); t++) Assert.Equal(1.0, one.Skip(t * Classes.Length).Take(Classes.Length).Sum(), 1e-5);
         }
+    }
+
+    [Fact]
+    public void Early_stopping_keeps_the_weights_of_the_epoch_with_the_lowest_validation_loss()
+    {
+        var (train, _) = NextSymbolTask(40, seed: 10);
+        var (valid, _) = NextSymbolTask(15, seed: 11);
+        // A large step overshoots, so the validation loss stops improving well before MaxEpochs.
+        BiLstmTagger tagger = BiLstmTagger.Fit(train, valid, Quick() with { LearningRate = 0.2, MaxEpochs = 40, Patience = 2 });
+        double[] losses = tagger.History.Select(e => e.ValidationLoss!.Value).ToArray();
+        output.WriteLine(string.Join(", ", losses.Select(v => v.ToString("F4", System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.True(tagger.History.Count < 40, "training should have stopped early");
+        Assert.Equal(Array.IndexOf(losses, losses.Min()) + 1, tagger.BestEpoch);
+        Assert.Equal(tagger.History.Count, tagger.BestEpoch + 2);   // stopped after Patience epochs without improvement
+        var engine = new BiLstmTaggerEngine<float>(tagger.Layout, BiLstmTagger.SessionsPerChunk, valid.Count);
+        Assert.Equal(losses.Min(), BiLstmTagger.MeanLoss(engine, tagger.Parameters.ToArray(), valid), 12);
+    }
+
+    [Fact]
+    public void Validation_sessions_must_match_the_training_features_and_classes()
+    {
+        float[][] two = [[1f, 0f], [0f, 1f]];
+        var train = TaggedSequences.FromSessions([two], [[0, 1]], ["a", "b"]);
+        var otherClasses = TaggedSequences.FromSessions([two], [[0, 1]], ["b", "a"]);
+        var otherWidth = TaggedSequences.FromSessions([[[1f], [0f]]], [[0, 1]], ["a", "b"]);
+        Assert.Contains("different classes", Assert.Throws<ArgumentException>(() => BiLstmTagger.Fit(train, otherClasses)).Message);
+        Assert.Contains("1 features, training statements 2", Assert.Throws<ArgumentException>(() => BiLstmTagger.Fit(train, otherWidth)).Message);
+    }
+
+    [Fact]
+    public void Concurrent_predictions_give_the_same_probabilities_as_sequential_ones()
+    {
+        var (train, _) = NextSymbolTask(64, seed: 9);
+        BiLstmTagger tagger = BiLstmTagger.Fit(train, null, Quick() with { MaxEpochs = 1 });
+        float[][] Session(int s) => Enumerable.Range(train.Starts[s], train.Length(s)).Select(r => train.Features.AsSpan(r * Symbols, Symbols).ToArray()).ToArray();
+        float[][][] sequential = Enumerable.Range(0, train.Count).Select(s => tagger.Predict(Session(s))).ToArray();
+        var concurrent = new float[train.Count][][];
+        Parallel.For(0, 4 * train.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => concurrent[i % train.Count] = tagger.Predict(Session(i % train.Count)));
+        for (int s = 0; s < train.Count; s++)
+            for (int t = 0; t < sequential[s].Length; t++) Assert.Equal(sequential[s][t], concurrent[s][t]);
     }
 
     [Fact]
