@@ -22,7 +22,7 @@ import sys
 from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sessions_core import BENIGN, HERE, TACTIC_ORDER, family_split, write_csv  # noqa: E402
+from sessions_core import BENIGN, HERE, TACTIC_ORDER, write_csv  # noqa: E402
 import sessions_build  # noqa: E402
 
 
@@ -45,17 +45,17 @@ def print_tables(platform, corpus, rows):
     print(f"\n#### `sessions-{platform}.csv`\n")
     print("| source | families | sessions | statements | test sessions |\n|---|---:|---:|---:|---:|")
     by_source = defaultdict(lambda: [set(), 0, 0, 0])
-    for family, source, _, _, timed in sessions:
+    for family, source, _, _, timed, split in sessions:
         e = by_source[source]
         e[0].add(family)
         e[1] += 1
         e[2] += sum(len(c[1]) for _, c in timed)
-        e[3] += family_split(family) == "test"
+        e[3] += split == "test"
     for source in ("handwritten", "atomic", "benign", "mixed"):
         if source in by_source:
             e = by_source[source]
             print(f"| {source} | {len(e[0])} | {e[1]:,} | {e[2]:,} | {e[3]:,} |")
-    total_test = sum(family_split(s[0]) == "test" for s in sessions)
+    total_test = sum(s[5] == "test" for s in sessions)
     print(f"| all | {len({s[0] for s in sessions})} | {len(sessions):,} | {len(body):,} | {total_test:,} "
           f"({100 * total_test / len(sessions):.1f} %) |")
     print("\n| tactic | statements | train | test |\n|---|---:|---:|---:|")
@@ -64,7 +64,25 @@ def print_tables(platform, corpus, rows):
         tr, te = count[(tactic, "train")], count[(tactic, "test")]
         if tr or te:
             print(f"| {tactic} | {tr + te:,} | {tr:,} | {te:,} |")
-    print(f"\ntechniques: {len({r[12] for r in body if r[12]})}")
+    print(f"\nDistinct techniques: {len({r[12] for r in body if r[12]})}.")
+    # How much the text alone tells: the train split's majority tactic per exact statement text, on test statements.
+    by_text = defaultdict(Counter)
+    for r in body:
+        if r[1] == "train":
+            by_text[r[10]][r[11]] += 1
+    test_rows = [r for r in body if r[1] == "test"]
+    seen = [r for r in test_rows if r[10] in by_text]
+    right = sum(by_text[r[10]].most_common(1)[0][0] == r[11] for r in seen)
+    if test_rows and seen:
+        print(f"Test statements whose exact text occurs in train: {len(seen):,} of {len(test_rows):,} "
+              f"({100 * len(seen) / len(test_rows):.1f} %); the train majority tactic of that text is right for "
+              f"{100 * right / len(seen):.1f} % of them.")
+    print("\nFamilies (test families in bold):\n")
+    for source in ("handwritten", "benign", "atomic"):
+        names = sorted({s[0] for s in sessions if s[1] == source})
+        test = {s[0] for s in sessions if s[5] == "test"}
+        listed = ", ".join(f"**{n}**" if n in test else n for n in names)
+        print(f"* {source} ({len(names)}): {listed}\n")
 
 
 if __name__ == "__main__":

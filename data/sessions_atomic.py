@@ -6,18 +6,19 @@ order survive in them (rows are sorted within a technique). So a "test" here is 
 are put back in a plausible order (set-up — variables, mkdir, cd — before writes and downloads, those before the
 rest, read-backs and removals last) and cut into consecutive runs of 1–4 lines with a generator seeded by the
 technique. A chain family is a kill-chain order of tactics; each of its sessions takes, for every stage, one or two
-of those tests whose technique serves the stage's tactic, and labels every statement of a test's lines with
-(stage tactic, test technique).
+of those tests whose technique's main tactic is the stage's (falling back to techniques that merely also serve it),
+and labels every statement of a test's lines with (stage tactic, test technique). macOS/FreeBSD-only lines are left
+out of Linux sessions.
 
 Held out by family, with no technique on both sides: the techniques are split by the same rule as families
-(sessions_core.family_split of "atomic-technique:" + ID), and a chain family draws only techniques of its own split.
+(sessions_core.held_out over the technique IDs), and a chain family draws only techniques of its own split.
 """
 import csv
 import os
 import random
 import re
 
-from sessions_core import HERE, SEED, TECHNIQUES, family_split, resolve_label
+from sessions_core import HERE, SEED, TECHNIQUES, held_out, resolve_label
 import sessions_splitter
 
 # Kill-chain orders (stage tactics). Each yields FAMILIES_PER_PATTERN families, which differ by name (and so by
@@ -42,7 +43,7 @@ PATTERNS = {
         ("escalate-dump", ["privilege-escalation", "credential-access", "discovery"]),
     ],
 }
-FAMILIES_PER_PATTERN = {"linux": 5, "windows": 3}
+FAMILIES_PER_PATTERN = {"linux": 5, "windows": 4}
 MAX_LINES_PER_TEST = 4
 
 
@@ -60,12 +61,22 @@ def _priority(line):
     return 2
 
 
+# Lines for macOS or FreeBSD only (the Linux file holds every sh/bash test that runs on Linux *or* macOS): left out of
+# Linux sessions, which would otherwise mix in `launchctl`, `~/Library` or `pw useradd`.
+NOT_LINUX = re.compile(r"/Library/|darwin|\.plist|\bsockstat\b|FreeBSD|\blaunchctl\b|\bosascript\b|\bdefaults (write|read)\b|"
+                       r"\bcsrutil\b|\bsystem_profiler\b|\bditto\b|\bkldstat\b|\bkldload\b|^pw |\bdscl\b|\bsecurity "
+                       r"|\bplutil\b|\bnscurl\b|/Applications|\bsysctl -n hw|\bsw_vers\b|\bspctl\b|\bsqlite3 .*Safari|/Users/|"
+                       r"\bpfctl\b|\bem0\b|\bmdfind\b|\bhdiutil\b")
+
+
 def load_tests(platform):
     """{technique: [test, …]} with a test a list of command lines in their rebuilt order."""
     lines = {}
     with open(os.path.join(HERE, f"atomic-{platform}.csv"), newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             technique = row["technique"].split(":", 1)[0].strip()
+            if platform == "linux" and NOT_LINUX.search(row["proctitle"]):
+                continue
             if technique in TECHNIQUES and TECHNIQUES[technique] and "\n" not in row["proctitle"]:
                 lines.setdefault(technique, []).append(row["proctitle"])
     tests = {}
@@ -81,19 +92,31 @@ def load_tests(platform):
     return tests
 
 
-def families(platform):
-    """[(family, kind, chain)] where chain(rng, variables) returns one session's commands."""
+def family_names(platform):
+    return [f"atomic-{platform}-{name}-{k}" for name, _ in PATTERNS[platform]
+            for k in range(1, FAMILIES_PER_PATTERN[platform] + 1)]
+
+
+def families(platform, split):
+    """[(family, kind, chain)] where chain(rng, variables) returns one session's commands; `split` maps each family
+    name of family_names(platform) to "train" or "test"."""
     tests = load_tests(platform)
-    pools = {"train": {}, "test": {}}
-    for technique, runs in tests.items():
-        side = family_split(f"atomic-technique:{technique}")
+    technique_split = held_out(tests)
+    # A stage draws the techniques whose main tactic (the one resolve_label gives) is the stage's, so cron is always
+    # persistence; only a stage with none of those falls back to techniques that merely also serve it.
+    primary = {"train": {}, "test": {}}
+    serving = {"train": {}, "test": {}}
+    for technique in tests:
+        side = technique_split[technique]
+        primary[side].setdefault(resolve_label(technique, "atomic")[0], []).append(technique)
         for tactic in TECHNIQUES[technique]:
-            pools[side].setdefault(tactic, []).append(technique)
+            serving[side].setdefault(tactic, []).append(technique)
+    pools = {side: {t: primary[side].get(t) or serving[side][t] for t in serving[side]} for side in serving}
     out = []
     for name, stages in PATTERNS[platform]:
         for k in range(1, FAMILIES_PER_PATTERN[platform] + 1):
             family = f"atomic-{platform}-{name}-{k}"
-            pool = pools[family_split(family)]
+            pool = pools[split[family]]
             out.append((family, "human", _chain(family, stages, pool, tests)))
     return out
 

@@ -297,6 +297,123 @@ LINUX = [
 - :: ansible-playbook -i inventory/prod site.yml --check --diff
 - :: ansible-playbook -i inventory/prod site.yml --limit web
 """),
+("admin-build-from-source", "admin", """
+- :: cd /usr/local/src
+- :: wget https://downloads.example.org/{project}-{ver}.tar.gz
+- :: tar xzf {project}-{ver}.tar.gz
+- :: cd {project}-{ver}
+- :: ./configure --prefix=/opt/{project}
+- :: make -j$(nproc)
+- :: sudo make install
+- :: /opt/{project}/bin/{project} --version
+"""),
+("admin-binary-release-install", "admin", """
+- :: cd /tmp
+- :: curl -LO https://releases.example.com/{project}/v{ver}/{project}-linux-amd64
+- :: sha256sum {project}-linux-amd64
+- :: chmod +x {project}-linux-amd64
+- :: sudo mv {project}-linux-amd64 /usr/local/bin/{project}
+- :: {project} version
+"""),
+("admin-audit-accounts", "admin", """
+- :: cat /etc/passwd | grep -v nologin
+- :: awk -F: '$3 == 0 {print $1}' /etc/passwd
+- :: sudo cat /etc/sudoers.d/*
+- :: getent group sudo
+- :: sudo lastlog | head -n 20
+"""),
+("admin-incident-triage", "admin", """
+- :: w
+- :: last -n 20
+- :: sudo ss -tulpn
+- :: ps auxf | less
+- :: sudo ls -la /tmp /var/tmp /dev/shm
+- :: sudo crontab -l
+- :: ls -la /etc/cron.d
+- :: sudo find / -mtime -1 -type f -not -path "/proc/*" 2>/dev/null | head -n 50
+"""),
+("admin-systemd-unit-create", "admin", """
+- :: sudo vim /etc/systemd/system/{project}.service
+- :: sudo systemctl daemon-reload
+- :: sudo systemctl enable --now {project}
+- :: systemctl status {project}
+- :: journalctl -u {project} -f
+"""),
+("admin-cron-backup-job", "admin", """
+- :: sudo vim /usr/local/bin/backup-{db}.sh
+- :: sudo chmod +x /usr/local/bin/backup-{db}.sh
+- :: sudo /usr/local/bin/backup-{db}.sh
+- :: (sudo crontab -l; echo "30 2 * * * /usr/local/bin/backup-{db}.sh") | sudo crontab -
+- :: sudo crontab -l
+"""),
+("admin-iptables-rules", "admin", """
+- :: sudo iptables -L -n -v
+- :: sudo iptables -A INPUT -p tcp --dport 9100 -s {net} -j ACCEPT
+- :: sudo iptables-save | sudo tee /etc/iptables/rules.v4
+- :: sudo iptables -L INPUT -n --line-numbers
+"""),
+("admin-log-archive-upload", "admin", """
+- :: cd /var/log/{project}
+- :: tar czf /tmp/{project}-logs-{date}.tgz *.log
+- :: ls -lh /tmp/{project}-logs-{date}.tgz
+- :: aws s3 cp /tmp/{project}-logs-{date}.tgz s3://{project}-logs/{host}/
+- :: rm /tmp/{project}-logs-{date}.tgz
+"""),
+("admin-ssh-key-rotation", "admin", """
+- :: ssh-keygen -t ed25519 -C "{user}@{host}" -f ~/.ssh/id_ed25519_new
+- :: ssh-copy-id -i ~/.ssh/id_ed25519_new.pub {user}@{lan}
+- :: ssh -i ~/.ssh/id_ed25519_new {user}@{lan} hostname
+- :: mv ~/.ssh/id_ed25519_new ~/.ssh/id_ed25519
+- :: vim ~/.ssh/authorized_keys
+"""),
+("admin-db-restore-test", "admin", """
+- :: scp backup@{lan}:/srv/backups/{db}-{date}.sql.gz /tmp/
+- :: gunzip /tmp/{db}-{date}.sql.gz
+- :: mysql -e "CREATE DATABASE {db}_restore_test;"
+- :: mysql {db}_restore_test < /tmp/{db}-{date}.sql
+- :: mysql {db}_restore_test -e "select count(*) from users;"
+- :: mysql -e "DROP DATABASE {db}_restore_test;"
+- :: rm /tmp/{db}-{date}.sql
+"""),
+("admin-history-review", "admin", """
+- :: history | tail -n 30
+- :: history | grep systemctl
+- :: !{n}
+- :: clear
+"""),
+("dev-find-and-grep", "dev", """
+- :: cd ~/src/{project}
+- :: find . -name "*.py" | xargs grep -n "TODO"
+- :: grep -rn "password" config/ --include=*.example
+- :: cat config/settings.example.yaml
+- :: cp config/settings.example.yaml config/settings.yaml
+"""),
+("dev-install-script-pipe", "dev", """
+- :: curl -fsSL https://get.example.com/toolchain.sh | sh
+- :: source ~/.profile
+- :: toolchain --version
+- :: which toolchain
+"""),
+("dev-ssh-tunnel-db", "dev", """
+- :: ssh -f -N -L 5433:{lan}:5432 {user}@bastion.example.com
+- :: psql -h 127.0.0.1 -p 5433 -U app {db}
+- :: pkill -f "ssh -f -N -L 5433"
+"""),
+("ci-integration-tests", "ci", """
+- :: docker compose -f docker-compose.ci.yml up -d db redis
+- :: ./scripts/wait-for-it.sh localhost:5432 -t 60
+- :: make migrate
+- :: make test-integration
+- :: docker compose -f docker-compose.ci.yml logs --tail=100
+- :: docker compose -f docker-compose.ci.yml down -v
+"""),
+("ci-release-tag", "ci", """
+- :: git fetch --tags
+- :: git describe --tags --abbrev=0
+- :: git tag -a v{ver} -m "Release v{ver}"
+- :: git push origin v{ver}
+- :: gh release create v{ver} dist/*.tar.gz --notes-file CHANGELOG.md
+"""),
 ]
 
 WINDOWS = [
@@ -371,6 +488,129 @@ WINDOWS = [
 - :: Get-Website
 - :: Restart-WebAppPool -Name {project}
 - :: Get-Content C:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex{r}.log -Tail 20
+"""),
+("win-admin-user-reset-cmd", "admin", """
+- :: net user {user} /domain
+- :: net user {user} * /domain
+- :: net user {user} /active:yes /domain
+"""),
+("win-admin-printer-fix", "admin", """
+- :: Get-Printer
+- :: Get-PrintJob -PrinterName "HP-Floor2"
+- :: Stop-Service Spooler
+- :: Remove-Item C:\\Windows\\System32\\spool\\PRINTERS\\* -Force
+- :: Start-Service Spooler
+"""),
+("win-admin-dns-check", "admin", """
+- :: Resolve-DnsName {dc}.{ad}
+- :: Get-DnsClientServerAddress
+- :: Clear-DnsClientCache
+- :: nslookup -type=SRV _ldap._tcp.dc._msdcs.{ad}
+"""),
+("win-admin-scheduled-backup", "admin", """
+- :: Get-ScheduledTask -TaskPath \\Backup\\
+- :: Get-ScheduledTaskInfo -TaskName "Nightly Backup" -TaskPath \\Backup\\
+- :: Start-ScheduledTask -TaskName "Nightly Backup" -TaskPath \\Backup\\
+- :: wbadmin get versions
+"""),
+("win-admin-robocopy-migration", "admin", """
+- :: robocopy \\\\FS-OLD\\{share} \\\\FS-NEW\\{share} /MIR /COPYALL /R:1 /W:1 /LOG:C:\\Temp\\{share}.log
+- :: Get-Content C:\\Temp\\{share}.log -Tail 15
+- :: Get-SmbShare
+"""),
+("win-admin-cert-check", "admin", """
+- :: Get-ChildItem Cert:\\LocalMachine\\My
+- :: Get-ChildItem Cert:\\LocalMachine\\My | Where-Object { $_.NotAfter -lt (Get-Date).AddDays(30) }
+- :: certutil -store my
+"""),
+("win-admin-sfc-dism", "admin", """
+- :: sfc /scannow
+- :: DISM /Online /Cleanup-Image /RestoreHealth
+- :: Get-ComputerInfo -Property OsName,OsVersion
+"""),
+("win-admin-remote-support", "admin", """
+- :: Test-Connection {target} -Count 2
+- :: Enter-PSSession -ComputerName {target}
+- :: Get-Service -ComputerName {target} -Name BITS
+- :: Restart-Computer -ComputerName {target} -Force
+"""),
+("win-admin-bitlocker-status", "admin", """
+- :: manage-bde -status C:
+- :: Get-BitLockerVolume
+- :: Get-Tpm
+"""),
+("win-dev-python", "dev", """
+- :: cd C:\\Users\\{user}\\code\\{project}
+- :: py -3.12 -m venv .venv
+- :: .venv\\Scripts\\activate
+- :: pip install -r requirements.txt
+- :: pytest -q
+"""),
+("win-dev-git-branch", "dev", """
+- :: git fetch --all
+- :: git checkout -b feature/{r}
+- :: code .
+- :: git add -A
+- :: git commit -m "WIP"
+- :: git push -u origin feature/{r}
+"""),
+("win-ci-powershell-pester", "ci", """
+- :: Install-Module Pester -Force -Scope CurrentUser
+- :: Invoke-Pester -Path .\\tests -CI
+- :: Compress-Archive -Path .\\out\\* -DestinationPath .\\artifacts.zip -Force
+"""),
+("win-ci-docker-windows", "ci", """
+- :: docker build -t {project}:{ver} -f Dockerfile.windows .
+- :: docker run --rm {project}:{ver} dotnet {project}.dll --self-test
+- :: docker push registry.example.com/{project}:{ver}
+"""),
+("win-admin-defender-scan", "admin", """
+- :: Update-MpSignature
+- :: Start-MpScan -ScanType QuickScan
+- :: Get-MpThreatDetection
+"""),
+("win-admin-hyperv", "admin", """
+- :: Get-VM
+- :: Checkpoint-VM -Name {target} -SnapshotName "pre-patch"
+- :: Start-VM -Name {target}
+- :: Get-VMSnapshot -VMName {target}
+"""),
+("win-helpdesk-cmd-triage", "admin", """
+- :: whoami
+- :: hostname
+- :: ipconfig /all
+- :: ping -n 2 {dc}
+- :: net use
+- :: gpresult /r
+"""),
+("win-helpdesk-slow-pc", "admin", """
+- :: tasklist /v
+- :: tasklist | findstr /i "outlook teams"
+- :: taskkill /IM Teams.exe /F
+- :: wmic logicaldisk get caption,freespace,size
+- :: systeminfo | findstr /C:"Total Physical Memory"
+"""),
+("win-admin-local-accounts-review", "admin", """
+- :: net user
+- :: net localgroup administrators
+- :: Get-LocalUser | Where-Object Enabled
+- :: net user Guest /active:no
+"""),
+("win-admin-task-audit", "admin", """
+- :: schtasks /query /fo LIST /v | findstr /i "TaskName Status"
+- :: reg query HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run
+- :: Get-CimInstance Win32_StartupCommand | Select-Object Name,Command
+"""),
+("win-admin-file-hash-check", "admin", """
+- :: cd C:\\Install
+- :: certutil -hashfile Setup-{ver}.exe SHA256
+- :: Get-FileHash .\\Setup-{ver}.exe -Algorithm SHA256
+- :: Get-AuthenticodeSignature .\\Setup-{ver}.exe
+"""),
+("win-admin-netstat-check", "admin", """
+- :: netstat -ano | findstr LISTENING
+- :: Get-NetTCPConnection -State Listen | Sort-Object LocalPort
+- :: Get-Process -Id (Get-NetTCPConnection -LocalPort 443).OwningProcess
 """),
 ]
 

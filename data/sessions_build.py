@@ -1,16 +1,15 @@
 """Session assembly for make_sessions.py: per-session variables, how many sessions each family yields, mixing benign
 and attacker sessions, and the atomic chains. Standard library only."""
 import base64
-import random
 import string
 
-from sessions_core import (Corpus, Template, family_split, session_rng, timestamps, with_noise)
+from sessions_core import (Corpus, Template, held_out, session_rng, timestamps, with_noise)
 
 # How many sessions each kind of family yields (per platform). Chosen so that the Linux corpus lands near 5,000
 # sessions and the Windows one near 500; families are the unit of the held-out split, sessions only repeat them.
 PER_FAMILY = {
-    "linux": {"handwritten": 14, "benign": 26, "mixed": 4, "atomic": 18},
-    "windows": {"handwritten": 8, "benign": 8, "mixed": 2, "atomic": 8},
+    "linux": {"handwritten": 12, "benign": 20, "mixed": 4, "atomic": 14},
+    "windows": {"handwritten": 5, "benign": 5, "mixed": 2, "atomic": 5},
 }
 
 DOC_NETS = ["192.0.2", "198.51.100", "203.0.113"]   # RFC 5737 documentation ranges: no real host is named
@@ -81,7 +80,7 @@ def linux_vars(rng, kind):
         v["user"] = rng.choice(LINUX_ADMINS + ["root", "ubuntu", "ec2-user"])
     elif kind == "ci":
         v["user"] = rng.choice(["jenkins", "gitlab-runner", "runner", "ci", "buildbot", "github"])
-    else:
+    else:   # web: a shell under the account of the service that was broken into
         v["user"] = rng.choice(SERVICE_USERS)
     v["home"] = "/root" if v["user"] == "root" else f"/home/{v['user']}"
     v["host"] = f"{rng.choice(LINUX_HOSTS)}{rng.choice(['', '-01', '-02', '-1', '-prod', '-3', '01', '-eu1', '-dev'])}"
@@ -132,7 +131,7 @@ def linux_vars(rng, kind):
 def windows_vars(rng, kind):
     v = {}
     v["dom"] = rng.choice(WIN_DOMAINS)
-    v["user"] = rng.choice(WIN_USERS)
+    v["user"] = "DefaultAppPool" if kind == "web" else rng.choice(WIN_USERS)
     v["host"] = f"{rng.choice(WIN_HOSTS)}-{rand_word(rng, 5, string.ascii_uppercase + string.digits)}"
     v["dc"] = f"DC{rng.randrange(1, 4):02d}"
     v["target"] = f"{rng.choice(WIN_HOSTS)}-{rand_word(rng, 4, string.ascii_uppercase + string.digits)}"
@@ -175,14 +174,18 @@ def build(platform):
     benign_templates = [Template(f, "benign", kind, text, platform)
                         for f, kind, text in sessions_benign.FAMILIES[platform]]
     check_unique([t.family for t in attack_templates + benign_templates])
+    atomic_names = sessions_atomic.family_names(platform)
+    # Held out per source: attacker templates (their mixed sessions follow them), benign templates, atomic chains.
+    split = {**held_out(t.family for t in attack_templates), **held_out(t.family for t in benign_templates),
+             **held_out(atomic_names)}
     corpus = Corpus("lin" if platform == "linux" else "win")
 
     def emit(template, number):
         rng = session_rng(platform, template.family, number)
         v = make_vars(rng, template.kind)
-        commands = with_noise(rng, template.expand(rng, v), template.kind)
+        commands = with_noise(rng, template.expand(rng, v), template.kind, v["user"])
         corpus.add(template.family, template.source, v["host"], v["user"], commands,
-                   timestamps(rng, len(commands), template.kind))
+                   timestamps(rng, len(commands), template.kind), split[template.family])
 
     for template in attack_templates:
         for number in range(per["handwritten"]):
@@ -192,10 +195,9 @@ def build(platform):
             emit(template, number)
     # Mixed: the attacker template's family and split; the benign host activity comes from a benign family of the
     # same split, so no template crosses the split.
-    benign_by_split = {"train": [t for t in benign_templates if family_split(t.family) == "train"],
-                       "test": [t for t in benign_templates if family_split(t.family) == "test"]}
+    benign_by_split = {side: [t for t in benign_templates if split[t.family] == side] for side in ("train", "test")}
     for template in attack_templates:
-        pool = benign_by_split[family_split(template.family)] or benign_templates
+        pool = benign_by_split[split[template.family]] or benign_templates
         for number in range(per["mixed"]):
             rng = session_rng(platform, "mixed", template.family, number)
             host_template = rng.choice(pool)
@@ -204,19 +206,20 @@ def build(platform):
             for keep in ("host", "user", "home", "dom", "ad"):
                 if keep in v:
                     attack_vars[keep] = v[keep]
-            benign = with_noise(rng, host_template.expand(rng, v), host_template.kind)
-            attack = with_noise(rng, template.expand(rng, attack_vars), "human")
+            benign = with_noise(rng, host_template.expand(rng, v), host_template.kind, v["user"])
+            attack = with_noise(rng, template.expand(rng, attack_vars), "human", v["user"])
             at = rng.randrange(1, len(benign) + 1) if benign else 0
             tail = rng.randrange(0, 3)   # the account's owner sometimes keeps working after the intrusion
             commands = benign[:at] + attack + benign[at:at + tail]
             times = timestamps(rng, len(commands), "human")
-            corpus.add(template.family, "mixed", v["host"], v["user"], commands, times)
-    for family, kind, chain in sessions_atomic.families(platform):
+            corpus.add(template.family, "mixed", v["host"], v["user"], commands, times, split[template.family])
+    for family, kind, chain in sessions_atomic.families(platform, split):
         for number in range(per["atomic"]):
             rng = session_rng(platform, family, number)
             v = make_vars(rng, kind)
             commands = chain(rng, v)
-            corpus.add(family, "atomic", v["host"], v["user"], commands, timestamps(rng, len(commands), kind))
+            corpus.add(family, "atomic", v["host"], v["user"], commands, timestamps(rng, len(commands), kind),
+                       split[family])
     return corpus
 
 
