@@ -13,6 +13,7 @@ internal sealed class TransitionModel
 {
     private readonly double[] _logStart;        // (S)
     private readonly double[] _logTransition;   // (S, S) from × to
+    private readonly Lazy<double[]> _transition; // (S, S) exp of the above, for the forward–backward sums
 
     internal TransitionModel(double[] logStart, double[] logTransition)
     {
@@ -22,6 +23,7 @@ internal sealed class TransitionModel
         foreach (double v in logTransition) if (double.IsNaN(v) || v > 0) throw new ArgumentException("Transition log-probabilities must be ≤ 0.", nameof(logTransition));
         _logStart = logStart;
         _logTransition = logTransition;
+        _transition = new Lazy<double[]>(() => logTransition.Select(Math.Exp).ToArray());
     }
 
     /// <summary>S, the number of states.</summary>
@@ -102,6 +104,9 @@ internal sealed class TransitionModel
     ///   log α₁(j) = log π(j) + e₁(j),   log α_t(j) = e_t(j) + LSE_i [log α_{t−1}(i) + log A(i, j)]
     ///   log β_T(i) = 0,                  log β_t(i) = LSE_j [log A(i, j) + e_{t+1}(j) + log β_{t+1}(j)]
     ///   p(s_t = j | e) = exp(log α_t(j) + log β_t(j) − log Z),   log Z = LSE_j log α_T(j).
+    /// Each log-sum-exp shifts by the step's maximum before exponentiating, and the shift factors out of the sum over the
+    /// transition: LSE_i [a_i + log A(i, j)] = m + log Σ_i exp(a_i − m) A(i, j), m = max_i a_i. So a step costs S exponentials,
+    /// S logarithms and one (S, S) product instead of S² exponentials, and stays as stable (every exp(a_i − m) ≤ 1).
     /// Returns log Z.
     /// </summary>
     /// <param name="emission">(T, S) emission scores e.</param>
@@ -113,25 +118,45 @@ internal sealed class TransitionModel
             throw new ArgumentException("emission and posterior must both be (T, S).", nameof(posterior));
         int n = emission.Length / s;
         if (n == 0) return 0;
+        double[] transition = _transition.Value;   // (S, S) A = exp log A
         var logAlpha = new double[n * s];   // (T, S)
         var logBeta = new double[n * s];    // (T, S), last row 0
-        Span<double> terms = s <= 128 ? stackalloc double[s] : new double[s];
+        Span<double> a = s <= 128 ? stackalloc double[s] : new double[s];   // exp(a_i − m), then the sums
         for (int j = 0; j < s; j++) logAlpha[j] = _logStart[j] + emission[j];
         for (int t = 1; t < n; t++)
+        {
+            double m = Shifted(logAlpha.AsSpan((t - 1) * s, s), a);
             for (int j = 0; j < s; j++)
             {
-                for (int i = 0; i < s; i++) terms[i] = logAlpha[(t - 1) * s + i] + _logTransition[i * s + j];
-                logAlpha[t * s + j] = emission[t * s + j] + LogSumExp(terms);
+                double sum = 0;
+                for (int i = 0; i < s; i++) sum += a[i] * transition[i * s + j];
+                logAlpha[t * s + j] = emission[t * s + j] + m + Math.Log(sum);
             }
+        }
+        Span<double> next = s <= 128 ? stackalloc double[s] : new double[s];
         for (int t = n - 2; t >= 0; t--)
+        {
+            for (int j = 0; j < s; j++) next[j] = emission[(t + 1) * s + j] + logBeta[(t + 1) * s + j];
+            double m = Shifted(next, a);
             for (int i = 0; i < s; i++)
             {
-                for (int j = 0; j < s; j++) terms[j] = _logTransition[i * s + j] + emission[(t + 1) * s + j] + logBeta[(t + 1) * s + j];
-                logBeta[t * s + i] = LogSumExp(terms);
+                double sum = 0;
+                for (int j = 0; j < s; j++) sum += transition[i * s + j] * a[j];
+                logBeta[t * s + i] = m + Math.Log(sum);
             }
+        }
         double logZ = LogSumExp(logAlpha.AsSpan((n - 1) * s, s));
         for (int k = 0; k < n * s; k++) posterior[k] = Math.Exp(logAlpha[k] + logBeta[k] - logZ);
         return logZ;
+    }
+
+    // shifted[i] = exp(x[i] − m) with m = max x; returns m (an all −∞ row gives m = −∞ and zeros, so the step is −∞ too).
+    private static double Shifted(ReadOnlySpan<double> x, Span<double> shifted)
+    {
+        double m = double.NegativeInfinity;
+        foreach (double v in x) if (v > m) m = v;
+        for (int i = 0; i < x.Length; i++) shifted[i] = double.IsNegativeInfinity(m) ? 0 : Math.Exp(x[i] - m);
+        return m;
     }
 
     /// <summary>log Σ exp x, stable: m + log Σ exp(x − m) with m = max x (−∞ when every term is −∞).</summary>

@@ -13,7 +13,7 @@ namespace AttackClassifier.Benchmarks.Sessions;
 /// Loading the shipped models is cheap, so the suite stays cheap in the Dry job.
 /// </summary>
 [MemoryDiagnoser]
-public class SessionTaggingBenchmarks
+public class AttackChainBenchmarks
 {
     private const int Statements = 50;
     private SessionTagger _tagger = null!;
