@@ -19,9 +19,10 @@ internal sealed record Table(IReadOnlyList<string[]> Cells, IReadOnlySet<int> Nu
 /// <summary>
 /// A chart: inlined in HTML, linked from Markdown as <paramref name="FileName"/> (saved beside the report). <paramref name="Data"/> holds
 /// the numbers it draws as a table — the chart's text alternative for screen readers and for copying (HTML shows it in a
-/// <c>&lt;details&gt;</c> under the chart, Markdown after the image).
+/// <c>&lt;details&gt;</c> under the chart, Markdown after the image). <paramref name="Saved"/> is false for a chart that lives only in the
+/// page (the caption then names no file).
 /// </summary>
-internal sealed record Figure(string FileName, string Caption, XElement Svg, Table Data) : Block
+internal sealed record Figure(string FileName, string Caption, XElement Svg, Table Data, bool Saved = true) : Block
 {
     /// <summary>The file name without ".svg": the figure's id in the HTML page and the prefix of its chart's ids.</summary>
     internal string Id => Path.GetFileNameWithoutExtension(FileName);
