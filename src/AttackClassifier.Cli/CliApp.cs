@@ -24,6 +24,8 @@ internal static class CliApp
         yield return InfoCommand.Create();
         yield return TuneCommand.Create();
         yield return CompareCommand.Create();
+        yield return SessionsCommand.Create();
+        yield return TrainSessionsCommand.Create();
     }
 
     private static readonly AsyncLocal<TextReader?> s_input = new();

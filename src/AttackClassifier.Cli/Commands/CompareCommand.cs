@@ -134,24 +134,8 @@ internal static class CompareCommand
         return specs.Count > 0 ? specs : throw new CliException("--models: give at least one model.");
     }
 
-    /// <summary>
-    /// Command lines per second of <see cref="ClassifierExtensions.PredictBatch"/> (all cores, top 3) over <paramref name="commands"/>:
-    /// one untimed warm-up pass, then whole passes until at least a quarter of a second has elapsed.
-    /// </summary>
-    internal static double CommandsPerSecond(IAttackClassifier classifier, string[] commands)
-    {
-        if (commands.Length == 0) return 0;
-        classifier.PredictBatch(commands);
-        long predicted = 0;
-        var clock = Stopwatch.StartNew();
-        do
-        {
-            classifier.PredictBatch(commands);
-            predicted += commands.Length;
-        }
-        while (clock.Elapsed.TotalSeconds < 0.25);
-        return predicted / clock.Elapsed.TotalSeconds;
-    }
+    /// <summary>Command lines per second of prediction, measured as <see cref="PredictionThroughput"/> describes.</summary>
+    internal static double CommandsPerSecond(IAttackClassifier classifier, string[] commands) => PredictionThroughput.CommandsPerSecond(classifier, commands);
 
     private static void WriteTable(TextWriter output, IReadOnlyList<string[]> cells)
     {

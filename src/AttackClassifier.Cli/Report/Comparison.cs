@@ -7,7 +7,7 @@ namespace AttackClassifier.Cli.Report;
 /// <summary>One model of a comparison: how long it trained, how fast it predicts and how well it scored.</summary>
 /// <param name="Name">The model's name: <c>lr</c>, <c>lstm</c>, <c>lstm+cyber</c>, …</param>
 /// <param name="TrainSeconds">Wall-clock training time, fitting features included.</param>
-/// <param name="CommandsPerSecond">Prediction throughput: command lines per second of <c>PredictBatch</c> (all cores, top 3) over the test rows.</param>
+/// <param name="CommandsPerSecond">Prediction throughput: command lines per second of <c>PredictBatch</c> (all cores, top 3), measured as <see cref="PredictionThroughput"/> says.</param>
 /// <param name="Interpretability">The study's interpretability column, e.g. "high — n-gram evidence".</param>
 /// <param name="Validation">Count-weighted metrics on the validation rows, when there are any.</param>
 /// <param name="Test">Count-weighted metrics on the test rows.</param>

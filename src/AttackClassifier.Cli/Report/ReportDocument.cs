@@ -19,9 +19,10 @@ internal sealed record Table(IReadOnlyList<string[]> Cells, IReadOnlySet<int> Nu
 /// <summary>
 /// A chart: inlined in HTML, linked from Markdown as <paramref name="FileName"/> (saved beside the report). <paramref name="Data"/> holds
 /// the numbers it draws as a table — the chart's text alternative for screen readers and for copying (HTML shows it in a
-/// <c>&lt;details&gt;</c> under the chart, Markdown after the image).
+/// <c>&lt;details&gt;</c> under the chart, Markdown after the image). <paramref name="Saved"/> is false for a chart that lives only in the
+/// page (the caption then names no file).
 /// </summary>
-internal sealed record Figure(string FileName, string Caption, XElement Svg, Table Data) : Block
+internal sealed record Figure(string FileName, string Caption, XElement Svg, Table Data, bool Saved = true) : Block
 {
     /// <summary>The file name without ".svg": the figure's id in the HTML page and the prefix of its chart's ids.</summary>
     internal string Id => Path.GetFileNameWithoutExtension(FileName);
@@ -47,7 +48,7 @@ internal static class ReportDocument
             new Heading(2, "Comparison"),
             new Table(c.TableCells(), new HashSet<int> { 1, 2, 3, 4, 5 }),
             new Paragraph(c.Verdict()),
-            new Paragraph(string.Create(ci, $"Training seconds are wall-clock and include fitting the features. Prediction throughput is command lines per second of PredictBatch (top 3, all {Environment.ProcessorCount} logical processors) over the test rows. Macro F1 averages the classes present in the test labels or predictions.")),
+            new Paragraph(string.Create(ci, $"Training seconds are wall-clock and include fitting the features. {PredictionThroughput.Description} Macro F1 averages the classes present in the test labels or predictions.")),
             new Heading(2, "Calibration"),
             new Paragraph("Probabilities are temperature-scaled on the validation rows. The reliability diagram plots, per bin of the top probability, the share of right answers against the mean probability (a calibrated model follows the dashed diagonal); the risk–coverage curve shows the error rate of the rows a model answers as its abstention threshold is lowered."),
             new Figure("reliability.svg", "Reliability diagram: accuracy against mean top probability, 15 equal-width bins, count-weighted test rows.",

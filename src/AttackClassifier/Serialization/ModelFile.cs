@@ -13,7 +13,7 @@ namespace AttackClassifier.Serialization;
 /// <see cref="ModelFileFormat"/>; each kind's payload layout is listed above its writer below. Loading never
 /// instantiates a type named by the file: the kind byte selects one of the readers written here.
 /// </summary>
-public static class ModelFile
+public static partial class ModelFile
 {
     // Upper bounds on sizes read from a file, far above any trained model, so a crafted file cannot make prediction
     // quadratic (n-gram length) or allocate gigabytes (sequence length, layer widths).
@@ -32,13 +32,19 @@ public static class ModelFile
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(path);
+        WriteAtomically(path, stream => Save(classifier, stream, metadata));
+    }
+
+    // Writes through a temporary file in the target's folder, flushed to disk, then renamed over the target.
+    private static void WriteAtomically(string path, Action<Stream> write)
+    {
         string full = Path.GetFullPath(path);
         string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
             {
-                Save(classifier, stream, metadata);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, full, overwrite: true);
@@ -113,6 +119,7 @@ public static class ModelFile
             {
                 ModelKind.LogisticRegression => ReadLogisticRegression(reader),
                 ModelKind.Lstm => ReadLstm(reader),
+                ModelKind.SessionTagger => throw new ModelFormatException($"{source}: holds a session tagger, not a command classifier: open it with ModelFile.OpenSessionTagger (the CLI: attack-classifier sessions --model)."),
                 _ => throw new ModelFormatException($"{source}: {kind} models cannot be loaded by this build."),
             };
             if (version >= 2) classifier = classifier.WithCalibration(ReadCalibration(reader));

@@ -12,6 +12,10 @@ public enum ModelKind : byte
 
     /// <summary>Sequence encoder + embedding + LSTM.</summary>
     Lstm = 2,
+
+    /// <summary>A session tagger: a per-statement tactic model smoothed over the session, by tactic transitions (Sessions/SessionTagger)
+    /// or a bidirectional LSTM over statement vectors (Models/Sequence/BiLstmTagger); the payload's first field says which.</summary>
+    SessionTagger = 3,
 }
 
 /// <summary>

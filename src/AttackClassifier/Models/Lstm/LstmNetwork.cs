@@ -118,6 +118,7 @@ internal static class LstmNetwork
 
     /// <summary>
     /// Backpropagation through time. dhOut (B, H) is ∂L/∂h at each row's output step last[n] (−1: the row has none);
+    /// with an empty last, dhOut (T, B, H) is ∂L/∂h at every step (the session tagger reads h at every statement);
     /// writes da (T,B,4H) = ∂L/∂a, then accumulates dw (4H, E+H) += daᵀ [x | hPrev] (θ's layout, so the trainer adds it
     /// without a transpose), db += Σ da, and overwrites dx (T,B,E) = da wx. Scratch dh, dc: (B, H) each, carrying dhNext
     /// and dcNext between steps.
@@ -138,9 +139,10 @@ internal static class LstmNetwork
             for (int n = 0; n < rows; n++)
             {
                 Span<T> dhn = dh.Slice(n * H, H), dcn = dc.Slice(n * H, H);
-                if (last[n] == t) TensorPrimitives.Add(dhn, dhOut.Slice(n * H, H), dhn);  // the head read h here
-                ReadOnlySpan<T> gn = gates.Slice((t * rows + n) * G, G);
                 int s = (t * rows + n) * H;
+                if (last.IsEmpty) TensorPrimitives.Add(dhn, dhOut.Slice(s, H), dhn);     // a head at every step
+                else if (last[n] == t) TensorPrimitives.Add(dhn, dhOut.Slice(n * H, H), dhn);  // the head read h here
+                ReadOnlySpan<T> gn = gates.Slice((t * rows + n) * G, G);
                 GateBackward<T>(gn, tanhC.Slice(s, H), t > 0 ? c.Slice(s - rows * H, H) : default, dhn, dcn, daT.Slice(n * G, G));
             }
             // a = wx x + wh hPrev + b:  dhPrev = da wh   (B, 4H) · (4H, H), rows of w with stride E+H
