@@ -34,7 +34,11 @@ internal static class FileErrors
 
     internal static void Writing(string what, string path, string option, Action write) => Writing(what, path, option, () => { write(); return 0; });
 
-    // ModelFile.Save wraps the system's error in one that names the file; the inner one is the reason.
-    private static string Reason(Exception e) =>
-        CliApp.UserMessage(e.InnerException is IOException or UnauthorizedAccessException ? e.InnerException : e);
+    // ModelFile.Save wraps the system's error in one that names the file; the inner one is the reason. A missing folder is
+    // said in words: the system's message names the temporary file the atomic save writes first, not the user's path.
+    private static string Reason(Exception e)
+    {
+        Exception cause = e.InnerException is IOException or UnauthorizedAccessException ? e.InnerException : e;
+        return cause is DirectoryNotFoundException ? "its folder does not exist (or is not a folder)" : CliApp.UserMessage(cause);
+    }
 }

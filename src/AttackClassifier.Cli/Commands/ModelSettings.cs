@@ -81,7 +81,14 @@ internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, d
 /// <summary>The model options of <c>train</c> (and <c>compare</c>): which model, and the settings of each kind.</summary>
 internal sealed class ModelSettings
 {
-    internal Option<string> Model { get; } = new("--model") { Description = "lr (TF-IDF + logistic regression) or lstm (embedding + LSTM).", DefaultValueFactory = _ => "lr" };
+    // Defaults come from the library's option records, never retyped here.
+    private static readonly LstmOptions LstmDefaults = new();
+    private static readonly SequenceEncoderOptions EncoderDefaults = new();
+
+    internal Option<string> Kind { get; } = new("--kind") { Description = "lr (TF-IDF + logistic regression) or lstm (embedding + LSTM).", DefaultValueFactory = _ => "lr" };
+
+    // The kind's old spelling: --model will name a model file, as in evaluate, predict and info. Still accepted, with a note.
+    private readonly Option<string?> _legacyKind = new("--model") { Description = "Deprecated spelling of --kind (lr or lstm)." };
     private readonly Option<string> _preset = new("--preset") { Description = "lr: study (the paper's pipeline exactly) or default (word + char_wb n-grams, sublinear tf, no feature cap, balanced class weights, C = 100). The options below override it.", DefaultValueFactory = _ => "default" };
     private readonly Option<double?> _c = new("--C") { Description = "lr: inverse L2 strength C (study 10, default 100)." };
     private readonly Option<string?> _maxFeatures = new("--max-features") { Description = "lr: most frequent n-grams kept per block, or 'none' (study 5000, default none)." };
@@ -92,19 +99,20 @@ internal sealed class ModelSettings
     private readonly Option<string?> _blockWeights = new("--block-weights") { Description = "lr: weight of each feature block in order (word, then char_wb), e.g. 1,0.5: scikit-learn's transformer_weights (default 1 each)." };
     private readonly Option<int?> _minDf = new("--min-df") { Description = "lr: drop n-grams found in fewer than this many training rows, in every block (both presets 1: keep all)." };
     private readonly Option<bool?> _normalize = new("--normalize") { Description = "lr: split compound commands into statements and decode payloads before extracting features: true or false (study false, default true)." };
-    private readonly Option<int?> _maxIterations = new("--max-iter") { Description = "lr: L-BFGS iteration limit (1000)." };
-    private readonly Option<int> _epochs = new("--epochs") { Description = "lstm: maximum epochs.", DefaultValueFactory = _ => 10 };
-    private readonly Option<int> _patience = new("--patience") { Description = "lstm: epochs without validation-loss improvement before stopping.", DefaultValueFactory = _ => 3 };
-    private readonly Option<int> _batch = new("--batch-size") { Description = "lstm: rows per Adam step.", DefaultValueFactory = _ => 32 };
-    private readonly Option<int> _words = new("--num-words") { Description = "lstm: vocabulary size (Keras num_words).", DefaultValueFactory = _ => 5000 };
-    private readonly Option<int> _length = new("--max-length") { Description = "lstm: tokens per command after padding/truncation.", DefaultValueFactory = _ => 20 };
+    private readonly Option<int?> _maxIterations = new("--max-iter") { Description = $"lr: L-BFGS iteration limit ({new LogisticRegressionOptions().MaxIterations})." };
+    private readonly Option<int> _epochs = new("--epochs") { Description = "lstm: maximum epochs.", DefaultValueFactory = _ => LstmDefaults.MaxEpochs };
+    private readonly Option<int> _patience = new("--patience") { Description = "lstm: epochs without validation-loss improvement before stopping.", DefaultValueFactory = _ => LstmDefaults.Patience };
+    private readonly Option<int> _batch = new("--batch-size") { Description = "lstm: rows per Adam step.", DefaultValueFactory = _ => LstmDefaults.BatchSize };
+    private readonly Option<int> _words = new("--num-words") { Description = "lstm: vocabulary size (Keras num_words).", DefaultValueFactory = _ => EncoderDefaults.NumWords ?? int.MaxValue };
+    private readonly Option<int> _length = new("--max-length") { Description = "lstm: tokens per command after padding/truncation.", DefaultValueFactory = _ => EncoderDefaults.MaxLength };
     private readonly Option<bool> _cyber = new("--cyber-tokens") { Description = "lstm: split commands with the cyber tokenizer (keeps paths, IPs, flags) instead of Keras's filters." };
     private readonly Option<bool> _mask = new("--mask") { Description = "lstm: read the state at each command's last real token instead of feeding padding through the LSTM." };
     private readonly Option<bool> _noProgress = new("--no-progress") { Description = "No training progress on standard error (LR: L-BFGS iterations; LSTM: epochs and batches; tune: folds)." };
 
     internal ModelSettings()
     {
-        Model.AcceptOnlyFromAmong("lr", "lstm");
+        Kind.AcceptOnlyFromAmong("lr", "lstm");
+        _legacyKind.AcceptOnlyFromAmong("lr", "lstm");
         _preset.AcceptOnlyFromAmong("study", "default");
         _classWeight.AcceptOnlyFromAmong("none", "balanced");
     }
@@ -120,15 +128,26 @@ internal sealed class ModelSettings
     /// <summary>Adds the options; without <paramref name="withModelChoice"/> (compare, which names its models and variants itself) --model, --cyber-tokens and --mask are left out.</summary>
     internal void AddTo(Command command, bool withModelChoice = true)
     {
-        foreach (Option o in new Option[] { Model }.Concat(LogisticRegressionOptionList).Concat([_epochs, _patience, _batch, _words, _length, _cyber, _mask, _noProgress]))
-            if (withModelChoice || (o != Model && o != _cyber && o != _mask && o != _preset)) command.Options.Add(o);
+        foreach (Option o in new Option[] { Kind, _legacyKind }.Concat(LogisticRegressionOptionList).Concat([_epochs, _patience, _batch, _words, _length, _cyber, _mask, _noProgress]))
+            if (withModelChoice || (o != Kind && o != _legacyKind && o != _cyber && o != _mask && o != _preset)) command.Options.Add(o);
+    }
+
+    /// <summary>The model kind: --kind, or the deprecated --model lr|lstm with a note on standard error; both given must agree.</summary>
+    internal string ModelKind(ParseResult parsed)
+    {
+        if (parsed.GetValue(_legacyKind) is not { } legacy) return parsed.GetValue(Kind)!;
+        if (parsed.GetResult(Kind) is { Implicit: false } && parsed.GetValue(Kind) != legacy)
+            throw new CliException($"--kind {parsed.GetValue(Kind)} and --model {legacy} disagree; give --kind only.");
+        parsed.InvocationConfiguration.Error.WriteLine($"note: --model {legacy} is deprecated and will name a model file; use --kind {legacy}.");
+        return legacy;
     }
 
     /// <summary>Every model option's value (given or default), by option name without dashes: the model file's record of how it was trained.</summary>
-    internal IReadOnlyDictionary<string, string> OptionValues(ParseResult parsed)
+    internal IReadOnlyDictionary<string, string> OptionValues(ParseResult parsed, string kind)
     {
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (Option o in new Option[] { Model, _preset, _epochs, _patience, _batch, _words, _length, _cyber, _mask })
+        values["kind"] = kind;
+        foreach (Option o in new Option[] { _preset, _epochs, _patience, _batch, _words, _length, _cyber, _mask })
         {
             object? value = o switch
             {
@@ -140,7 +159,7 @@ internal sealed class ModelSettings
             };
             if (value is not null) values[o.Name.TrimStart('-')] = Convert.ToString(value, CultureInfo.InvariantCulture)!;
         }
-        if (parsed.GetValue(Model) == "lr")
+        if (values["kind"] == "lr")
             foreach (var (key, value) in Describe(LogisticRegressionOptions(parsed))) values[key] = value;
         return values;
     }

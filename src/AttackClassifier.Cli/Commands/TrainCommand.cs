@@ -31,8 +31,9 @@ internal static class TrainCommand
         {
             var (train, validation, test) = split.LoadParts(parsed, data);
             int seed = parsed.GetValue(split.Seed);
-            TrainedModel trained = settings.Train(parsed, parsed.GetValue(settings.Model)!, train, validation, seed);
-            var options = new Dictionary<string, string>(settings.OptionValues(parsed)) { ["seed"] = seed.ToString(CultureInfo.InvariantCulture) };
+            string kind = settings.ModelKind(parsed);
+            TrainedModel trained = settings.Train(parsed, kind, train, validation, seed);
+            var options = new Dictionary<string, string>(settings.OptionValues(parsed, kind)) { ["seed"] = seed.ToString(CultureInfo.InvariantCulture) };
             if (parsed.GetValue(data.Data) is not null) options["split"] = parsed.GetValue(split.Protocol)!;
             string[] dataFiles = new[] { parsed.GetValue(data.Data), parsed.GetValue(split.TrainFile) }.OfType<string>().SelectMany(DataOptions.Paths).ToArray();
             ClassificationReport? valReport = validation is null ? null : trained.Evaluate(validation, "validation");

@@ -43,7 +43,7 @@ public class CompareCommandTests(CompareRunFixture run) : IClassFixture<CompareR
 
         // train --json on the same data and seed: every key it writes (model file aside) is in compare's model objects.
         string modelFile = Path.Combine(run.Directory, "lr.model");
-        var (exit, output, error) = CliRunner.Run("train", "--data", SampleDataTests.SamplePath, "--model", "lr", "--preset", "study", "--out", modelFile, "--json");
+        var (exit, output, error) = CliRunner.Run("train", "--data", SampleDataTests.SamplePath, "--kind", "lr", "--preset", "study", "--out", modelFile, "--json");
         Assert.True(exit == 0, error);
         using var train = JsonDocument.Parse(output);
         string[] trainKeys = train.RootElement.EnumerateObject().Select(p => p.Name).Where(k => k != "model_file").ToArray();

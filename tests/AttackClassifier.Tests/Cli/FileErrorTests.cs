@@ -26,6 +26,7 @@ public class FileErrorTests
             var (exit, _, error) = CliRunner.Run(args);
             Assert.Equal(2, exit);
             Assert.StartsWith($"error: cannot write {what} to {target} (--out): ", error);
+            Assert.DoesNotContain(".tmp", error);   // the atomic save's temporary file is not the user's business
             Assert.Single(error.TrimEnd('\n').Split('\n'));
         }
         finally { Directory.Delete(folder, recursive: true); }

@@ -163,7 +163,7 @@ public class PredictionOutputTests
         string a = Path.Combine(Path.GetTempPath(), $"repro-a-{Guid.NewGuid():N}.acm"), b = Path.Combine(Path.GetTempPath(), $"repro-b-{Guid.NewGuid():N}.acm");
         try
         {
-            string[] args = ["train", "--data", SampleDataTests.SamplePath, "--model", "lstm", "--epochs", "2", "--num-words", "200", "--no-progress", "--out"];
+            string[] args = ["train", "--data", SampleDataTests.SamplePath, "--kind", "lstm", "--epochs", "2", "--num-words", "200", "--no-progress", "--out"];
             Assert.Equal(0, CliRunner.Run([.. args, a]).ExitCode);
             Assert.Equal(0, CliRunner.Run([.. args, b]).ExitCode);
             Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));

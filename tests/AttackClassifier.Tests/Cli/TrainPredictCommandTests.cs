@@ -102,13 +102,24 @@ public class TrainPredictCommandTests
     }
 
     [Fact]
+    public void Kind_and_the_deprecated_model_option_must_agree()
+    {
+        var (exit, _, error) = CliRunner.Run("train", "--kind", "lstm", "--model", "lr", "--data", SampleDataTests.SamplePath, "--out", TempFile(".acm"));
+        Assert.Equal(2, exit);
+        Assert.Equal("error: --kind lstm and --model lr disagree; give --kind only.", error.TrimEnd());
+    }
+
+    [Fact]
     public void Train_lstm_reports_epochs_and_history_and_its_model_predicts()
     {
         string model = TempFile(".acm");
         try
         {
+            // --model lstm is the deprecated spelling of --kind lstm: it still trains an LSTM, with a note.
             var (exit, output, error) = CliRunner.Run("train", "--model", "lstm", "--data", SampleDataTests.SamplePath, "--epochs", "2", "--out", model, "--json", "--no-progress");
             Assert.True(exit == 0, error);
+            Assert.Equal("note: --model lstm is deprecated and will name a model file; use --kind lstm.\n", error.ReplaceLineEndings("\n"));
+            Assert.Equal("lstm", AttackClassifier.Serialization.ModelFile.Open(model).Info.Metadata!.Options["kind"]);
             using var json = JsonDocument.Parse(output);
             JsonElement root = json.RootElement;
             Assert.Equal("lstm", root.GetProperty("model").GetString());

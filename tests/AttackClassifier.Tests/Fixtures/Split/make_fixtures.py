@@ -145,22 +145,15 @@ def main():
                 (tr, te), = outcomes
                 train_test.append({"y": y, "test_fraction": test_size, "train_counts": list(tr), "test_counts": list(te)})
         for val, test in ((0.2, 0.2), (0.15, 0.25), (0.1, 0.1)):
-            try:
-                outcomes = train_validation_test_counts(y, val, test)
-            except ValueError:
-                continue
-            if len(outcomes) == 1:
-                (tr, va, te), = outcomes
-                tvt.append({"y": y, "validation_fraction": val, "test_fraction": test,
-                            "train_counts": list(tr), "validation_counts": list(va), "test_counts": list(te)})
-            try:
-                outcomes = study_protocol_counts(y, val, test)
-            except ValueError:
-                continue
-            if len(outcomes) == 1:
-                (tr, va, te), = outcomes
-                study.append({"y": y, "validation_fraction": val, "test_fraction": test,
-                              "train_counts": list(tr), "validation_counts": list(va), "test_counts": list(te)})
+            for protocol_counts, cases in ((train_validation_test_counts, tvt), (study_protocol_counts, study)):
+                try:
+                    outcomes = protocol_counts(y, val, test)
+                except ValueError:
+                    continue
+                if len(outcomes) == 1:
+                    (tr, va, te), = outcomes
+                    cases.append({"y": y, "validation_fraction": val, "test_fraction": test,
+                                  "train_counts": list(tr), "validation_counts": list(va), "test_counts": list(te)})
         for folds in (2, 3, 5):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", UserWarning)   # a class smaller than the fold count: allowed, as ours
