@@ -71,7 +71,7 @@ public static partial class ModelFile
         w.Write(tagger.EmissionWeight);
         w.Write(tagger.PriorExponent);
         w.Write(tagger.CommandWeight);
-        tagger.Sequence?.Write(w);
+        tagger.Sequence?.Write(w);   // decoder 2: the BiLSTM's own block
         WriteCalibration(w, ModelCalibration.None);
         ModelFileFormat.Write(stream, ModelKind.SessionTagger, w.Payload, (metadata ?? new ModelMetadata()).ToJson());
     }
@@ -133,11 +133,7 @@ public static partial class ModelFile
             var transitions = new TransitionModel(r.ReadDoubles("log start"), r.ReadDoubles("log transition"));
             double[] prior = r.ReadDoubles("log prior");
             double emissionWeight = r.ReadDouble("emission weight"), priorExponent = r.ReadDouble("prior exponent"), commandWeight = r.ReadDouble("command weight");
-            BiLstmTagger? sequence = null;
-            if ((SessionDecoder)decoder == SessionDecoder.BiLstm)
-            {
-                sequence = BiLstmTagger.Read(r, states);
-            }
+            BiLstmTagger? sequence = (SessionDecoder)decoder == SessionDecoder.BiLstm ? BiLstmTagger.Read(r, states) : null;
             ReadCalibration(r);
             r.EnsureEnd();
             var tagger = new SessionTagger(states, features, emission, transitions, emissionWeight, priorExponent, prior, commandWeight, sequence);
