@@ -35,7 +35,7 @@ public static partial class ModelFile
     //   log transition      double[]   (S·S) from × to
     //   log prior           double[]   (S)
     //   emission weight, prior exponent, command weight   double × 3 (command weight > 0: tagging needs a command classifier)
-    //   (decoder 2 only)    F, H, C    int32 × 3 (the BiLstmTaggerLayout), best epoch int32, theta float[] (its flat parameters)
+    //   (decoder 2 only)    the BiLSTM's block (BiLstmTagger.Write: F, H, C int32 × 3, best epoch int32, theta float[])
     //   calibration         as every payload (unused by taggers: temperature 1, no threshold)
     /// <summary>Writes <paramref name="tagger"/> to <paramref name="stream"/>.</summary>
     public static void Save(SessionTagger tagger, Stream stream, ModelMetadata? metadata)
@@ -71,14 +71,7 @@ public static partial class ModelFile
         w.Write(tagger.EmissionWeight);
         w.Write(tagger.PriorExponent);
         w.Write(tagger.CommandWeight);
-        if (tagger.Sequence is { } sequence)
-        {
-            w.Write(sequence.Layout.F);
-            w.Write(sequence.Layout.H);
-            w.Write(sequence.Layout.C);
-            w.Write(sequence.BestEpoch);
-            w.Write(sequence.Parameters);
-        }
+        tagger.Sequence?.Write(w);   // decoder 2: the BiLSTM's own block
         WriteCalibration(w, ModelCalibration.None);
         ModelFileFormat.Write(stream, ModelKind.SessionTagger, w.Payload, (metadata ?? new ModelMetadata()).ToJson());
     }
@@ -140,16 +133,7 @@ public static partial class ModelFile
             var transitions = new TransitionModel(r.ReadDoubles("log start"), r.ReadDoubles("log transition"));
             double[] prior = r.ReadDoubles("log prior");
             double emissionWeight = r.ReadDouble("emission weight"), priorExponent = r.ReadDouble("prior exponent"), commandWeight = r.ReadDouble("command weight");
-            BiLstmTagger? sequence = null;
-            if ((SessionDecoder)decoder == SessionDecoder.BiLstm)
-            {
-                var layout = new BiLstmTaggerLayout(r.ReadInt32("F"), r.ReadInt32("H"), r.ReadInt32("C"));
-                int bestEpoch = r.ReadInt32("best epoch");
-                r.Check(layout.F is > 0 and <= MaxLayerWidth && layout.H is > 0 and <= MaxLayerWidth && layout.C == s, $"a F={layout.F} H={layout.H} C={layout.C} BiLSTM for {s} states");
-                float[] parameters = r.ReadFloats("BiLSTM parameters");
-                r.Check(parameters.Length == layout.Count && Array.TrueForAll(parameters, float.IsFinite), $"{parameters.Length} BiLSTM parameters (needs {layout.Count}, all finite)");
-                sequence = new BiLstmTagger(layout, parameters, states, [], bestEpoch);
-            }
+            BiLstmTagger? sequence = (SessionDecoder)decoder == SessionDecoder.BiLstm ? BiLstmTagger.Read(r, states) : null;
             ReadCalibration(r);
             r.EnsureEnd();
             var tagger = new SessionTagger(states, features, emission, transitions, emissionWeight, priorExponent, prior, commandWeight, sequence);

@@ -15,7 +15,7 @@ namespace AttackClassifier.Models.Sequence;
 ///   var valid = TaggedSequences.FromSessions(heldOutVectors, heldOutLabels, tacticNames);
 ///   BiLstmTagger tagger = BiLstmTagger.Fit(train, valid, new BiLstmTaggerOptions { HiddenSize = 32, Seed = 7 });
 ///   float[][] p = tagger.Predict(session);        // session: (T, F) → p: (T, C), rows sum to 1, classes = tagger.ClassLabels
-///   tagger.Save(stream);  BiLstmTagger.Load(stream, "tagger.acm");
+///   tagger.Write(payloadWriter);  BiLstmTagger.Read(payloadReader, tacticNames);   // its block inside a model file's payload
 /// </code>
 /// <para>A session is tagged whole: the backward direction needs its end. Memory and time grow linearly with its length
 /// (about (10·H + 2F + 2C)·4 bytes per statement), so very long sessions are best tagged in overlapping windows.</para>

@@ -79,7 +79,7 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double LossAndGradient(T[] theta, SessionArrays<T> data, ReadOnlyMemory<int> sessions, Span<T> gradient, T[]? inputGradient = null)
     {
-        Check(theta, data, sessions.Length, labelled: true);
+        Check(theta, data, sessions.Span, labelled: true);
         if (gradient.Length != Layout.Count) throw new ArgumentException($"The gradient needs {Layout.Count} entries, not {gradient.Length}.", nameof(gradient));
         if (inputGradient is not null && inputGradient.Length != data.Features.Length) throw new ArgumentException("The input gradient needs S·F entries.", nameof(inputGradient));
         PrepareWeights(theta);
@@ -108,7 +108,7 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Forward(T[] theta, SessionArrays<T> data, ReadOnlyMemory<int> sessions, T[]? logP)
     {
-        Check(theta, data, sessions.Length, labelled: false);
+        Check(theta, data, sessions.Span, labelled: false);
         if (logP is not null && logP.Length != (long)data.Starts[^1] * Layout.C) throw new ArgumentException("logP needs S·C entries.", nameof(logP));
         PrepareWeights(theta);
         int used = (sessions.Length + SessionsPerChunk - 1) / SessionsPerChunk;
@@ -123,11 +123,14 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
         return loss;
     }
 
-    private void Check(T[] theta, SessionArrays<T> data, int sessionCount, bool labelled)
+    private void Check(T[] theta, SessionArrays<T> data, ReadOnlySpan<int> sessions, bool labelled)
     {
+        int sessionCount = sessions.Length;
+        foreach (int s in sessions)
+            if ((uint)s >= (uint)(data.Starts.Length - 1)) throw new ArgumentOutOfRangeException(nameof(sessions), s, $"There are {data.Starts.Length - 1} sessions.");
         if (theta.Length != Layout.Count) throw new ArgumentException($"θ has {theta.Length} entries; this layout needs {Layout.Count}.", nameof(theta));
         if (data.FeatureCount != Layout.F) throw new ArgumentException($"Statements have {data.FeatureCount} features; the tagger takes {Layout.F}.", nameof(data));
-        if (sessionCount <= 0 || sessionCount > MaxSessions) throw new ArgumentOutOfRangeException(nameof(sessionCount), sessionCount, $"A call takes 1..{MaxSessions} sessions.");
+        if (sessionCount <= 0 || sessionCount > MaxSessions) throw new ArgumentOutOfRangeException(nameof(sessions), sessionCount, $"A call takes 1..{MaxSessions} sessions.");
         int S = data.Starts[^1];
         if (data.Features.Length != (long)S * Layout.F) throw new ArgumentException("Features need S·F values.", nameof(data));
         if (labelled && (data.Labels.Length != S || data.Weights.Length != S)) throw new ArgumentException("Training needs a label and a weight per statement.", nameof(data));
@@ -155,11 +158,22 @@ internal sealed class BiLstmTaggerEngine<T> where T : unmanaged, IFloatingPointI
         LstmKernels.Transpose(G, L.InputWidth, theta.AsSpan(L.WBackward, G * L.InputWidth), L.InputWidth, _wTBackward);
     }
 
+    // Chunks are handed out one at a time, last first: the trainer sorts a batch's sessions by length, so the last chunk is
+    // the longest, and longest-first keeps two cores evenly busy (a static split of four chunks into two ranges gave one core
+    // the two longest). Which core runs a chunk changes no result: chunks are reduced in chunk order afterwards.
     private void Run(int count, Action<int> body)
     {
-        if (MaxDegreeOfParallelism != 1 && count > 1)
-            System.Threading.Tasks.Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, body);
-        else for (int c = 0; c < count; c++) body(c);
+        int workers = Math.Min(count, MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism);
+        if (workers <= 1)
+        {
+            for (int c = count - 1; c >= 0; c--) body(c);
+            return;
+        }
+        int taken = 0;
+        System.Threading.Tasks.Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        {
+            for (int i; (i = Interlocked.Increment(ref taken) - 1) < count;) body(count - 1 - i);
+        });
     }
 
     /// <summary>One chunk's caches (time-major (T_max, B, ·), or compact (P, ·) over its P real statements) and gradient.</summary>

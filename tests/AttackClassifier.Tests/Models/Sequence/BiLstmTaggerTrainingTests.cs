@@ -90,19 +90,28 @@ public class BiLstmTaggerTrainingTests(ITestOutputHelper output)
         Assert.False(a.Parameters.SequenceEqual(other.Parameters));
     }
 
+    // The tagger's block of a model payload.
     private static byte[] Bytes(BiLstmTagger tagger)
     {
-        using var stream = new MemoryStream();
-        tagger.Save(stream);
-        return stream.ToArray();
+        var w = new PayloadWriter();
+        tagger.Write(w);
+        return w.Payload.ToArray();
+    }
+
+    private static BiLstmTagger Read(byte[] block, string source, IReadOnlyList<string>? labels = null)
+    {
+        var r = new PayloadReader(block, source);
+        BiLstmTagger tagger = BiLstmTagger.Read(r, labels ?? Classes);
+        r.EnsureEnd();
+        return tagger;
     }
 
     [Fact]
-    public void Save_then_load_gives_the_same_probabilities_and_batch_prediction_matches_one_session_at_a_time()
+    public void Write_then_read_gives_the_same_probabilities_and_batch_prediction_matches_one_session_at_a_time()
     {
         var (train, _) = NextSymbolTask(40, seed: 7);
         BiLstmTagger tagger = BiLstmTagger.Fit(train, null, Quick() with { MaxEpochs = 2 });
-        BiLstmTagger loaded = BiLstmTagger.Load(new MemoryStream(Bytes(tagger)), "tagger.acm");
+        BiLstmTagger loaded = Read(Bytes(tagger), "tagger.acm");
         Assert.Equal(tagger.ClassLabels, loaded.ClassLabels);
         Assert.Equal(tagger.BestEpoch, loaded.BestEpoch);
         Assert.True(tagger.Parameters.SequenceEqual(loaded.Parameters));
@@ -159,19 +168,18 @@ public class BiLstmTaggerTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_model_file_of_another_kind_or_damaged_fails_with_a_message_naming_the_source()
+    public void A_damaged_or_mismatched_block_fails_with_a_message_naming_the_source()
     {
         var (train, _) = NextSymbolTask(10, seed: 8);
         byte[] bytes = Bytes(BiLstmTagger.Fit(train, null, Quick() with { MaxEpochs = 1 }));
-        var truncated = Assert.Throws<ModelFormatException>(() => BiLstmTagger.Load(new MemoryStream(bytes[..^40]), "t.acm"));
-        Assert.Contains("t.acm", truncated.Message);
-        byte[] otherKind = (byte[])bytes.Clone();
-        otherKind[6] = (byte)ModelKind.Lstm;
-        var kind = Assert.Throws<ModelFormatException>(() => BiLstmTagger.Load(new MemoryStream(otherKind), "k.acm"));
-        Assert.Contains("not a SessionTagger", kind.Message);
-        byte[] flipped = (byte[])bytes.Clone();
-        flipped[60] ^= 1;
-        Assert.Contains("corrupted", Assert.Throws<ModelFormatException>(() => BiLstmTagger.Load(new MemoryStream(flipped), "c.acm")).Message);
+        Assert.Contains("t.acm: invalid model payload", Assert.Throws<ModelFormatException>(() => Read(bytes[..^40], "t.acm")).Message);
+        Assert.Contains("5 classes for 2 labels", Assert.Throws<ModelFormatException>(() => Read(bytes, "k.acm", ["a", "b"])).Message);
+        byte[] huge = (byte[])bytes.Clone();
+        BitConverter.TryWriteBytes(huge.AsSpan(4), 1 << 20);   // H
+        Assert.Contains("outside the sizes", Assert.Throws<ModelFormatException>(() => Read(huge, "h.acm")).Message);
+        byte[] nan = (byte[])bytes.Clone();
+        BitConverter.TryWriteBytes(nan.AsSpan(nan.Length - 4), float.NaN);   // the last parameter
+        Assert.Contains("not finite", Assert.Throws<ModelFormatException>(() => Read(nan, "n.acm")).Message);
     }
 
     [Fact]
