@@ -62,6 +62,12 @@ internal static class CliApp
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
+        catch (Models.TrainingFailedException e)
+        {
+            // No model was fitted, so none was saved and no metrics were printed for it.
+            error.WriteLine($"error: training failed: {UserMessage(e)}");
+            return 2;
+        }
         catch (Exception e) when (e is CliException or FormatException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
         {
             error.WriteLine($"error: {UserMessage(e)}");

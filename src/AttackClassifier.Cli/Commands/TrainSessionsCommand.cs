@@ -53,7 +53,7 @@ internal static class TrainSessionsCommand
             {
                 StatementFeatures = parsed.GetValue(features) == "word" ? [word] : [word, character],
                 ContextWeight = weight,
-                Classifier = defaults.Classifier with { InverseRegularization = TrainCommand.Positive(parsed.GetValue(c), "--c") },
+                Classifier = defaults.Classifier with { InverseRegularization = TrainCommand.InverseRegularization(parsed.GetValue(c), "--c") },
                 Decoder = parsed.GetValue(decoder) == "bilstm" ? SessionDecoder.BiLstm : SessionDecoder.TransitionSmoothing,
                 SequenceHiddenSize = parsed.GetValue(hidden),
                 SequenceMaxEpochs = parsed.GetValue(epochs),

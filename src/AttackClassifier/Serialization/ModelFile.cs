@@ -59,7 +59,8 @@ public static partial class ModelFile
         }
     }
 
-    /// <summary>Writes <paramref name="classifier"/> to <paramref name="stream"/> (format version 2, with <paramref name="metadata"/> when given).</summary>
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="stream"/> (format version 3, with <paramref name="metadata"/> when given).
+    /// The bytes depend only on the classifier and the metadata: the same data and seed give the same file.</summary>
     public static void Save(IAttackClassifier classifier, Stream stream, ModelMetadata? metadata)
     {
         ArgumentNullException.ThrowIfNull(classifier);
@@ -215,7 +216,8 @@ public static partial class ModelFile
     //   masks padding       bool
     //   best epoch          int32
     //   history             int32 count, then per epoch: epoch int32, training loss double, has validation bool,
-    //                       validation loss double (when present), seconds double
+    //                       validation loss double (when present); versions 1–2 also: seconds double (the epoch's
+    //                       wall-clock time, dropped in version 3 so that the same data and seed give the same bytes)
     //   theta               float[]    the LstmLayout's flat parameters
     private static ModelKind WriteLstm(PayloadWriter w, LstmClassifier classifier)
     {
@@ -245,7 +247,6 @@ public static partial class ModelFile
             w.Write(e.TrainingLoss);
             w.Write(e.ValidationLoss is not null);
             if (e.ValidationLoss is double v) w.Write(v);
-            w.Write(e.Seconds);
         }
         w.Write(model.Parameters);
         return ModelKind.Lstm;
@@ -279,7 +280,7 @@ public static partial class ModelFile
             int epoch = r.ReadInt32("epoch");
             double trainLoss = r.ReadDouble("training loss");
             double? valLoss = r.ReadBoolean("has validation loss") ? r.ReadDouble("validation loss") : null;
-            history[i] = new LstmEpochRecord(epoch, trainLoss, valLoss, r.ReadDouble("seconds"));
+            history[i] = new LstmEpochRecord(epoch, trainLoss, valLoss, r.Version <= 2 ? r.ReadDouble("seconds") : double.NaN);
         }
         float[] theta = r.ReadFloats("parameters");
         r.Check(layout.K == labels.Length, $"{layout.K} classes but {labels.Length} labels");
