@@ -14,7 +14,8 @@ namespace AttackClassifier.Cli.Output;
 /// JSONL session record: <c>session_id</c>, <c>part</c>, <c>last_part</c>, <c>hosts</c>, <c>users</c>, <c>first_time</c>,
 /// <c>last_time</c>, <c>summary</c>, <c>chain</c> (per span: <c>tactic</c> (shortname or benign), <c>tactic_id</c>, <c>tactic_name</c>,
 /// <c>first</c>, <c>last</c> (statement indices), <c>statements</c>, <c>first_time</c>, <c>last_time</c>) and <c>statements</c> (per statement:
-/// <c>index</c>, <c>line</c>, <c>command_index</c>, <c>statement_index</c>, <c>statement</c>, <c>command</c>, <c>host</c>, <c>user</c>,
+/// <c>index</c>, <c>line</c>, <c>command_index</c>, <c>statement_index</c>, <c>statement</c>, <c>command</c> (on the first statement of each
+/// command in the record only), <c>host</c>, <c>user</c>,
 /// <c>timestamp</c>, <c>tactic</c>, <c>tactic_id</c>, <c>probability</c> (in context), <c>technique_id</c>, <c>technique_name</c>,
 /// <c>technique_probability</c>, <c>statement_tactic</c>, <c>statement_probability</c> (the statement model alone)). Error record:
 /// <c>source</c>, <c>line</c>, <c>error</c>. Text: a header line per session (<c>#</c>, id, part, summary), then one tab-separated line per
@@ -105,7 +106,9 @@ internal sealed class SessionRecordWriter(OutputBuffer output, OutputFormat form
             w.WriteNumber("command_index", s.Statement.CommandIndex);
             w.WriteNumber("statement_index", s.Statement.StatementIndex);
             w.WriteString("statement", s.Statement.Text);
-            w.WriteString("command", s.Statement.Command);
+            // The command once per command in the record (its first statement here), not per statement: a long command of many
+            // statements would otherwise be written once for each of them.
+            if (i == 0 || session.Statements[i - 1].Statement.CommandIndex != s.Statement.CommandIndex) w.WriteString("command", s.Statement.Command);
             OptionalString(w, "host", s.Statement.Host);
             OptionalString(w, "user", s.Statement.User);
             OptionalString(w, "timestamp", s.Statement.Timestamp);

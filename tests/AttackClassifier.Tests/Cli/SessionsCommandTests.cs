@@ -52,7 +52,9 @@ public sealed class SessionsCommandTests : IDisposable
         Assert.Equal(["web-01"], l1.GetProperty("hosts").EnumerateArray().Select(h => h.GetString()));
         JsonElement[] statements = [.. l1.GetProperty("statements").EnumerateArray()];
         Assert.Equal(7, statements.Length);
-        Assert.Equal("cat /proc/cpuinfo | grep name | wc -l", statements[2].GetProperty("command").GetString());
+        Assert.Equal("cat /proc/cpuinfo | grep name | wc -l", statements[1].GetProperty("command").GetString());   // once per command
+        Assert.False(statements[2].TryGetProperty("command", out _));
+        Assert.Equal(1, statements[2].GetProperty("command_index").GetInt32());
         Assert.Equal("discovery", statements[2].GetProperty("tactic").GetString());
         Assert.Equal("TA0007", statements[2].GetProperty("tactic_id").GetString());
         JsonElement[] chain = [.. l1.GetProperty("chain").EnumerateArray()];
