@@ -104,21 +104,6 @@ internal sealed record Comparison(string DataDescription, int TrainRows, int Val
         return rows;
     }
 
-    /// <summary>Indices of the classes that occur in y or ŷ of <paramref name="report"/> (the rows its averages cover).</summary>
-    internal static int[] PresentClasses(ClassificationReport report)
-    {
-        int k = report.ClassCount;
-        ReadOnlySpan<double> c = report.ConfusionMatrix;   // (K, K): rows = true, columns = predicted
-        var present = new List<int>();
-        for (int i = 0; i < k; i++)
-        {
-            bool any = false;
-            for (int j = 0; j < k && !any; j++) any = c[i * k + j] > 0 || c[j * k + i] > 0;
-            if (any || report.Classes[i].Support > 0) present.Add(i);
-        }
-        return present.ToArray();
-    }
-
     internal static string Percent(double fraction) => (100 * fraction).ToString("F2", Inv) + " %";
 
     internal static readonly IFormatProvider Inv = System.Globalization.CultureInfo.InvariantCulture;

@@ -34,7 +34,10 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
     /// <param name="f">The objective.</param>
     /// <param name="theta">Start point on entry, returned point on exit, (n).</param>
     /// <param name="progress">Called after every accepted step, optional.</param>
-    public LbfgsResult Minimize(IDifferentiableFunction f, Span<double> theta, Action<LbfgsProgress>? progress = null)
+    /// <param name="cancellationToken">Checked before every iteration; cancelling throws <see cref="OperationCanceledException"/>
+    /// with θ at the last accepted iterate.</param>
+    public LbfgsResult Minimize(IDifferentiableFunction f, Span<double> theta, Action<LbfgsProgress>? progress = null,
+                                CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(f);
         Options.Validate();
@@ -63,6 +66,7 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
         for (int k = 0; ; k++)
         {
             if (k >= Options.MaxIterations) return Result(LbfgsStatus.MaxIterations, fx, g, k, evaluationsLeft);
+            cancellationToken.ThrowIfCancellationRequested();
 
             // Two-loop recursion, N&W Alg. 7.4: d = −H g.
             g.CopyTo(d.AsSpan());                                            // q = ∇f
@@ -84,6 +88,7 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
             TensorPrimitives.Negate(d, d);                                        // d = −r
 
             double dphi0 = TensorPrimitives.Dot<double>(g, d);
+            if (!double.IsFinite(dphi0)) return Result(LbfgsStatus.NonFiniteValue, fx, g, k, evaluationsLeft);   // the direction overflowed
             if (!(dphi0 < 0)) return Result(LbfgsStatus.NotADescentDirection, fx, g, k, evaluationsLeft);
 
             // First step: no curvature yet, so take a step of length ≤ 1 along −∇f (liblbfgs's 1/‖d‖); afterwards α = 1 is the quasi-Newton step.
