@@ -103,8 +103,11 @@ def panel(results, field, title, unit, x0, y0, w, h):
             series.append((label, colour, dash, pts))
     if not series:
         return []
-    xs = [x for *_, pts in series for x, _ in pts]
-    ys = [y for *_, pts in series for _, y in pts]
+    # Fits stopped at the timeout: a lower bound on the fit time, drawn as an open triangle at the timeout.
+    stopped = [(r["rows"], r["timeout_seconds"], c, label) for r in results if field == "seconds" and "timeout_seconds" in r
+               for impl, kind, label, c, _ in SERIES if (impl, kind) == (r["impl"], r["kind"])]
+    xs = [x for *_, pts in series for x, _ in pts] + [x for x, *_ in stopped]
+    ys = [y for *_, pts in series for _, y in pts] + [y for _, y, *_ in stopped]
     lx0, lx1 = math.floor(math.log10(min(xs))), math.ceil(math.log10(max(xs)))
     ly0, ly1 = math.floor(math.log10(min(ys))), math.ceil(math.log10(max(ys)))
     lx1, ly1 = max(lx1, lx0 + 1), max(ly1, ly0 + 1)
@@ -122,6 +125,12 @@ def panel(results, field, title, unit, x0, y0, w, h):
         e.append(f'<text x="{x0 - 6}" y="{Y + 4:.1f}" text-anchor="end">{10 ** d:g}</text>')
     e.append(f'<text x="{x0 + w / 2}" y="{y0 + h + 34}" text-anchor="middle">training rows (log scale)</text>')
     e.append(f'<text x="{x0 - 48}" y="{y0 + h / 2}" text-anchor="middle" transform="rotate(-90 {x0 - 48} {y0 + h / 2})">{unit} (log scale)</text>')
+    for x, y, colour, label in stopped:
+        X, Y = px(x), py(y)
+        e.append(f'<path d="M{X - 5:.1f},{Y + 4:.1f} L{X:.1f},{Y - 5:.1f} L{X + 5:.1f},{Y + 4:.1f} Z" fill="white" stroke="{colour}" '
+                 f'stroke-width="2"><title>{label}: stopped at the {y:g} s timeout at {x:,} rows</title></path>')
+    if stopped:
+        e.append(f'<text x="{x0 + w - 6}" y="{y0 + 14}" text-anchor="end" font-size="10">△ stopped at the timeout (≥)</text>')
     for i, (label, colour, dash, pts) in enumerate(series):
         path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in pts)
         style = f' stroke-dasharray="{dash}"' if dash else ""
