@@ -20,6 +20,18 @@ internal sealed class KerasAdam
 {
     private readonly float[] _m, _v;   // (θ) first and second moment estimates, zero-initialised
 
+    /// <summary>Keras's defaults (tf.keras.optimizers.Adam), the one home of the hyper-parameter defaults of every Adam-trained model here.</summary>
+    internal const double DefaultLearningRate = 1e-3, DefaultBeta1 = 0.9, DefaultBeta2 = 0.999, DefaultEpsilon = 1e-7;
+
+    /// <summary>The hyper-parameter ranges every options record checks: lr and ε positive and finite, β₁ and β₂ in [0, 1).</summary>
+    internal static void Validate(double learningRate, double beta1, double beta2, double epsilon)
+    {
+        if (!(learningRate > 0) || double.IsInfinity(learningRate)) throw new ArgumentOutOfRangeException("LearningRate", learningRate, "Learning rate must be positive and finite.");
+        if (!(beta1 >= 0 && beta1 < 1)) throw new ArgumentOutOfRangeException("Beta1", beta1, "β₁ must be in [0, 1).");
+        if (!(beta2 >= 0 && beta2 < 1)) throw new ArgumentOutOfRangeException("Beta2", beta2, "β₂ must be in [0, 1).");
+        if (!(epsilon > 0) || double.IsInfinity(epsilon)) throw new ArgumentOutOfRangeException("Epsilon", epsilon, "ε must be positive and finite.");
+    }
+
     public KerasAdam(int count, double learningRate, double beta1, double beta2, double epsilon)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

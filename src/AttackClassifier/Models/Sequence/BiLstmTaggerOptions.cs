@@ -1,3 +1,5 @@
+using AttackClassifier.Models.Lstm;
+
 namespace AttackClassifier.Models.Sequence;
 
 /// <summary>Hyper-parameters of the bidirectional LSTM session tagger and its Adam training.</summary>
@@ -7,16 +9,16 @@ internal sealed record BiLstmTaggerOptions
     public int HiddenSize { get; init; } = 32;
 
     /// <summary>Adam step size (lr). Default 1e-3 (Keras's, as the command LSTM); typical range 1e-4–1e-2.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    public double LearningRate { get; init; } = KerasAdam.DefaultLearningRate;
 
     /// <summary>Adam β₁, decay of the first-moment estimate. Default 0.9; range [0, 1).</summary>
-    public double Beta1 { get; init; } = 0.9;
+    public double Beta1 { get; init; } = KerasAdam.DefaultBeta1;
 
     /// <summary>Adam β₂, decay of the second-moment estimate. Default 0.999; range [0, 1).</summary>
-    public double Beta2 { get; init; } = 0.999;
+    public double Beta2 { get; init; } = KerasAdam.DefaultBeta2;
 
     /// <summary>Adam ε, added to the uncorrected √v as Keras does (see <c>KerasAdam</c>). Default 1e-7; must be positive.</summary>
-    public double Epsilon { get; init; } = 1e-7;
+    public double Epsilon { get; init; } = KerasAdam.DefaultEpsilon;
 
     /// <summary>Sessions per gradient step. Default 32; at least 1.</summary>
     public int BatchSize { get; init; } = 32;
@@ -36,10 +38,7 @@ internal sealed record BiLstmTaggerOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(HiddenSize);
-        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "Learning rate must be positive and finite.");
-        if (!(Beta1 >= 0 && Beta1 < 1)) throw new ArgumentOutOfRangeException(nameof(Beta1), Beta1, "β₁ must be in [0, 1).");
-        if (!(Beta2 >= 0 && Beta2 < 1)) throw new ArgumentOutOfRangeException(nameof(Beta2), Beta2, "β₂ must be in [0, 1).");
-        if (!(Epsilon > 0) || double.IsInfinity(Epsilon)) throw new ArgumentOutOfRangeException(nameof(Epsilon), Epsilon, "ε must be positive and finite.");
+        KerasAdam.Validate(LearningRate, Beta1, Beta2, Epsilon);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxEpochs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Patience);
