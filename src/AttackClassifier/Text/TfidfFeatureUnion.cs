@@ -53,6 +53,21 @@ public sealed class TfidfFeatureUnion : ITextVectorizer, ISegmentedTextVectorize
         return new TfidfFeatureUnion(parts.ToArray());
     }
 
+    /// <summary>Each part grown as <see cref="TfidfVectorizer.Extend(IReadOnlyList{string}, out int[])"/> does;
+    /// <paramref name="oldToNew"/>[j] is the grown union column of old union column j.</summary>
+    internal TfidfFeatureUnion Extend(Func<TfidfVectorizer, (TfidfVectorizer Grown, int[] OldToNew)> extendPart, out int[] oldToNew)
+    {
+        ArgumentNullException.ThrowIfNull(extendPart);
+        var grown = new TfidfVectorizer[_parts.Length];
+        var maps = new int[_parts.Length][];
+        for (int p = 0; p < _parts.Length; p++) (grown[p], maps[p]) = extendPart(_parts[p]);
+        var union = new TfidfFeatureUnion(grown);
+        oldToNew = new int[FeatureCount];
+        for (int p = 0; p < _parts.Length; p++)
+            for (int j = 0; j < maps[p].Length; j++) oldToNew[_offset[p] + j] = union._offset[p] + maps[p][j];
+        return union;
+    }
+
     /// <inheritdoc/>
     public CsrMatrix Transform(IReadOnlyList<string> documents) => VectorizerRows.FromRows(this, documents);
 

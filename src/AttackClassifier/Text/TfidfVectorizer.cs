@@ -85,40 +85,7 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     {
         options.Validate();
         if (N == 0) throw new ArgumentException("Cannot fit a vectorizer on zero documents.", "documents");
-
-        // CountVectorizer._count_vocab: provisional ids in order of first appearance; df and total counts per id.
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        var provisionalTerms = new List<string>();
-        var df = new List<int>();
-        var total = new List<long>();
-        var s = new AnalyzerScratch();
-        for (int d = 0; d < N; d++)
-        {
-            analyze(d, s);
-            AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
-            for (int k = 0; k < s.TermCount; k++)
-            {
-                ReadOnlySpan<char> term = s.Term(k);
-                if (!lookup.TryGetValue(term, out int id))
-                {
-                    id = provisionalTerms.Count;
-                    string t = new(term);
-                    ids.Add(t, id);
-                    provisionalTerms.Add(t);
-                    df.Add(0);
-                    total.Add(0);
-                }
-                s.Hits[k] = id;
-            }
-            Span<int> hits = s.Hits.AsSpan(0, s.TermCount);
-            hits.Sort();
-            for (int k = 0; k < hits.Length; k++)
-            {
-                if (k == 0 || hits[k] != hits[k - 1]) df[hits[k]]++;
-                total[hits[k]]++;
-            }
-        }
+        var (provisionalTerms, df, total) = CountTerms(N, analyze);
         if (provisionalTerms.Count == 0)
             throw new ArgumentException("Empty vocabulary: the documents contain no terms (every token is a single letter or punctuation?).", "documents");
 
@@ -152,6 +119,99 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
             idf[j] = Math.Log((double)(N + smooth) / (df[kept[j]] + smooth)) + 1.0;
         }
         return new TfidfVectorizer(options, terms, idf);
+    }
+
+    // CountVectorizer._count_vocab: provisional ids in order of first appearance; df (documents holding the term) and
+    // total occurrences per id. analyze(d, s) leaves the terms of document d in s.
+    private static (List<string> Terms, List<int> Df, List<long> Total) CountTerms(int N, Action<int, AnalyzerScratch> analyze)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var provisionalTerms = new List<string>();
+        var df = new List<int>();
+        var total = new List<long>();
+        var s = new AnalyzerScratch();
+        for (int d = 0; d < N; d++)
+        {
+            analyze(d, s);
+            AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
+            for (int k = 0; k < s.TermCount; k++)
+            {
+                ReadOnlySpan<char> term = s.Term(k);
+                if (!lookup.TryGetValue(term, out int id))
+                {
+                    id = provisionalTerms.Count;
+                    string t = new(term);
+                    ids.Add(t, id);
+                    provisionalTerms.Add(t);
+                    df.Add(0);
+                    total.Add(0);
+                }
+                s.Hits[k] = id;
+            }
+            Span<int> hits = s.Hits.AsSpan(0, s.TermCount);
+            hits.Sort();
+            for (int k = 0; k < hits.Length; k++)
+            {
+                if (k == 0 || hits[k] != hits[k - 1]) df[hits[k]]++;
+                total[hits[k]]++;
+            }
+        }
+        return (provisionalTerms, df, total);
+    }
+
+    /// <summary>
+    /// This vocabulary grown by the terms of <paramref name="documents"/> it lacks (for retraining from a parent model).
+    /// Every old term keeps its idf, so the parent's coefficient of a term means the same in the child; a new term gets
+    /// idf = ln((1 + N) / (1 + df)) + 1 over these N documents (the parent's corpus is not stored, so this is the only df
+    /// there is). New terms pass the same document-frequency bounds on these documents, and <see cref="TfidfOptions.MaxFeatures"/>
+    /// caps the grown vocabulary (most frequent new terms first, ties in ordinal order). Columns stay in ordinal term order —
+    /// the order model files require — so an old term's column moves when new terms sort before it:
+    /// <paramref name="oldToNew"/>[j] is the grown column of old column j.
+    /// </summary>
+    internal TfidfVectorizer Extend(IReadOnlyList<string> documents, out int[] oldToNew)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return Extend(documents.Count, (d, s) => NGramAnalyzer.Analyze(Options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s), out oldToNew);
+    }
+
+    /// <summary><see cref="Extend(IReadOnlyList{string}, out int[])"/> over segmented documents (see <see cref="FitSegmented"/>).</summary>
+    internal TfidfVectorizer ExtendSegmented(IReadOnlyList<IReadOnlyList<string>> documents, out int[] oldToNew)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return Extend(documents.Count, (d, s) => NGramAnalyzer.AnalyzeSegments(Options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s), out oldToNew);
+    }
+
+    private TfidfVectorizer Extend(int N, Action<int, AnalyzerScratch> analyze, out int[] oldToNew)
+    {
+        var (terms, df, total) = CountTerms(N, analyze);
+        double high = Options.MaxDocumentFrequency.ToDocumentCount(N);
+        double low = Options.MinDocumentFrequency.ToDocumentCount(N);
+        List<int> fresh = Enumerable.Range(0, terms.Count).Where(id => !_index.ContainsKey(terms[id]) && df[id] <= high && df[id] >= low).ToList();
+        if (Options.MaxFeatures is int limit)
+            fresh = fresh.OrderByDescending(id => total[id]).ThenBy(id => terms[id], StringComparer.Ordinal).Take(Math.Max(0, limit - _terms.Length)).ToList();
+        fresh.Sort((a, b) => string.CompareOrdinal(terms[a], terms[b]));
+
+        // Merge two ordinal-sorted lists: the old terms and the new ones.
+        int smooth = Options.SmoothIdf ? 1 : 0;
+        var merged = new string[_terms.Length + fresh.Count];
+        var idf = new double[merged.Length];
+        oldToNew = new int[_terms.Length];
+        for (int i = 0, j = 0, m = 0; m < merged.Length; m++)
+        {
+            if (j >= fresh.Count || (i < _terms.Length && string.CompareOrdinal(_terms[i], terms[fresh[j]]) < 0))
+            {
+                (merged[m], idf[m]) = (_terms[i], _idf[i]);
+                oldToNew[i++] = m;
+            }
+            else
+            {
+                int id = fresh[j++];
+                merged[m] = terms[id];
+                idf[m] = Math.Log((double)(N + smooth) / (df[id] + smooth)) + 1.0;   // as Fit: ln(n / df) + 1, both +1 when smoothing
+            }
+        }
+        return new TfidfVectorizer(Options, merged, idf);
     }
 
     /// <summary>
