@@ -24,6 +24,7 @@ internal static class CliApp
         yield return InfoCommand.Create();
         yield return TuneCommand.Create();
         yield return CompareCommand.Create();
+        yield return ReviewCommand.Create();
     }
 
     private static readonly AsyncLocal<TextReader?> s_input = new();

@@ -13,7 +13,7 @@ namespace AttackClassifier.Cli.Commands;
 /// </summary>
 internal static class PredictCommand
 {
-    private static readonly string[] InputFormats = ["plain", "jsonl", "ecs", "sysmon", "win4688", "osquery", "auditd"];
+    internal static readonly string[] InputFormats = ["plain", "jsonl", "ecs", "sysmon", "win4688", "osquery", "auditd"];
 
     internal static Command Create()
     {

@@ -29,8 +29,13 @@ internal static class TrainCommand
         data.AddTo(command);
         foreach (Option o in new Option[] { trainFile, valFile, testFile, seed, outPath, json }) command.Options.Add(o);
         settings.AddTo(command);
+        var (warmStart, replay) = WarmStartTraining.CreateOptions();
+        command.Options.Add(warmStart);
+        command.Options.Add(replay);
         command.SetAction(parsed =>
         {
+            if (parsed.GetValue(warmStart) is { } parent)
+                return WarmStartTraining.Run(parsed, parent, parsed.GetValue(replay), data, parsed.GetValue(trainFile), parsed.GetValue(seed), parsed.GetValue(outPath)!, parsed.GetValue(json));
             var (train, validation, test) = LoadParts(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed));
             TrainedModel trained = settings.Train(parsed, parsed.GetValue(settings.Model)!, train, validation, parsed.GetValue(seed));
             var options = new Dictionary<string, string>(settings.OptionValues(parsed)) { ["seed"] = parsed.GetValue(seed).ToString(CultureInfo.InvariantCulture) };
