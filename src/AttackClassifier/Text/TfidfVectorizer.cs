@@ -161,30 +161,35 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     }
 
     /// <summary>
-    /// This vocabulary grown by the terms of <paramref name="documents"/> it lacks (for retraining from a parent model).
-    /// Every old term keeps its idf, so the parent's coefficient of a term means the same in the child; a new term gets
-    /// idf = ln((1 + N) / (1 + df)) + 1 over these N documents (the parent's corpus is not stored, so this is the only df
-    /// there is). New terms pass the same document-frequency bounds on these documents, and <see cref="TfidfOptions.MaxFeatures"/>
+    /// This vocabulary grown by the terms of <paramref name="documents"/> it lacks (for retraining from a parent model on new
+    /// rows, with <paramref name="otherDocuments"/> older rows trained on beside them). Every old term keeps its idf, so the
+    /// parent's coefficient of a term means the same in the child. A new term gets idf = ln((1 + N) / (1 + df)) + 1 with
+    /// N = new + other documents and df counted in the new documents: a term the vocabulary lacks is taken to be absent from
+    /// the older rows, which is exact when they are the parent's own training rows (every term of those is in the
+    /// vocabulary unless pruned) and spares analysing them again. New terms pass the same document-frequency bounds (on N),
+    /// and <see cref="TfidfOptions.MaxFeatures"/>
     /// caps the grown vocabulary (most frequent new terms first, ties in ordinal order). Columns stay in ordinal term order —
     /// the order model files require — so an old term's column moves when new terms sort before it:
     /// <paramref name="oldToNew"/>[j] is the grown column of old column j.
     /// </summary>
-    internal TfidfVectorizer Extend(IReadOnlyList<string> documents, out int[] oldToNew)
+    internal TfidfVectorizer Extend(IReadOnlyList<string> documents, int otherDocuments, out int[] oldToNew)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        return Extend(documents.Count, (d, s) => NGramAnalyzer.Analyze(Options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s), out oldToNew);
+        return Extend(documents.Count, otherDocuments, (d, s) => NGramAnalyzer.Analyze(Options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s), out oldToNew);
     }
 
-    /// <summary><see cref="Extend(IReadOnlyList{string}, out int[])"/> over segmented documents (see <see cref="FitSegmented"/>).</summary>
-    internal TfidfVectorizer ExtendSegmented(IReadOnlyList<IReadOnlyList<string>> documents, out int[] oldToNew)
+    /// <summary><see cref="Extend(IReadOnlyList{string}, int, out int[])"/> over segmented documents (see <see cref="FitSegmented"/>).</summary>
+    internal TfidfVectorizer ExtendSegmented(IReadOnlyList<IReadOnlyList<string>> documents, int otherDocuments, out int[] oldToNew)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        return Extend(documents.Count, (d, s) => NGramAnalyzer.AnalyzeSegments(Options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s), out oldToNew);
+        return Extend(documents.Count, otherDocuments, (d, s) => NGramAnalyzer.AnalyzeSegments(Options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s), out oldToNew);
     }
 
-    private TfidfVectorizer Extend(int N, Action<int, AnalyzerScratch> analyze, out int[] oldToNew)
+    private TfidfVectorizer Extend(int newDocuments, int otherDocuments, Action<int, AnalyzerScratch> analyze, out int[] oldToNew)
     {
-        var (terms, df, total) = CountTerms(N, analyze);
+        ArgumentOutOfRangeException.ThrowIfNegative(otherDocuments);
+        var (terms, df, total) = CountTerms(newDocuments, analyze);
+        int N = newDocuments + otherDocuments;   // df of a new term counts in the new documents only: see the summary
         double high = Options.MaxDocumentFrequency.ToDocumentCount(N);
         double low = Options.MinDocumentFrequency.ToDocumentCount(N);
         List<int> fresh = Enumerable.Range(0, terms.Count).Where(id => !_index.ContainsKey(terms[id]) && df[id] <= high && df[id] >= low).ToList();
@@ -240,12 +245,16 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     public CsrMatrix Transform(IReadOnlyList<string> documents) => VectorizerRows.FromRows(this, documents);
 
     /// <inheritdoc/>
-    public int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values)
+    public int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values) => Transform(command, columns, values, out _);
+
+    /// <summary>As <see cref="Transform(ReadOnlySpan{char}, Span{int}, Span{double})"/>, also counting the term occurrences
+    /// outside the vocabulary (0 means the row would not change if the vocabulary grew).</summary>
+    internal int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values, out int unknown)
     {
         if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
         AnalyzerScratch s = AnalyzerScratch.ForCurrentThread;
         NGramAnalyzer.Analyze(Options, command, s);
-        return Weigh(s, columns, values);
+        return Weigh(s, columns, values, out unknown);
     }
 
     /// <summary>One row per segmented document (see <see cref="FitSegmented"/>), D columns.</summary>
@@ -261,21 +270,25 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     /// A one-segment document gives the plain string's row, bit for bit.
     /// </summary>
     /// <exception cref="ArgumentException">The buffers differ in length or are too short, or a segment is null.</exception>
-    internal int TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values)
+    internal int TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values) => TransformSegmented(segments, columns, values, out _);
+
+    /// <summary>As the overload above, also counting the term occurrences outside the vocabulary.</summary>
+    internal int TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values, out int unknown)
     {
         if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
         AnalyzerScratch s = AnalyzerScratch.ForCurrentThread;
         NGramAnalyzer.AnalyzeSegments(Options, segments, s);
-        return Weigh(s, columns, values);
+        return Weigh(s, columns, values, out unknown);
     }
 
     // The terms in the scratch → the row: in-vocabulary columns ascending, x = tf·idf, then the row norm.
-    private int Weigh(AnalyzerScratch s, Span<int> columns, Span<double> values)
+    private int Weigh(AnalyzerScratch s, Span<int> columns, Span<double> values, out int unknown)
     {
         AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
         int m = 0;
         for (int k = 0; k < s.TermCount; k++)
             if (_lookup.TryGetValue(s.Term(k), out int j)) s.Hits[m++] = j;   // terms outside the vocabulary are ignored
+        unknown = s.TermCount - m;
         Span<int> hits = s.Hits.AsSpan(0, m);
         hits.Sort();
 

@@ -28,7 +28,7 @@ public class WarmStartTests
     {
         var old = TfidfVectorizer.Fit(["cat shadow", "uname kernel"], new TfidfOptions { NGramRange = new(1, 1) });   // terms cat, kernel, shadow, uname
         string[] added = ["curl shadow", "wget zz"];
-        var grown = old.Extend(added, out int[] oldToNew);
+        var grown = old.Extend(added, 0, out int[] oldToNew);
         Assert.Equal(["cat", "curl", "kernel", "shadow", "uname", "wget", "zz"], grown.Terms);   // ordinal order, as model files require
         for (int j = 0; j < old.FeatureCount; j++)
         {
@@ -39,9 +39,11 @@ public class WarmStartTests
         // New terms: idf = ln((1 + N) / (1 + df)) + 1 over the N = 2 added documents; each occurs in one.
         Assert.Equal(Math.Log(3.0 / 2.0) + 1, grown.Idf[grown.Vocabulary["curl"]], 15);
         Assert.Equal(Math.Log(3.0 / 2.0) + 1, grown.Idf[grown.Vocabulary["zz"]], 15);
+        // Beside 2 older rows (which, lacking the term, do not hold it): N = 4, df = 1.
+        Assert.Equal(Math.Log(5.0 / 2.0) + 1, old.Extend(added, 2, out _).Idf[grown.Vocabulary["zz"]], 15);
         // A cap leaves room only for the most frequent new terms.
         var capped = TfidfVectorizer.Fit(["cat shadow", "uname kernel"], new TfidfOptions { NGramRange = new(1, 1), MaxFeatures = 5 })
-            .Extend(["wget a1 wget", "curl"], out _);
+            .Extend(["wget a1 wget", "curl"], 0, out _);
         Assert.Equal(["cat", "kernel", "shadow", "uname", "wget"], capped.Terms);   // room for 1: wget (2 occurrences) beats a1, curl (1 each)
     }
 
@@ -54,7 +56,7 @@ public class WarmStartTests
         var union = (TfidfFeatureUnion)parent.Vectorizer;
         string[] commands = New.CommandLines();
         var documents = commands.Select(c => (IReadOnlyList<string>)AttackClassifier.Normalization.CommandNormalizer.Normalize(c, parent.Normalization).Segments).ToArray();
-        var grown = union.Extend(part => (part.ExtendSegmented(documents, out int[] map), map), out int[] oldToNew);
+        var grown = union.Extend(part => (part.ExtendSegmented(documents, Old.Count, out int[] map), map), out int[] oldToNew);
         Assert.True(grown.FeatureCount > union.FeatureCount);
         LogisticRegressionModel start = WarmStart.ExtendParameters(parent.Model, oldToNew, grown.FeatureCount, labels.Length);
         var child = new TfidfLogisticRegressionClassifier(grown, labels, start, normalization: parent.Normalization);
@@ -77,6 +79,31 @@ public class WarmStartTests
         var values = new double[c.Vectorizer.FeatureCount];
         int nnz = ((ISegmentedTextVectorizer)c.Vectorizer).TransformSegmented(AttackClassifier.Normalization.CommandNormalizer.Normalize(command, c.Normalization).Segments, columns, values);
         c.Model.PredictLogits(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), z);
+    }
+
+    [Fact]
+    public void Cached_rows_equal_a_fresh_transform_with_the_grown_vocabulary_after_every_round()
+    {
+        TfidfLogisticRegressionClassifier parent = Parent();
+        // The replay holds a command the parent never saw ("socat …"): its row is incomplete and is featurised again when
+        // the new rows bring its terms into the vocabulary.
+        var replay = new CommandDataset([.. Old.Records, new CommandRecord("socat tcp-listen:4444 exec:sh", Transfer, 1)]);
+        var loop = new IncrementalTraining(parent, replay, new WarmStartOptions());
+        foreach (CommandDataset round in new[] { New, Rows(("socat tcp-listen:4444 exec:bash", Transfer), ("uname -v", Discovery)) })
+        {
+            TfidfLogisticRegressionClassifier model = loop.Add(round);
+            string[] commands = loop.Commands.ToArray();
+            var fresh = ((ISegmentedTextVectorizer)model.Vectorizer).TransformSegmented(
+                commands.Select(c => (IReadOnlyList<string>)AttackClassifier.Normalization.CommandNormalizer.Normalize(c, model.Normalization).Segments).ToArray());
+            var cached = loop.Features(model.Vectorizer.FeatureCount);
+            Assert.Equal(fresh.RowCount, cached.RowCount);
+            for (int n = 0; n < fresh.RowCount; n++)
+            {
+                Assert.Equal(fresh.RowColumns(n).ToArray(), cached.RowColumns(n).ToArray());
+                Assert.Equal(fresh.RowValues(n).ToArray(), cached.RowValues(n).ToArray());
+            }
+        }
+        Assert.Equal(replay.Count + New.Count + 2, loop.RowCount);
     }
 
     [Fact]
