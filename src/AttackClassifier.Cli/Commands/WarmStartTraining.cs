@@ -39,7 +39,7 @@ internal static class WarmStartTraining
         var clock = Stopwatch.StartNew();
         IAttackClassifier child = parent.Classifier switch
         {
-            TfidfLogisticRegressionClassifier lr => WarmStart.Retrain(lr, newRows, replay, Options(parent.Info.Metadata)),
+            TfidfLogisticRegressionClassifier lr => WarmStart.Retrain(lr, newRows, replay, Options(parent.Info.Metadata, parsed.GetValue<int?>("--max-iter"))),
             LstmClassifier lstm => WarmStart.Retrain(lstm, newRows, replay, null, new LstmOptions
             {
                 EmbeddingSize = lstm.Model.EmbeddingSize, HiddenSize = lstm.Model.HiddenSize, MaskPadding = lstm.Model.MasksPadding,
@@ -93,10 +93,13 @@ internal static class WarmStartTraining
     }
 
     /// <summary>The parent's objective, read back from its metadata (C and class weights as train recorded them); the
-    /// library's warm-start defaults where the metadata is silent.</summary>
-    internal static WarmStartOptions Options(ModelMetadata? metadata)
+    /// library's warm-start defaults where the metadata is silent; <c>--max-iter</c>, when given, caps the L-BFGS iterations
+    /// instead of the warm start's default (raise it for one large batch of new rows).</summary>
+    internal static WarmStartOptions Options(ModelMetadata? metadata, int? maxIterations = null)
     {
         var options = new WarmStartOptions();
+        if (maxIterations is int cap)
+            options = options with { Classifier = options.Classifier with { MaxIterations = cap >= 1 ? cap : throw new CliException("--max-iter must be ≥ 1.") } };
         if (metadata is null) return options;
         if (metadata.Options.TryGetValue("C", out string? c) && double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out double C) && C > 0 && double.IsFinite(C))
             options = options with { Classifier = options.Classifier with { InverseRegularization = C } };
