@@ -25,7 +25,7 @@ internal static class AnalystCurves
     {
         int seeds = 5, rounds = 12;
         string outDir = "benchmarks";
-        bool diversity = false;
+        bool diversity = false, cold = true;
         var warm = new AttackClassifier.Classification.WarmStartOptions();
         SelectionStrategy[] strategies = Strategies;
         for (int i = 0; i < args.Length; i++)
@@ -35,13 +35,14 @@ internal static class AnalystCurves
                 case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--out": outDir = args[++i]; break;
                 case "--diversity": diversity = true; break;
+                case "--no-cold": cold = false; break;
                 case "--warm-max-iter": warm = warm with { Classifier = warm.Classifier with { MaxIterations = int.Parse(args[++i], CultureInfo.InvariantCulture) } }; break;
                 case "--warm-ftol": warm = warm with { Classifier = warm.Classifier with { RelativeDecreaseTolerance = double.Parse(args[++i], CultureInfo.InvariantCulture) } }; break;
                 case "--strategies": strategies = args[++i].Split(',').Select(x => Enum.Parse<SelectionStrategy>(x, ignoreCase: true)).ToArray(); break;
-                default: Console.Error.WriteLine($"unknown argument {args[i]}; use [--seeds N] [--rounds N] [--diversity] [--strategies a,b] [--warm-max-iter N] [--warm-ftol X] [--out DIR]"); return 2;
+                default: Console.Error.WriteLine($"unknown argument {args[i]}; use [--seeds N] [--rounds N] [--diversity] [--no-cold] [--strategies a,b] [--warm-max-iter N] [--warm-ftol X] [--out DIR]"); return 2;
             }
         CommandDataset data = CommandDataset.Load(DataPath).Consolidate();
-        var options = new AnalystSimulationOptions { Rounds = rounds, Diversity = diversity, CompareColdFit = true, WarmStart = warm };
+        var options = new AnalystSimulationOptions { Rounds = rounds, Diversity = diversity, CompareColdFit = cold, WarmStart = warm };
         var results = new List<Result>();
         foreach (SelectionStrategy strategy in strategies)
             for (int seed = 1; seed <= seeds; seed++)
@@ -54,7 +55,7 @@ internal static class AnalystCurves
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{strategy} seed {seed}: macro F1 {results.First(x => x.Strategy == strategy && x.Seed == seed).Round.MacroF1:F3} → {last.MacroF1:F3} after {last.LabelsGiven} labels"));
             }
         Directory.CreateDirectory(outDir);
-        string suffix = diversity ? "-diversity" : "";
+        string suffix = (diversity ? "-diversity" : "") + (rounds != 12 ? $"-{rounds}-rounds" : "");
         File.WriteAllText(Path.Combine(outDir, $"analyst-results{suffix}.csv"), Csv(results));
         string summary = Summary(results, data.Count, options);
         File.WriteAllText(Path.Combine(outDir, $"analyst-summary{suffix}.md"), summary);
@@ -103,7 +104,7 @@ internal static class AnalystCurves
         double warm = timed.Average(r => r.Round.FitSeconds), cold = timed.Average(r => r.Round.ColdFitSeconds);
         double warmF1 = timed.Where(r => r.Round.Round == options.Rounds).Average(r => r.Round.MacroF1);
         double coldF1 = timed.Where(r => r.Round.Round == options.Rounds).Average(r => r.Round.ColdMacroF1);
-        s.Append(ci, $"Best strategy {best.Strategy} reaches random's final macro F1 ({randomFinal:F3} after {randomLabels} labels) with {best.Labels?.ToString(ci) ?? "—"} labels ({(best.Labels is int b ? (double)b / randomLabels : double.NaN):P0}); warm start costs {warm / cold:F2} of a cold fit.\n\n");
+        s.Append(ci, $"Best strategy {best.Strategy} reaches random's final macro F1 ({randomFinal:F3} after {randomLabels} labels) with {best.Labels?.ToString(ci) ?? "—"} labels ({(best.Labels is int b ? (double)b / randomLabels : double.NaN):P0}){(double.IsNaN(cold) ? "" : string.Create(ci, $"; warm start costs {warm / cold:F2} of a cold fit"))}.\n\n");
         s.Append(ci, $"{rows} rows of atomic-linux.csv (consolidated): {options.HeldOutFraction:P0} held out, {options.SeedFraction:P0} seed set, the rest the pool; {options.Rounds} rounds of {options.LabelsPerRound} labels; {seeds} seeds; diversity {(options.Diversity ? "on (not for the random baseline)" : "off")}.\n\n");
         s.Append("| strategy | mean macro F1, seed model | after " + (options.Rounds * options.LabelsPerRound / 2).ToString(ci) + " labels | final | labels to reach random's final |\n|---|---|---|---|---|\n");
         foreach (var (strategy, labels) in needed)
@@ -111,7 +112,10 @@ internal static class AnalystCurves
             var curve = curves[strategy];
             s.Append(ci, $"| {strategy} | {curve[0].MacroF1:F3} | {curve[Math.Min(curve.Length - 1, options.Rounds / 2)].MacroF1:F3} | {curve[^1].MacroF1:F3} | {(labels is int l ? $"{l} ({(double)l / randomLabels:P0})" : "not reached")} |\n");
         }
-        s.Append(ci, $"\nRetraining per round (random strategy, {timed.Length} rounds): warm start {warm:F2} s, {timed.Average(r => r.Round.Iterations):F0} L-BFGS iterations; cold fit {cold:F2} s, {timed.Average(r => r.Round.ColdIterations):F0} iterations; ratio {warm / cold:F2}. Held-out macro F1 after the last round: warm {warmF1:F3}, cold {coldF1:F3}; warm − cold over every round and seed: mean {timed.Average(r => r.Round.MacroF1 - r.Round.ColdMacroF1):+0.000;-0.000}, worst {timed.Min(r => r.Round.MacroF1 - r.Round.ColdMacroF1):+0.000;-0.000}.\n");
+        if (double.IsNaN(cold))
+            s.Append(ci, $"\nRetraining per round (random strategy, {timed.Length} rounds): warm start {warm:F2} s, {timed.Average(r => r.Round.Iterations):F0} L-BFGS iterations (no cold fits in this run).\n");
+        else
+            s.Append(ci, $"\nRetraining per round (random strategy, {timed.Length} rounds): warm start {warm:F2} s, {timed.Average(r => r.Round.Iterations):F0} L-BFGS iterations; cold fit {cold:F2} s, {timed.Average(r => r.Round.ColdIterations):F0} iterations; ratio {warm / cold:F2}. Held-out macro F1 after the last round: warm {warmF1:F3}, cold {coldF1:F3}; warm − cold over every round and seed: mean {timed.Average(r => r.Round.MacroF1 - r.Round.ColdMacroF1):+0.000;-0.000}, worst {timed.Min(r => r.Round.MacroF1 - r.Round.ColdMacroF1):+0.000;-0.000}.\n");
         return s.ToString();
     }
 
