@@ -61,7 +61,7 @@ internal static class AnalystCurves
         File.WriteAllText(Path.Combine(outDir, $"analyst-summary{suffix}.md"), summary);
         var settings = new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true };
         using (var svg = System.Xml.XmlWriter.Create(Path.Combine(outDir, $"analyst-curves{suffix}.svg"), settings))
-            new XDocument(Chart(results, summary.Split('\n')[0])).Save(svg);
+            new XDocument(Chart(results, summary.Split('\n')[0], $"{rounds} rounds{(diversity ? ", --diversity" : "")}")).Save(svg);
         Console.WriteLine(summary);
         return 0;
     }
@@ -120,7 +120,7 @@ internal static class AnalystCurves
     }
 
     /// <summary>Mean held-out macro F1 against labels given, one line per strategy, a dot per seed and round.</summary>
-    internal static XElement Chart(IReadOnlyList<Result> results, string headline)
+    internal static XElement Chart(IReadOnlyList<Result> results, string headline, string setting)
     {
         const double left = 60, top = 50, plotWidth = 520, plotHeight = 300;
         var curves = MeanCurves(results);
@@ -130,7 +130,7 @@ internal static class AnalystCurves
         double X(double labels) => left + plotWidth * labels / maxLabels;
         double Y(double f1) => top + plotHeight * (1 - (f1 - lo) / (hi - lo));
         var ci = CultureInfo.InvariantCulture;
-        var content = new List<XElement> { TextAt(left, 22, "Simulated analyst: held-out macro F1 per label given (atomic-linux.csv)", size: 14, weight: "bold") };
+        var content = new List<XElement> { TextAt(left, 22, $"Simulated analyst, {setting}: held-out macro F1", size: 14, weight: "bold") };
         for (double t = lo; t <= hi + 1e-9; t += 0.05)
         {
             content.Add(Line(left, Y(t), left + plotWidth, Y(t), "#e5e5e5"));
