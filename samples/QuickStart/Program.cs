@@ -8,13 +8,11 @@ using AttackClassifier.Serialization;
 
 string path = args.Length > 0 ? args[0] : Path.Combine("data", "commands.csv");
 CommandDataset data = CommandDataset.Load(path).Consolidate();             // counts summed per (command, technique)
-LabelSet labels = data.Labels();
-int[] y = labels.Encode(data.Records.Select(r => r.Label));
-var (train, _, test) = StratifiedSplit.TrainValidationTest(y, validationFraction: 0.2, testFraction: 0.2, seed: 42);
+var (train, _, test) = data.Split(validationFraction: 0.2, testFraction: 0.2, seed: 42, SplitProtocol.Study);   // the study's two calls: 0.4 off, then half of it
 
-var classifier = TfidfLogisticRegressionClassifier.Train(data.Select(train));
-ClassificationReport report = classifier.Evaluate(data.Select(test));         // observation counts are the sample weights
-Console.WriteLine($"{data.Count} commands, {labels.Count} techniques; test: weighted accuracy {report.Accuracy:P1}, weighted F1 {report.WeightedAverage.F1:P1}");
+var classifier = TfidfLogisticRegressionClassifier.Train(train);
+ClassificationReport report = classifier.Evaluate(test);                       // observation counts are the sample weights
+Console.WriteLine($"{data.Count} commands, {data.Labels().Count} techniques; test: weighted accuracy {report.Accuracy:P1}, weighted F1 {report.WeightedAverage.F1:P1}");
 
 string modelPath = Path.Combine(Path.GetTempPath(), "quickstart.acm");
 ModelFile.Save(classifier, modelPath);

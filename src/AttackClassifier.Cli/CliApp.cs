@@ -25,6 +25,8 @@ internal static class CliApp
         yield return TuneCommand.Create();
         yield return CompareCommand.Create();
         yield return ReviewCommand.Create();
+        yield return SessionsCommand.Create();
+        yield return TrainSessionsCommand.Create();
     }
 
     private static readonly AsyncLocal<TextReader?> s_input = new();
@@ -60,6 +62,12 @@ internal static class CliApp
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Models.TrainingFailedException e)
+        {
+            // No model was fitted, so none was saved and no metrics were printed for it.
+            error.WriteLine($"error: training failed: {UserMessage(e)}");
+            return 2;
         }
         catch (Exception e) when (e is CliException or FormatException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
         {

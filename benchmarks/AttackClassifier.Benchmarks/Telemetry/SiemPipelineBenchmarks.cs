@@ -75,6 +75,7 @@ public class SiemPipelineBenchmarks
             Format = output,
             InputFormat = format,
             Emit = format == TelemetryFormat.Plain ? EmitMode.Prediction : EmitMode.Enriched,
+            Workers = 1,   // one core, as the figures in RESULTS.md (StreamingPredictionBenchmarks measures the parallel loop)
         };
         using OutputBuffer buffer = OutputBuffer.ForStream(sink, flushEveryRecord: false);
         var stream = new PredictionStream(_model, _model.Info.Source, options, buffer);

@@ -21,32 +21,31 @@ internal static class CompareCommand
     internal static Command Create()
     {
         var data = new DataOptions(required: false);
-        var trainFile = new Option<string?>("--train") { Description = "Training CSV (instead of --data)." };
-        var valFile = new Option<string?>("--val") { Description = "Validation CSV (with --train); the LSTMs' early stopping." };
-        var testFile = new Option<string?>("--test") { Description = "Test CSV (with --train); required with --train." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the split and of the LSTMs' initialisation, dropout and shuffling.", DefaultValueFactory = _ => 42 };
+        var split = new SplitOptions();
         var models = new Option<string>("--models") { Description = "Comma-separated models: lr (the study's preset), lr-default (the default preset), lstm, lstm+cyber (cyber tokenizer), lstm+mask (masked padding), lstm+cyber+mask. LR options given apply on top of each preset.", DefaultValueFactory = _ => DefaultModels };
         var outDir = new Option<string>("--out") { Description = "Directory for report.md, report.html and the SVG charts.", DefaultValueFactory = _ => "compare-report" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with a \"models\" list (each with the keys of train --json)." };
         var settings = new ModelSettings();
         var command = new Command("compare", "Train LR and LSTM variants on one split (60/20/20 from --data, or --train/--val/--test), compare test metrics, training time and throughput, and write a Markdown + HTML report with charts.");
         data.AddTo(command);
-        foreach (Option o in new Option[] { trainFile, valFile, testFile, seed, models, outDir, json }) command.Options.Add(o);
+        split.AddTo(command);
+        foreach (Option o in new Option[] { models, outDir, json }) command.Options.Add(o);
         settings.AddTo(command, withModelChoice: false);
         command.SetAction(parsed =>
         {
             IReadOnlyList<ModelSpec> specs = ParseModels(parsed.GetValue(models)!);
-            var (train, validation, test) = TrainCommand.LoadParts(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed));
+            var (train, validation, test) = split.LoadParts(parsed, data);
+            int seed = parsed.GetValue(split.Seed);
             if (test is null) throw new CliException("compare needs test rows: give --data (split 60/20/20), or --test with --train.");
             string[] testCommands = test.CommandLines();
             var results = new List<(TrainedModel Trained, ModelResult Result)>();
             foreach (ModelSpec spec in specs)
             {
                 TrainedModel trained = spec.IsLstm
-                    ? ModelSettings.TrainLstm(spec.Name, train, validation, settings.LstmOptions(parsed, parsed.GetValue(seed), spec.CyberTokens, spec.Mask), settings.Progress(parsed))
-                    : ModelSettings.TrainLogisticRegression(spec.Name, train, validation, settings.LogisticRegressionOptions(parsed, spec.Preset));
-                ClassificationReport? valReport = validation is null ? null : trained.Classifier.Evaluate(validation);
-                ClassificationReport testReport = trained.Classifier.Evaluate(test);
+                    ? ModelSettings.TrainLstm(spec.Name, train, validation, settings.LstmOptions(parsed, seed, spec.CyberTokens, spec.Mask), settings.Progress(parsed))
+                    : ModelSettings.TrainLogisticRegression(spec.Name, train, validation, settings.LogisticRegressionOptions(parsed, spec.Preset), settings.Progress(parsed));
+                ClassificationReport? valReport = validation is null ? null : trained.Evaluate(validation, "validation");
+                ClassificationReport testReport = trained.Evaluate(test, "test");
                 double throughput = CommandsPerSecond(trained.Classifier, testCommands);
                 var history = trained.Classifier is LstmClassifier lstm ? lstm.Model.History : [];
                 string[] predicted = trained.Classifier.PredictClasses(testCommands).Select(k => trained.Classifier.Labels[k]).ToArray();
@@ -57,9 +56,10 @@ internal static class CompareCommand
 
             var all = new CommandDataset(train.Records.Concat(validation?.Records ?? []).Concat(test.Records));
             var (baselineLabel, baseline) = Comparison.MajorityBaseline(train, test);
-            var comparison = new Comparison(Describe(parsed, data, trainFile, valFile, testFile, parsed.GetValue(seed)), train.Count, validation?.Count ?? 0, test.Count,
+            var comparison = new Comparison(split.Describe(parsed, data), train.Count, validation?.Count ?? 0, test.Count,
                                             all.ClassSizes(), results.Select(r => r.Result).ToArray(), baselineLabel, baseline);
-            IReadOnlyList<string> files = ReportWriter.Write(comparison, parsed.GetValue(outDir)!);
+            string reportDir = parsed.GetValue(outDir)!;
+            IReadOnlyList<string> files = FileErrors.Writing("the report", reportDir, "--out", () => ReportWriter.Write(comparison, reportDir));
 
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
@@ -134,32 +134,8 @@ internal static class CompareCommand
         return specs.Count > 0 ? specs : throw new CliException("--models: give at least one model.");
     }
 
-    /// <summary>
-    /// Command lines per second of <see cref="ClassifierExtensions.PredictBatch"/> (all cores, top 3) over <paramref name="commands"/>:
-    /// one untimed warm-up pass, then whole passes until at least a quarter of a second has elapsed.
-    /// </summary>
-    internal static double CommandsPerSecond(IAttackClassifier classifier, string[] commands)
-    {
-        if (commands.Length == 0) return 0;
-        classifier.PredictBatch(commands);
-        long predicted = 0;
-        var clock = Stopwatch.StartNew();
-        do
-        {
-            classifier.PredictBatch(commands);
-            predicted += commands.Length;
-        }
-        while (clock.Elapsed.TotalSeconds < 0.25);
-        return predicted / clock.Elapsed.TotalSeconds;
-    }
-
-    private static string Describe(ParseResult parsed, DataOptions data, Option<string?> trainFile, Option<string?> valFile, Option<string?> testFile, int seed)
-    {
-        if (parsed.GetValue(data.Data) is string path)
-            return string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path)} split 60/20/20 (stratified, seed {seed})");
-        string Name(Option<string?> o) => parsed.GetValue(o) is string p ? Path.GetFileName(p) : "none";
-        return $"train {Name(trainFile)}, validation {Name(valFile)}, test {Name(testFile)}";
-    }
+    /// <summary>Command lines per second of prediction, measured as <see cref="PredictionThroughput"/> describes.</summary>
+    internal static double CommandsPerSecond(IAttackClassifier classifier, string[] commands) => PredictionThroughput.CommandsPerSecond(classifier, commands);
 
     private static void WriteTable(TextWriter output, IReadOnlyList<string[]> cells)
     {

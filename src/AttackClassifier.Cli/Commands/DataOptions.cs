@@ -35,7 +35,8 @@ internal sealed class DataOptions(bool required = true)
         foreach (string file in Paths(path))
         {
             if (!File.Exists(file)) throw new CliException($"{option}: file not found: {file}");
-            var part = CommandDataset.Load(file, new DatasetReadOptions { LabelColumn = parsed.GetValue(LabelColumn)!, EmptyCommandLine = empty, EmptyLabel = empty });
+            var part = FileErrors.Reading("", file, option,
+                () => CommandDataset.Load(file, new DatasetReadOptions { LabelColumn = parsed.GetValue(LabelColumn)!, EmptyCommandLine = empty, EmptyLabel = empty }));
             if (part.Count == 0) throw new CliException($"{option}: {file} has a header but no rows.");
             records.AddRange(parsed.GetValue(ParentTechniques)
                 ? part.Records.Select(r => r with { Label = Attack.AttackCatalog.Default.ToParentLabel(r.Label) })
@@ -43,6 +44,8 @@ internal sealed class DataOptions(bool required = true)
         }
         if (records.Count == 0) throw new CliException($"{option}: no file given.");
         var raw = new CommandDataset(records);
+        if (double.IsInfinity(raw.TotalObservations))   // each file's sum is finite (the reader checks); together they may not be
+            throw new CliException($"{option}: the counts of the files together sum beyond double range; counts are sample weights and their total must be finite.");
         int minRows = parsed.GetValue(MinRows);
         double minShare = parsed.GetValue(MinShare);
         if (minRows < 0) throw new CliException("--min-rows must be ≥ 0.");

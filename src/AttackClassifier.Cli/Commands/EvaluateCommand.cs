@@ -73,7 +73,7 @@ internal static class EvaluateCommand
         if (!File.Exists(path)) throw new CliException($"--model: file not found: {path}");
         try
         {
-            return ModelFile.Open(path);
+            return FileErrors.Reading("model ", path, "--model", () => ModelFile.Open(path));
         }
         catch (ModelFormatException e)
         {

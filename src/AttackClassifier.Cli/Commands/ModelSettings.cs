@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using AttackClassifier.Classification;
 using AttackClassifier.Data;
+using AttackClassifier.Metrics;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Models.Lstm;
 using AttackClassifier.Normalization;
@@ -22,6 +23,16 @@ internal sealed record TrainedModel(string Name, IAttackClassifier Classifier, d
 {
     /// <summary>Classes that are neither a catalog technique nor the benign class (kind other): they train as they are and are named once.</summary>
     internal string[] NotTechniques => Classifier.Labels.Where(l => Attack.AttackCatalog.Default.Resolve(l).Kind == Attack.LabelKind.Other).ToArray();
+
+    /// <summary>The count-weighted report on <paramref name="data"/>; NaN scores mean the model (or the weights) is not usable,
+    /// so they end the command as a failed training (exit 2) instead of being printed or saved beside a model.</summary>
+    internal ClassificationReport Evaluate(CommandDataset data, string part)
+    {
+        ClassificationReport report = Classifier.Evaluate(data);
+        if (double.IsNaN(report.Accuracy) || double.IsNaN(report.WeightedAverage.F1) || double.IsNaN(report.MacroAverage.F1))
+            throw new Models.TrainingFailedException($"{Name}: the {part} metrics are NaN (accuracy {report.Accuracy}, weighted F1 {report.WeightedAverage.F1}, macro F1 {report.MacroAverage.F1}).");
+        return report;
+    }
 
     internal void WriteJson(Utf8JsonWriter w, int trainRows)
     {
@@ -89,7 +100,7 @@ internal sealed class ModelSettings
     private readonly Option<int> _length = new("--max-length") { Description = "lstm: tokens per command after padding/truncation.", DefaultValueFactory = _ => 20 };
     private readonly Option<bool> _cyber = new("--cyber-tokens") { Description = "lstm: split commands with the cyber tokenizer (keeps paths, IPs, flags) instead of Keras's filters." };
     private readonly Option<bool> _mask = new("--mask") { Description = "lstm: read the state at each command's last real token instead of feeding padding through the LSTM." };
-    private readonly Option<bool> _noProgress = new("--no-progress") { Description = "lstm: no per-epoch progress on standard error." };
+    private readonly Option<bool> _noProgress = new("--no-progress") { Description = "No training progress on standard error (LR: L-BFGS iterations; LSTM: epochs and batches; tune: folds)." };
 
     internal ModelSettings()
     {
@@ -103,7 +114,7 @@ internal sealed class ModelSettings
     /// <summary>For <c>tune</c>: the LR options except those it searches over (--C, --max-features), which it declares as lists.</summary>
     internal void AddGridBaseTo(Command command)
     {
-        foreach (Option o in LogisticRegressionOptionList.Where(o => o != _c && o != _maxFeatures)) command.Options.Add(o);
+        foreach (Option o in LogisticRegressionOptionList.Where(o => o != _c && o != _maxFeatures).Append(_noProgress)) command.Options.Add(o);
     }
 
     /// <summary>Adds the options; without <paramref name="withModelChoice"/> (compare, which names its models and variants itself) --model, --cyber-tokens and --mask are left out.</summary>
@@ -134,7 +145,7 @@ internal sealed class ModelSettings
         return values;
     }
 
-    /// <summary>Where LSTM epoch progress goes: standard error, or nowhere with --no-progress.</summary>
+    /// <summary>Where training progress goes: standard error, or nowhere with --no-progress.</summary>
     internal TextWriter? Progress(ParseResult parsed) => parsed.GetValue(_noProgress) ? null : Console.Error;
 
     /// <summary>The LR settings: the preset named by --preset (or <paramref name="preset"/>), with every LR option the user gave applied on top.</summary>
@@ -169,7 +180,7 @@ internal sealed class ModelSettings
         }
         if (parsed.GetValue(_sublinear) is bool sub) blocks = blocks.Select(b => b with { SublinearTf = sub }).ToList();
         LogisticRegressionOptions classifier = o.Classifier;
-        if (Value(parsed, _c) is double c) classifier = classifier with { InverseRegularization = TrainCommand.Positive(c, "--C") };
+        if (Value(parsed, _c) is double c) classifier = classifier with { InverseRegularization = TrainCommand.InverseRegularization(c, "--C") };
         if (parsed.GetValue(_maxIterations) is int iterations) classifier = classifier with { MaxIterations = AtLeast(iterations, 1, "--max-iter") };
         ClassWeights weights = parsed.GetValue(_classWeight) switch
         {
@@ -226,7 +237,7 @@ internal sealed class ModelSettings
     /// <summary>Trains the named model kind (lr, lstm) on <paramref name="train"/>, with <paramref name="validation"/> for the LSTM's early stopping.</summary>
     internal TrainedModel Train(ParseResult parsed, string kind, CommandDataset train, CommandDataset? validation, int seed) => kind switch
     {
-        "lr" => TrainLogisticRegression("lr", train, validation, LogisticRegressionOptions(parsed)),
+        "lr" => TrainLogisticRegression("lr", train, validation, LogisticRegressionOptions(parsed), Progress(parsed)),
         "lstm" => TrainLstm("lstm", train, validation, LstmOptions(parsed, seed), Progress(parsed)),
         _ => throw new CliException($"--model: unknown model '{kind}'."),
     };
@@ -238,10 +249,13 @@ internal sealed class ModelSettings
     private static IAttackClassifier Calibrated(IAttackClassifier classifier, CommandDataset? validation)
         => validation is null || validation.Count == 0 ? classifier : classifier.Calibrate(validation);
 
-    internal static TrainedModel TrainLogisticRegression(string name, CommandDataset train, CommandDataset? validation, TfidfLogisticRegressionOptions options)
+    internal static TrainedModel TrainLogisticRegression(string name, CommandDataset train, CommandDataset? validation, TfidfLogisticRegressionOptions options,
+                                                         TextWriter? progress)
     {
         var clock = Stopwatch.StartNew();
-        var classifier = TfidfLogisticRegressionClassifier.Train(train, options);
+        var iterations = progress is null ? null : new IterationProgress(name, progress);
+        var classifier = TfidfLogisticRegressionClassifier.Train(train, options, iterations);
+        iterations?.Finish();
         double seconds = clock.Elapsed.TotalSeconds;
         LogisticRegressionDiagnostics d = classifier.Model.Diagnostics!;
         // Reported as Σ sₙ·CEₙ + ‖w‖²/(2C) — scikit-learn's objective divided by nothing, the trainer's divided by C — so it
@@ -268,6 +282,31 @@ internal sealed class ModelSettings
     private static int AtLeast(int value, int min, string option) => value >= min ? value : throw new CliException($"{option} must be ≥ {min}.");
 
     /// <summary>
+    /// L-BFGS progress on standard error: a line rewritten in place every 10 iterations on a terminal, one plain line every
+    /// 100 iterations when standard error is redirected. The objective is scikit-learn's sum form, as the summary reports it.
+    /// </summary>
+    private sealed class IterationProgress(string name, TextWriter error) : IProgress<LogisticRegressionProgress>
+    {
+        private readonly bool _terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+
+        public void Report(LogisticRegressionProgress value)
+        {
+            if (value.Iteration % (_terminal ? 10 : 100) != 0) return;
+            error.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{(_terminal ? "\r" : "")}{name}: L-BFGS iteration {value.Iteration}/{value.MaxIterations}, max |gradient| {value.GradientMaxNorm:G3}{(_terminal ? "" : "\n")}"));
+            _written = true;
+        }
+
+        private bool _written;
+
+        /// <summary>On a terminal, clears the rewritten line so the summary that follows starts clean.</summary>
+        internal void Finish()
+        {
+            if (_terminal && _written) error.Write("\r" + new string(' ', 79) + "\r");
+        }
+    }
+
+    /// <summary>
     /// Epoch and batch progress on standard error: a line rewritten in place on a terminal, one plain line per epoch
     /// when standard error is redirected (logs stay readable).
     /// </summary>
@@ -287,4 +326,11 @@ internal sealed class ModelSettings
                 error.Write(string.Create(ci, $"\r{name} epoch {value.Epoch}: batch {value.Batch}/{value.BatchCount}"));
         }
     }
+}
+
+/// <summary>An <see cref="IProgress{T}"/> that runs its handler on the reporting thread, in order (unlike
+/// <see cref="Progress{T}"/>, which posts to the thread pool and may print after the command has finished).</summary>
+internal sealed class SynchronousProgress<T>(Action<T> handler) : IProgress<T>
+{
+    public void Report(T value) => handler(value);
 }

@@ -110,7 +110,8 @@ internal static class PredictCommand
             PredictionSummary summary;
             if (inputPath is not null)
             {
-                using var file = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+                using var file = FileErrors.Reading("", inputPath, "--input",
+                    () => new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan));
                 summary = stream.Run(TelemetryReader.Read(file, readerOptions));
             }
             else if (ReferenceEquals(CliApp.Input, Console.In))

@@ -10,23 +10,27 @@ internal static class SplitCommand
     {
         var data = new DataOptions();
         var outDir = new Option<string>("--out") { Description = "Directory for train.csv, val.csv and test.csv (created if missing).", Required = true };
-        var seed = new Option<int>("--seed") { Description = "Seed of the split.", DefaultValueFactory = _ => 42 };
-        var val = new Option<double>("--val") { Description = "Fraction of rows in the validation part.", DefaultValueFactory = _ => 0.2 };
-        var test = new Option<double>("--test") { Description = "Fraction of rows in the test part.", DefaultValueFactory = _ => 0.2 };
+        var split = new SplitOptions();
+        var val = new Option<double>("--val") { Description = "Fraction of rows in the validation part.", DefaultValueFactory = _ => SplitOptions.StudyFraction };
+        var test = new Option<double>("--test") { Description = "Fraction of rows in the test part.", DefaultValueFactory = _ => SplitOptions.StudyFraction };
         var command = new Command("split", "Consolidate, then split stratified by class into train/val/test CSVs (60/20/20 by default), reproducibly from the seed.");
         data.AddTo(command);
-        foreach (Option option in new Option[] { outDir, seed, val, test }) command.Options.Add(option);
+        foreach (Option option in new Option[] { outDir, val, test }) command.Options.Add(option);
+        split.AddSeedAndProtocolTo(command);
         command.SetAction(parsed =>
         {
             var (_, dataset) = data.Load(parsed);
-            var parts = Split(dataset, parsed.GetValue(val), parsed.GetValue(test), parsed.GetValue(seed));
+            double validationFraction = Fraction(parsed.GetValue(val), "--val"), testFraction = Fraction(parsed.GetValue(test), "--test");
+            if (!(validationFraction + testFraction < 1))
+                throw new CliException($"--val + --test = {validationFraction + testFraction} leaves no training rows; their sum must be below 1.");
+            var parts = split.Split(parsed, dataset, validationFraction, testFraction);
             string dir = parsed.GetValue(outDir)!;
-            Directory.CreateDirectory(dir);
+            FileErrors.Writing("the split", dir, "--out", () => Directory.CreateDirectory(dir));
             TextWriter output = parsed.InvocationConfiguration.Output;
             foreach (var (name, part) in new[] { ("train", parts.Train), ("val", parts.Validation), ("test", parts.Test) })
             {
                 string path = Path.Combine(dir, name + ".csv");
-                CommandCsv.WriteFile(path, part.Records);
+                FileErrors.Writing("the split", path, "--out", () => CommandCsv.WriteFile(path, part.Records));
                 output.WriteLine($"{path}: {part.Count} rows, {part.TotalObservations} observations, {part.Labels().Count} classes");
             }
             return 0;
@@ -34,22 +38,7 @@ internal static class SplitCommand
         return command;
     }
 
-    /// <summary>The study's 60/20/20 protocol on a consolidated dataset; a class too small for every part is a user error naming it.</summary>
-    internal static (CommandDataset Train, CommandDataset Validation, CommandDataset Test) Split(CommandDataset dataset, double validationFraction, double testFraction, int seed)
-    {
-        if (!(validationFraction > 0 && validationFraction < 1)) throw new CliException($"--val must be strictly between 0 and 1, got {validationFraction}.");
-        if (!(testFraction > 0 && testFraction < 1)) throw new CliException($"--test must be strictly between 0 and 1, got {testFraction}.");
-        if (!(validationFraction + testFraction < 1)) throw new CliException($"--val + --test = {validationFraction + testFraction} leaves no training rows; their sum must be below 1.");
-        LabelSet labels = dataset.Labels();
-        int[] y = labels.Encode(dataset.Records.Select(r => r.Label));
-        try
-        {
-            var (train, validation, test) = StratifiedSplit.TrainValidationTest(y, validationFraction, testFraction, seed, labels.Labels);
-            return (dataset.Select(train), dataset.Select(validation), dataset.Select(test));
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliException($"cannot split: {CliApp.UserMessage(e)} (merge small classes with --min-rows)");
-        }
-    }
+    // The library checks the fractions too, but its message names its parameters; these name the options.
+    private static double Fraction(double value, string option) =>
+        value > 0 && value < 1 ? value : throw new CliException($"{option} must be strictly between 0 and 1, got {value}.");
 }

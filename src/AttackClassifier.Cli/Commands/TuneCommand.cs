@@ -26,7 +26,7 @@ internal static class TuneCommand
         command.SetAction(parsed =>
         {
             var (_, dataset) = data.Load(parsed);
-            double[] cValues = Numbers(parsed.GetValue(cs)!, "--C").Select(v => TrainCommand.Positive(v, "--C")).ToArray();
+            double[] cValues = Numbers(parsed.GetValue(cs)!, "--C").Select(v => TrainCommand.InverseRegularization(v, "--C")).ToArray();
             TfidfLogisticRegressionOptions preset = settings.LogisticRegressionOptions(parsed);
             int?[] featureValues = parsed.GetValue(maxFeatures) is { } caps
                 ? caps.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => TrainCommand.MaxFeatures(v, "--max-features")).ToArray()
@@ -47,9 +47,11 @@ internal static class TuneCommand
             IReadOnlyList<GridSearchResult> results;
             try
             {
-                results = GridSearch.Run(dataset, candidates, k, parsed.GetValue(seed), score);
+                TextWriter? progress = settings.Progress(parsed);
+                results = GridSearch.Run(dataset, candidates, k, parsed.GetValue(seed), score, progress is null ? null
+                    : new SynchronousProgress<GridSearchProgress>(p => progress.WriteLine(string.Create(ci, $"tune: {p.Description}, fold {p.Fold}/{p.FoldCount}: {p.FoldScore:F4}"))));
             }
-            catch (ArgumentException e) when (e.Message.Contains("class", StringComparison.Ordinal))
+            catch (ArgumentException e) when (e.ParamName == "folds")   // the fold assignment's own complaint, told by parameter, not by message text
             {
                 throw new CliException($"cannot build {k} folds: {CliApp.UserMessage(e)} (merge small classes with --min-rows)");
             }

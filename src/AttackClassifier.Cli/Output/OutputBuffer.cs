@@ -49,6 +49,17 @@ internal sealed class OutputBuffer : IDisposable
     /// <summary>Appends bytes as they are (call <c>Json.Flush()</c> first when the JSON writer holds pending output).</summary>
     internal void WriteRaw(ReadOnlySpan<byte> bytes) => _bytes.Write(bytes);
 
+    /// <summary>True for a live stream: every record is handed on as soon as it is complete.</summary>
+    internal bool FlushesEveryRecord => _flushEveryRecord;
+
+    /// <summary>Appends complete records formatted elsewhere (each ending with LF); hands the buffer on when it is full. A live
+    /// stream's caller decides when to <see cref="Flush"/>.</summary>
+    internal void WriteRecords(ReadOnlySpan<byte> records)
+    {
+        _bytes.Write(records);
+        if (_bytes.WrittenCount >= BlockBytes) Flush();
+    }
+
     /// <summary>Appends text as UTF-8.</summary>
     internal void WriteText(string text)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using AttackClassifier.Classification;
 using AttackClassifier.Serialization;
 using AttackClassifier.Telemetry;
@@ -34,6 +36,10 @@ internal sealed record PredictionStreamOptions
 
     /// <summary>The input's name in error messages (a path or <c>&lt;stdin&gt;</c>).</summary>
     public string Source { get; init; } = "<stdin>";
+
+    /// <summary>Threads that classify and format (default: one per core). 1 runs the single-threaded loop; more read on a
+    /// thread of their own and classify batches of records in parallel, writing them in input order.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
 }
 
 /// <summary>What a run of <see cref="PredictionStream.Run"/> saw.</summary>
@@ -44,17 +50,37 @@ internal readonly record struct PredictionSummary(long Records, long Errors);
 /// <summary>
 /// <c>predict</c>'s loop, apart from option parsing so benchmarks and tests drive it directly: telemetry records in,
 /// exactly one output record per input record out, in input order — a record the reader could not use becomes an output
-/// record carrying <c>error</c> and its line, never a gap. Single-threaded, streaming, and allocation-light: one output
-/// buffer and JSON writer for the whole stream, input events copied through as bytes, ECS threat objects built once per
-/// technique.
+/// record carrying <c>error</c> and its line, never a gap. Streaming in bounded memory, allocation-light: one JSON writer per
+/// output buffer, input events copied through as bytes, ECS threat objects built once per technique.
 /// </summary>
+/// <remarks>
+/// With one worker (<see cref="PredictionStreamOptions.Workers"/>) every record is classified and written in turn on the
+/// calling thread. With more, a reader thread fills a bounded queue (<see cref="QueueCapacity"/> records); the calling
+/// thread takes whatever the queue holds, up to <see cref="BatchSize"/> records, cuts the batch into contiguous chunks,
+/// classifies and formats the chunks in parallel — each into its own byte buffer with its own record writer — and copies
+/// the buffers to the output in chunk order, so the bytes are exactly those of the single-threaded loop. A live stream
+/// (<see cref="OutputBuffer.FlushesEveryRecord"/>) is flushed whenever the queue runs empty: a record that arrives alone
+/// (<c>tail -F</c>) is a batch of one and is written at once, and a fast producer is not paid one system call per record.
+/// Memory stays flat: at most the queue, one batch and its formatted bytes.
+/// </remarks>
 internal sealed class PredictionStream
 {
+    /// <summary>Records read ahead at most (the reader thread waits when the queue is full).</summary>
+    internal const int QueueCapacity = 8192;
+
+    /// <summary>Records classified together at most.</summary>
+    internal const int BatchSize = 2048;
+
+    /// <summary>Chunks per worker in a full batch: several, so a chunk of long commands does not leave a core idle.</summary>
+    private const int ChunksPerWorker = 4;
+
     private readonly IAttackClassifier _classifier;
     private readonly TfidfLogisticRegressionClassifier? _explainer;
     private readonly PredictionStreamOptions _options;
     private readonly OutputBuffer _output;
     private readonly IRecordWriter _writer;
+    private readonly Func<OutputBuffer, IRecordWriter> _newWriter;
+    private ChunkOutput[] _chunks = [];
 
     /// <exception cref="CliException">An option that does not fit the input, the output or the model.</exception>
     internal PredictionStream(LoadedModel model, string modelName, PredictionStreamOptions options, OutputBuffer output)
@@ -63,6 +89,7 @@ internal sealed class PredictionStream
         _options = options;
         _output = output;
         if (options.Top < 1) throw new CliException("--top must be ≥ 1.");
+        if (options.Workers < 1) throw new CliException("The number of prediction workers must be ≥ 1.");
         if (options.Explain)
         {
             _explainer = model.Classifier as TfidfLogisticRegressionClassifier
@@ -82,9 +109,10 @@ internal sealed class PredictionStream
             _ => [],
         };
         KeptFields kept = KeptFields.Create(options.Keep, options.InputFormat, options.Format, reserved);
-        _writer = options.Format == OutputFormat.Text
-            ? new TextRecordWriter(output, options.Explain, kept)
-            : new JsonRecordWriter(output, options.Format, options.Emit, kept, modelName, model.Info);
+        _newWriter = buffer => options.Format == OutputFormat.Text
+            ? new TextRecordWriter(buffer, options.Explain, kept)
+            : new JsonRecordWriter(buffer, options.Format, options.Emit, kept, modelName, model.Info);
+        _writer = _newWriter(output);
     }
 
     /// <summary>The name of an input format on the command line (<c>win4688</c>).</summary>
@@ -93,28 +121,164 @@ internal sealed class PredictionStream
     /// <summary>Classifies and writes every record, then flushes the output.</summary>
     /// <exception cref="CliException">With <see cref="PredictionStreamOptions.Strict"/>: the first error record, as
     /// <c>source:line: message</c> (the records before it are written and flushed).</exception>
-    internal PredictionSummary Run(IEnumerable<TelemetryRecord> records)
+    internal PredictionSummary Run(IEnumerable<TelemetryRecord> records) =>
+        _options.Workers == 1 ? RunSingleThreaded(records) : RunBatched(records);
+
+    private PredictionSummary RunSingleThreaded(IEnumerable<TelemetryRecord> records)
     {
         long count = 0, errors = 0;
         foreach (TelemetryRecord record in records)
         {
             count++;
-            if (record.CommandLine is not { } command)
+            if (record.CommandLine is null)
             {
                 errors++;
-                if (_options.Strict)
-                {
-                    _output.Flush();
-                    throw new CliException($"{_options.Source}:{record.LineNumber}: {record.Error}");
-                }
-                _writer.Write(record, null, null);
-                continue;
+                if (_options.Strict) throw StrictError(record);
             }
-            Prediction prediction = _classifier.Predict(command, _options.Top, _options.MinProbability);
-            IReadOnlyList<Evidence>? evidence = _explainer?.Explain(command, 5, prediction.Label);
-            _writer.Write(record, prediction, evidence);
+            WriteOne(record, _writer);
         }
         _output.Flush();
         return new PredictionSummary(count, errors);
+    }
+
+    // One output record for one input record: its prediction (and evidence), or the error record. The one step both loops share.
+    private void WriteOne(TelemetryRecord record, IRecordWriter writer)
+    {
+        if (record.CommandLine is not { } command)
+        {
+            writer.Write(record, null, null);
+            return;
+        }
+        Prediction prediction = _classifier.Predict(command, _options.Top, _options.MinProbability);
+        IReadOnlyList<Evidence>? evidence = _explainer?.Explain(command, 5, prediction.Label);
+        writer.Write(record, prediction, evidence);
+    }
+
+    private CliException StrictError(TelemetryRecord record)
+    {
+        _output.Flush();
+        return new CliException($"{_options.Source}:{record.LineNumber}: {record.Error}");
+    }
+
+    private PredictionSummary RunBatched(IEnumerable<TelemetryRecord> records)
+    {
+        using var queue = new BlockingCollection<TelemetryRecord>(new ConcurrentQueue<TelemetryRecord>(), QueueCapacity);
+        using var stop = new CancellationTokenSource();
+        ExceptionDispatchInfo? readError = null;
+        var reader = new Thread(() =>
+        {
+            try
+            {
+                foreach (TelemetryRecord record in records) queue.Add(record, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The consumer stopped (a strict error or a failure): nothing more to read.
+            }
+            catch (Exception e)
+            {
+                readError = ExceptionDispatchInfo.Capture(e);   // rethrown on the calling thread once the records before it are written
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }) { IsBackground = true, Name = "predict reader" };   // background: a read blocked on a terminal never holds the process
+        reader.Start();
+
+        long count = 0, errors = 0;
+        var batch = new TelemetryRecord[BatchSize];
+        bool finished = false;
+        try
+        {
+            while (queue.TryTake(out TelemetryRecord? first, Timeout.Infinite))
+            {
+                int n = 0;
+                batch[n++] = first;
+                while (n < BatchSize && queue.TryTake(out TelemetryRecord? next)) batch[n++] = next;
+                int chunkCount = FormatInParallel(batch, n);
+                for (int c = 0; c < chunkCount; c++)
+                {
+                    ChunkOutput chunk = _chunks[c];
+                    _output.WriteRecords(chunk.Bytes.GetBuffer().AsSpan(0, (int)chunk.Bytes.Length));
+                    if (chunk.StrictError is { } bad)
+                    {
+                        count += chunk.Written + 1;
+                        errors += chunk.Errors + 1;
+                        throw StrictError(bad);
+                    }
+                    count += chunk.Written;
+                    errors += chunk.Errors;
+                }
+                Array.Clear(batch, 0, n);   // the records are written: let them go
+                if (_output.FlushesEveryRecord && queue.Count == 0) _output.Flush();
+            }
+            finished = true;
+        }
+        finally
+        {
+            stop.Cancel();
+            if (finished) reader.Join();   // the reader completed the queue: it has returned or is about to
+        }
+        _output.Flush();
+        readError?.Throw();
+        return new PredictionSummary(count, errors);
+    }
+
+    // Classifies and formats batch[0 .. n) in contiguous chunks on up to Workers threads; returns the number of chunks.
+    private int FormatInParallel(TelemetryRecord[] batch, int n)
+    {
+        int chunkCount = Math.Min(n, _options.Workers * ChunksPerWorker);
+        if (_chunks.Length < chunkCount)
+        {
+            int had = _chunks.Length;
+            Array.Resize(ref _chunks, chunkCount);
+            for (int c = had; c < chunkCount; c++) _chunks[c] = new ChunkOutput(_newWriter);
+        }
+        Parallel.For(0, chunkCount, new ParallelOptions { MaxDegreeOfParallelism = _options.Workers }, c =>
+            _chunks[c].Format(this, batch, (int)((long)n * c / chunkCount), (int)((long)n * (c + 1) / chunkCount)));
+        return chunkCount;
+    }
+
+    /// <summary>One chunk's formatted records: its own memory buffer and record writer, reused batch after batch.</summary>
+    private sealed class ChunkOutput
+    {
+        private readonly OutputBuffer _buffer;
+        private readonly IRecordWriter _writer;
+
+        public ChunkOutput(Func<OutputBuffer, IRecordWriter> newWriter)
+        {
+            _buffer = OutputBuffer.ForStream(Bytes, flushEveryRecord: false);
+            _writer = newWriter(_buffer);
+        }
+
+        public MemoryStream Bytes { get; } = new();
+
+        /// <summary>Records written (error records included) and error records among them.</summary>
+        public int Written { get; private set; }
+
+        public int Errors { get; private set; }
+
+        /// <summary>In a strict run, the first error record of the chunk: the chunk stops before it.</summary>
+        public TelemetryRecord? StrictError { get; private set; }
+
+        public void Format(PredictionStream stream, TelemetryRecord[] batch, int from, int to)
+        {
+            Bytes.SetLength(0);
+            Written = Errors = 0;
+            StrictError = null;
+            for (int i = from; i < to; i++)
+            {
+                TelemetryRecord record = batch[i];
+                if (record.CommandLine is null)
+                {
+                    if (stream._options.Strict) { StrictError = record; break; }
+                    Errors++;
+                }
+                stream.WriteOne(record, _writer);
+                Written++;
+            }
+            _buffer.Flush();
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace AttackClassifier.Cli.Report;
 /// <summary>One model of a comparison: how long it trained, how fast it predicts and how well it scored.</summary>
 /// <param name="Name">The model's name: <c>lr</c>, <c>lstm</c>, <c>lstm+cyber</c>, …</param>
 /// <param name="TrainSeconds">Wall-clock training time, fitting features included.</param>
-/// <param name="CommandsPerSecond">Prediction throughput: command lines per second of <c>PredictBatch</c> (all cores, top 3) over the test rows.</param>
+/// <param name="CommandsPerSecond">Prediction throughput: command lines per second of <c>PredictBatch</c> (all cores, top 3), measured as <see cref="PredictionThroughput"/> says.</param>
 /// <param name="Interpretability">The study's interpretability column, e.g. "high — n-gram evidence".</param>
 /// <param name="Validation">Count-weighted metrics on the validation rows, when there are any.</param>
 /// <param name="Test">Count-weighted metrics on the test rows.</param>
@@ -102,21 +102,6 @@ internal sealed record Comparison(string DataDescription, int TrainRows, int Val
         rows.Add(["majority baseline", Percent(Baseline.Accuracy), Percent(Baseline.WeightedAverage.F1), Percent(Baseline.MacroAverage.F1),
                   "—", "—", $"always '{BaselineLabel}'"]);
         return rows;
-    }
-
-    /// <summary>Indices of the classes that occur in y or ŷ of <paramref name="report"/> (the rows its averages cover).</summary>
-    internal static int[] PresentClasses(ClassificationReport report)
-    {
-        int k = report.ClassCount;
-        ReadOnlySpan<double> c = report.ConfusionMatrix;   // (K, K): rows = true, columns = predicted
-        var present = new List<int>();
-        for (int i = 0; i < k; i++)
-        {
-            bool any = false;
-            for (int j = 0; j < k && !any; j++) any = c[i * k + j] > 0 || c[j * k + i] > 0;
-            if (any || report.Classes[i].Support > 0) present.Add(i);
-        }
-        return present.ToArray();
     }
 
     internal static string Percent(double fraction) => (100 * fraction).ToString("F2", Inv) + " %";

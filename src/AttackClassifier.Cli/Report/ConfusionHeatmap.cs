@@ -19,8 +19,8 @@ internal static class ConfusionHeatmap
 
     internal static XElement Render(string modelName, ClassificationReport report)
     {
-        int[] shown = Comparison.PresentClasses(report);
-        int k = shown.Length;
+        IReadOnlyList<int> shown = report.PresentClasses;
+        int k = shown.Count;
         string[] labels = shown.Select(i => report.Classes[i].Label).ToArray();
         string title = $"Confusion matrix — {modelName} (test rows, share of each true class)";
         double cell = Math.Clamp(640.0 / Math.Max(k, 1), 12, 32);

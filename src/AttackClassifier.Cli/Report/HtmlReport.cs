@@ -38,7 +38,7 @@ internal static class HtmlReport
         }
         """;
 
-    internal static XDocument Render(IReadOnlyList<Block> blocks)
+    internal static XDocument Render(IReadOnlyList<Block> blocks, string title = ReportDocument.Title)
     {
         var body = new XElement(X + "body");
         foreach (Block block in blocks)
@@ -49,7 +49,7 @@ internal static class HtmlReport
                 Paragraph p => new XElement(X + "p", p.Text),
                 Figure f => new XElement(X + "figure", new XAttribute("id", f.Id),
                     Svg.PrefixIds(f.Svg, f.Id + "-"),   // several charts on one page: their title and desc ids must differ
-                    new XElement(X + "figcaption", f.Caption + " (also saved as " + f.FileName + ")"),
+                    new XElement(X + "figcaption", f.Saved ? f.Caption + " (also saved as " + f.FileName + ")" : f.Caption),
                     new XElement(X + "details", new XElement(X + "summary", "Data table"), RenderTable(f.Data))),
                 Table t => RenderTable(t),
                 _ => throw new InvalidOperationException($"Unknown block {block.GetType().Name}."),
@@ -59,7 +59,7 @@ internal static class HtmlReport
             new XElement(X + "head",
                 new XElement(X + "meta", new XAttribute("charset", "utf-8")),
                 new XElement(X + "meta", new XAttribute("name", "viewport"), new XAttribute("content", "width=device-width, initial-scale=1")),
-                new XElement(X + "title", ReportDocument.Title),
+                new XElement(X + "title", title),
                 new XElement(X + "style", Css)),
             body);
         // HTML parsers read <div/> as an unclosed <div>: give every empty non-void HTML element an explicit end tag.

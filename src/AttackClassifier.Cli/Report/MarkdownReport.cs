@@ -36,7 +36,9 @@ internal static class MarkdownReport
         }
     }
 
-    /// <summary>Escapes what Markdown would interpret in labels and command text: table pipes, HTML, emphasis and code marks.</summary>
+    /// <summary>Escapes what Markdown would interpret in labels and command text: table pipes, HTML, emphasis and code marks,
+    /// and line breaks, written as the visible two characters <c>\r</c> and <c>\n</c> (as <c>predict</c>'s text output does):
+    /// a raw one would end a table row, a heading or a paragraph in the middle of a label.</summary>
     internal static string Escape(string text)
     {
         var s = new StringBuilder(text.Length);
@@ -45,6 +47,8 @@ internal static class MarkdownReport
             switch (c)
             {
                 case '&': s.Append("&amp;"); break;
+                case '\r': s.Append("\\r"); break;
+                case '\n': s.Append("\\n"); break;
                 case '<': s.Append("&lt;"); break;
                 case '>': s.Append("&gt;"); break;
                 case '|' or '\\' or '*' or '_' or '`' or '[' or ']': s.Append('\\').Append(c); break;

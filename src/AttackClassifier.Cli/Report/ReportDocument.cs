@@ -19,9 +19,10 @@ internal sealed record Table(IReadOnlyList<string[]> Cells, IReadOnlySet<int> Nu
 /// <summary>
 /// A chart: inlined in HTML, linked from Markdown as <paramref name="FileName"/> (saved beside the report). <paramref name="Data"/> holds
 /// the numbers it draws as a table — the chart's text alternative for screen readers and for copying (HTML shows it in a
-/// <c>&lt;details&gt;</c> under the chart, Markdown after the image).
+/// <c>&lt;details&gt;</c> under the chart, Markdown after the image). <paramref name="Saved"/> is false for a chart that lives only in the
+/// page (the caption then names no file).
 /// </summary>
-internal sealed record Figure(string FileName, string Caption, XElement Svg, Table Data) : Block
+internal sealed record Figure(string FileName, string Caption, XElement Svg, Table Data, bool Saved = true) : Block
 {
     /// <summary>The file name without ".svg": the figure's id in the HTML page and the prefix of its chart's ids.</summary>
     internal string Id => Path.GetFileNameWithoutExtension(FileName);
@@ -47,7 +48,7 @@ internal static class ReportDocument
             new Heading(2, "Comparison"),
             new Table(c.TableCells(), new HashSet<int> { 1, 2, 3, 4, 5 }),
             new Paragraph(c.Verdict()),
-            new Paragraph(string.Create(ci, $"Training seconds are wall-clock and include fitting the features. Prediction throughput is command lines per second of PredictBatch (top 3, all {Environment.ProcessorCount} logical processors) over the test rows. Macro F1 averages the classes present in the test labels or predictions.")),
+            new Paragraph(string.Create(ci, $"Training seconds are wall-clock and include fitting the features. {PredictionThroughput.Description} Macro F1 averages the classes present in the test labels or predictions.")),
             new Heading(2, "Calibration"),
             new Paragraph("Probabilities are temperature-scaled on the validation rows. The reliability diagram plots, per bin of the top probability, the share of right answers against the mean probability (a calibrated model follows the dashed diagonal); the risk–coverage curve shows the error rate of the rows a model answers as its abstention threshold is lowered."),
             new Figure("reliability.svg", "Reliability diagram: accuracy against mean top probability, 15 equal-width bins, count-weighted test rows.",
@@ -156,7 +157,7 @@ internal static class ReportDocument
     private static Table HeatmapTable(ClassificationReport report)
     {
         var ci = CultureInfo.InvariantCulture;
-        int[] shown = Comparison.PresentClasses(report);
+        IReadOnlyList<int> shown = report.PresentClasses;
         var cells = new List<string[]> { shown.Select(i => $"% predicted {report.Classes[i].Label}").Prepend("observations").Prepend("true class").ToArray() };
         foreach (int t in shown)
         {
@@ -164,7 +165,7 @@ internal static class ReportDocument
             cells.Add(shown.Select(p => rowTotal > 0 ? (100 * report.Confusion(t, p) / rowTotal).ToString("F1", ci) : "")
                 .Prepend(rowTotal.ToString("G6", ci)).Prepend(report.Classes[t].Label).ToArray());
         }
-        return new Table(cells, Enumerable.Range(1, shown.Length + 1).ToHashSet());
+        return new Table(cells, Enumerable.Range(1, shown.Count + 1).ToHashSet());
     }
 
     /// <summary>Present classes and the three averages, as scikit-learn's classification_report lists them.</summary>
@@ -173,7 +174,7 @@ internal static class ReportDocument
         var ci = CultureInfo.InvariantCulture;
         var cells = new List<string[]> { new[] { "class", "precision", "recall", "F1", "support" } };
         string[] Row(MetricsRow r) => [r.Label, r.Precision.ToString("F3", ci), r.Recall.ToString("F3", ci), r.F1.ToString("F3", ci), r.Support.ToString("G", ci)];
-        cells.AddRange(Comparison.PresentClasses(report).Select(i => Row(report.Classes[i])));
+        cells.AddRange(report.PresentClasses.Select(i => Row(report.Classes[i])));
         cells.Add(Row(report.MacroAverage with { Label = "macro average" }));
         cells.Add(Row(report.WeightedAverage with { Label = "weighted average" }));
         return new Table(cells, new HashSet<int> { 1, 2, 3, 4 });

@@ -34,8 +34,16 @@ internal static class ReportWriter
 
     private static void WriteXml(string path, XDocument document, bool declaration)
     {
-        Sanitize(document);
         using var file = new StreamWriter(path, append: false, Utf8);
+        WriteXml(file, document, declaration);
+    }
+
+    /// <summary>Writes an HTML page (from <see cref="HtmlReport.Render"/>) to <paramref name="output"/>: doctype, no XML declaration.</summary>
+    internal static void WriteHtml(TextWriter output, XDocument page) => WriteXml(output, page, declaration: false);
+
+    private static void WriteXml(TextWriter file, XDocument document, bool declaration)
+    {
+        Sanitize(document);
         if (!declaration) file.Write("<!DOCTYPE html>\n");   // HTML5's doctype (XmlWriter would write "<!DOCTYPE html >")
         var settings = new XmlWriterSettings { Indent = true, OmitXmlDeclaration = !declaration, NewLineChars = "\n", ConformanceLevel = declaration ? ConformanceLevel.Document : ConformanceLevel.Fragment };
         using var writer = XmlWriter.Create(file, settings);

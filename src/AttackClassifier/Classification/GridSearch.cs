@@ -35,8 +35,12 @@ public static class GridSearch
     /// <param name="folds">k ≥ 2 (default 3, scikit-learn's default).</param>
     /// <param name="seed">Seed of the fold assignment.</param>
     /// <param name="scoring">The score (default the study's weighted F1).</param>
+    /// <param name="progress">Receives a report after every fold of every candidate, or null.</param>
+    /// <param name="cancellationToken">Checked before every fold and inside every fit.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static IReadOnlyList<GridSearchResult> Run(CommandDataset data, IReadOnlyList<(string Description, TfidfLogisticRegressionOptions Options)> candidates,
-                                                      int folds = 3, int seed = 42, GridSearchScoring scoring = GridSearchScoring.WeightedF1)
+                                                      int folds = 3, int seed = 42, GridSearchScoring scoring = GridSearchScoring.WeightedF1,
+                                                      IProgress<GridSearchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -45,14 +49,17 @@ public static class GridSearch
         int[] y = labels.Encode(data.Records.Select(r => r.Label));
         var splits = StratifiedSplit.KFold(y, folds, seed, labels.Labels);
         var results = new List<GridSearchResult>(candidates.Count);
-        foreach (var (description, options) in candidates)
+        for (int candidate = 0; candidate < candidates.Count; candidate++)
         {
+            var (description, options) = candidates[candidate];
             var scores = new double[splits.Count];
             for (int f = 0; f < splits.Count; f++)
             {
-                var classifier = TfidfLogisticRegressionClassifier.Train(data.Select(splits[f].Train), options);
+                cancellationToken.ThrowIfCancellationRequested();
+                var classifier = TfidfLogisticRegressionClassifier.Train(data.Select(splits[f].Train), options, cancellationToken: cancellationToken);
                 ClassificationReport report = classifier.Evaluate(data.Select(splits[f].Test));
                 scores[f] = scoring == GridSearchScoring.MacroF1 ? report.MacroAverage.F1 : report.WeightedAverage.F1;
+                progress?.Report(new GridSearchProgress(candidate + 1, candidates.Count, f + 1, splits.Count, description, scores[f]));
             }
             double mean = scores.Average();
             double std = Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / scores.Length);
@@ -71,3 +78,12 @@ public static class GridSearch
         return best;
     }
 }
+
+/// <summary>Progress of <see cref="GridSearch.Run"/> after one fold of one candidate.</summary>
+/// <param name="Candidate">1-based candidate number, in candidate order.</param>
+/// <param name="CandidateCount">Number of candidates.</param>
+/// <param name="Fold">1-based fold just scored.</param>
+/// <param name="FoldCount">Number of folds.</param>
+/// <param name="Description">The candidate's description.</param>
+/// <param name="FoldScore">The fold's score (the search's scoring), in [0, 1].</param>
+public readonly record struct GridSearchProgress(int Candidate, int CandidateCount, int Fold, int FoldCount, string Description, double FoldScore);

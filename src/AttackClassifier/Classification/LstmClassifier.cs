@@ -27,6 +27,7 @@ public sealed class LstmClassifier : IAttackClassifier
         if (model.ClassCount != labels.Count) throw new ArgumentException($"The model has {model.ClassCount} classes, the label set {labels.Count}.", nameof(labels));
         if (model.VocabularySize < encoder.VocabularySize)
             throw new ArgumentException($"The model embeds {model.VocabularySize} token ids; the encoder emits up to {encoder.VocabularySize}.", nameof(model));
+        CheckMasking(encoder.Options, model.MasksPadding);
         Encoder = encoder;
         Model = model;
         _labels = labels.ToArray();
@@ -52,6 +53,17 @@ public sealed class LstmClassifier : IAttackClassifier
     /// <summary>The trained network, with its per-epoch history.</summary>
     public LstmModel Model { get; }
 
+    // Masking reads the state at each row's last real token, having run the LSTM over every step before it. With post-padding
+    // that is exactly Keras's mask_zero=True (the padding comes after the output step). With pre-padding Keras's mask skips
+    // the leading padding steps and keeps h = c = 0 through them; this network would run the gates over them instead, a
+    // different model under the same name, so the combination is refused rather than quietly computed another way.
+    private static void CheckMasking(SequenceEncoderOptions encoder, bool masksPadding)
+    {
+        if (masksPadding && encoder.Padding == SequenceEnd.Pre)
+            throw new ArgumentException("Masking padding (MaskPadding) needs post-padding (Padding = Post): with pre-padding Keras's mask " +
+                                        "skips the leading padding steps, which this LSTM does not; pad after the tokens or turn masking off.");
+    }
+
     /// <summary>
     /// Fits the encoder on the training command lines and trains the network with observation counts as sample weights.
     /// Validation rows drive early stopping; those whose label the training rows lack have no defined loss and are left
@@ -62,6 +74,7 @@ public sealed class LstmClassifier : IAttackClassifier
     {
         ArgumentNullException.ThrowIfNull(training);
         options ??= new LstmClassifierOptions();
+        CheckMasking(options.Encoder, options.Network.MaskPadding);
         LabelSet labels = training.Labels();
         if (labels.Count < 2) throw new ArgumentException($"Training data needs at least 2 classes; it has {labels.Count}.", nameof(training));
         string[] commands = training.CommandLines();

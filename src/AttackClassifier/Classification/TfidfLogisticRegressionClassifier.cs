@@ -118,8 +118,15 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
     /// weights) as sample weights. Classes are the training labels in ordinal order. Without options:
     /// <see cref="TfidfLogisticRegressionOptions.Default"/>; the study's pipeline is <see cref="TfidfLogisticRegressionOptions.Study"/>.
     /// </summary>
+    /// <param name="training">The rows to learn from (consolidated).</param>
+    /// <param name="options">The pipeline's settings; null for the default preset.</param>
+    /// <param name="progress">Receives the L-BFGS fit's progress after every accepted step, or null.</param>
+    /// <param name="cancellationToken">Checked after fitting the features and before every L-BFGS iteration.</param>
     /// <exception cref="ArgumentException">Fewer than two classes, no rows, or all counts zero.</exception>
-    public static TfidfLogisticRegressionClassifier Train(CommandDataset training, TfidfLogisticRegressionOptions? options = null)
+    /// <exception cref="Models.TrainingFailedException">The fit ended on a non-finite objective or coefficients.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static TfidfLogisticRegressionClassifier Train(CommandDataset training, TfidfLogisticRegressionOptions? options = null,
+        IProgress<LogisticRegressionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(training);
         options ??= TfidfLogisticRegressionOptions.Default;
@@ -148,9 +155,10 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
                 : TfidfFeatureUnion.Fit(commands, [.. options.Features]);
             x = vectorizer.Transform(commands);
         }
+        cancellationToken.ThrowIfCancellationRequested();
         int[] y = labels.Encode(training.Records.Select(r => r.Label));
         double[] s = options.ClassWeights.Apply(y, training.Weights(), labels.Labels);
-        LogisticRegressionModel model = new LogisticRegressionTrainer(options.Classifier).Fit(x, y, labels.Count, s);
+        LogisticRegressionModel model = new LogisticRegressionTrainer(options.Classifier).Fit(x, y, labels.Count, s, progress: progress, cancellationToken: cancellationToken);
         return new TfidfLogisticRegressionClassifier(vectorizer, labels.Labels, model, normalization: options.Normalization);
     }
 

@@ -70,8 +70,7 @@ public sealed class CommandCsvReader : IDisposable
     /// <summary>Opens a file (UTF-8, BOM optional; invalid UTF-8 is an error, not a replacement character).</summary>
     public static CommandCsvReader Open(string path, DatasetReadOptions? options = null)
     {
-        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+        var reader = new StrictUtf8Reader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan));
         try
         {
             return new CommandCsvReader(reader, path, options, ownsReader: true);
@@ -88,6 +87,9 @@ public sealed class CommandCsvReader : IDisposable
 
     /// <summary>Rows left out so far under <see cref="EmptyFieldHandling.Skip"/>.</summary>
     public long SkippedRows { get; private set; }
+
+    /// <summary>Sum of the counts read so far (finite: a row that would make it infinite is an error).</summary>
+    public double TotalObservations { get; private set; }
 
     /// <summary>The physical line on which the last record read starts.</summary>
     public long Line => _records.RecordLine;
@@ -106,6 +108,12 @@ public sealed class CommandCsvReader : IDisposable
             if (command.Length == 0 && Empty(_options.EmptyCommandLine, _commandColumn)) continue;
             if (label.Length == 0 && Empty(_options.EmptyLabel, _labelColumn)) continue;
             double count = ParseCount(_fields[_countColumn], _records.FieldLines[_countColumn]);
+            // Counts are sample weights, summed by consolidation, metrics and the loss: a total beyond double range would
+            // surface later as an infinite objective or NaN metrics, far from the row that caused it.
+            TotalObservations += count;
+            if (double.IsInfinity(TotalObservations))
+                throw new DatasetFormatException(_source, _records.FieldLines[_countColumn], CommandCsv.CountColumn,
+                    $"{Shorten(_fields[_countColumn])} brings the sum of the counts beyond {double.MaxValue:G3} (double range); counts are sample weights and their total must be finite.");
             string? technique = _techniqueColumn >= 0 ? _fields[_techniqueColumn] : null;
             record = new CommandRecord(command, label, count, technique);
             return true;

@@ -117,6 +117,22 @@ public sealed class CommandDataset
             { SkippedRows = SkippedRows }.Consolidate();
     }
 
+    /// <summary>
+    /// Splits the rows into training, validation and test parts, stratified by label (<see cref="StratifiedSplit.TrainValidationTest"/>
+    /// on this dataset's labels, in <see cref="LabelSet"/> order), each part in file order. The study's protocol is
+    /// validationFraction = testFraction = 0.2 with <see cref="SplitProtocol.Study"/>; consolidate first, as the study did.
+    /// </summary>
+    /// <exception cref="ArgumentException">A fraction outside (0, 1), fractions that leave no training rows, a class with a
+    /// single row, or a part with fewer rows than classes; the message names the class.</exception>
+    public (CommandDataset Train, CommandDataset Validation, CommandDataset Test) Split(double validationFraction, double testFraction, int seed,
+                                                                                       SplitProtocol protocol = SplitProtocol.TestFirst)
+    {
+        LabelSet labels = Labels();
+        int[] y = labels.Encode(_records.Select(r => r.Label));
+        var (train, validation, test) = StratifiedSplit.TrainValidationTest(y, validationFraction, testFraction, seed, labels.Labels, protocol);
+        return (Select(train), Select(validation), Select(test));
+    }
+
     /// <summary>The rows at <paramref name="indices"/>, in that order (e.g. one part of a split).</summary>
     public CommandDataset Select(ReadOnlySpan<int> indices)
     {

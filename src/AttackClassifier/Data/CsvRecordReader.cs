@@ -122,7 +122,7 @@ internal sealed class CsvRecordReader
         }
         catch (DecoderFallbackException e)
         {
-            throw new DatasetFormatException(_source, _line, null, "the file is not valid UTF-8.", e);
+            throw new DatasetFormatException(_source, _line, null, $"the file is not valid UTF-8 ({e.Message}).", e);
         }
     }
 

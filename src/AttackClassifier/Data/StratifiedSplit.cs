@@ -1,6 +1,21 @@
 using AttackClassifier.Randomness;
 namespace AttackClassifier.Data;
 
+/// <summary>How a train/validation/test split is made from two stratified train/test splits. Both give each part its
+/// fraction of the rows; they differ in which rows a class's rounding favours, so per-class counts can differ by one row.</summary>
+public enum SplitProtocol
+{
+    /// <summary>The test part first (<c>testFraction</c> of all rows), then the validation part from the rest, with test
+    /// fraction validationFraction / (1 − testFraction): for 60/20/20, 0.2 off, then 0.25 of the rest.</summary>
+    TestFirst,
+
+    /// <summary>The study's notebook: the held-out part first (validationFraction + testFraction of all rows,
+    /// <c>train_test_split(test_size=0.4)</c> for 60/20/20), then that part split into validation and test with test fraction
+    /// testFraction / (validationFraction + testFraction) (<c>train_test_split(rest, test_size=0.5)</c>); the second call's
+    /// training part is the validation part.</summary>
+    Study,
+}
+
 /// <summary>
 /// Stratified train/test, train/validation/test and k-fold splits of a label vector, reproducing scikit-learn's
 /// <c>StratifiedShuffleSplit</c> (behind <c>train_test_split(…, stratify=y)</c>) and <c>StratifiedKFold(shuffle=True)</c>
@@ -40,34 +55,53 @@ public static class StratifiedSplit
     }
 
     /// <summary>
-    /// Splits the rows of <paramref name="y"/> into training, validation and test parts as the study does: first the test
-    /// part is split off with <see cref="TrainTest"/>, then the rest is split again with test fraction
-    /// validationFraction / (1 − testFraction), both with the same seed (the study passes one <c>random_state</c> to both
-    /// <c>train_test_split</c> calls). The study uses validationFraction = testFraction = 0.2.
+    /// Splits the rows of <paramref name="y"/> into training, validation and test parts with two <see cref="TrainTest"/> calls
+    /// in the order <paramref name="protocol"/> names, both with the same seed (the study passes one <c>random_state</c> to both
+    /// <c>train_test_split</c> calls). <see cref="SplitProtocol.TestFirst"/> splits the test part off first;
+    /// <see cref="SplitProtocol.Study"/> splits validation and test off together and then halves them (for 0.2/0.2), as the
+    /// study's notebook does. The study uses validationFraction = testFraction = 0.2.
     /// </summary>
     /// <param name="y">The class index of each example, ≥ 0. (N)</param>
     /// <param name="validationFraction">Fraction of all examples in the validation part, in (0, 1).</param>
     /// <param name="testFraction">Fraction of all examples in the test part, in (0, 1); the two fractions sum to less than 1.</param>
     /// <param name="seed">Seed of the generator that breaks allocation ties and picks rows.</param>
     /// <param name="classNames">Optional names indexed by class, used in error messages only.</param>
+    /// <param name="protocol">Which part the first call splits off (default <see cref="SplitProtocol.TestFirst"/>).</param>
     /// <returns>Row indices of each part, ascending; together they are 0 … N−1, each once.</returns>
     /// <exception cref="ArgumentException">As <see cref="TrainTest"/>, for either stage, or the fractions sum to 1 or more.</exception>
     public static (int[] Train, int[] Validation, int[] Test) TrainValidationTest(ReadOnlySpan<int> y, double validationFraction, double testFraction,
-                                                                                 int seed, IReadOnlyList<string>? classNames = null)
+                                                                                 int seed, IReadOnlyList<string>? classNames = null,
+                                                                                 SplitProtocol protocol = SplitProtocol.TestFirst)
     {
         CheckFraction(validationFraction, nameof(validationFraction));
         CheckFraction(testFraction, nameof(testFraction));
         if (!(validationFraction + testFraction < 1))
             throw new ArgumentException($"validationFraction + testFraction = {validationFraction + testFraction} must be below 1 to leave a training part.", nameof(validationFraction));
 
+        if (!Enum.IsDefined(protocol)) throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "Unknown split protocol.");
+        if (protocol == SplitProtocol.Study)
+        {
+            // train_test_split(X, y, test_size=v+t), then train_test_split(held-out, test_size=t/(v+t)): its train part is validation.
+            var (train, heldOut) = TrainTest(y, validationFraction + testFraction, seed, classNames);
+            var (validationInHeldOut, testInHeldOut) = TrainTest(Gather(y, heldOut), testFraction / (validationFraction + testFraction), seed, classNames);
+            return (train, Map(validationInHeldOut, heldOut), Map(testInHeldOut, heldOut));
+        }
         var (rest, test) = TrainTest(y, testFraction, seed, classNames);
-        var yRest = new int[rest.Length];   // (N − N_test)
-        for (int i = 0; i < rest.Length; i++) yRest[i] = y[rest[i]];
         // validationFraction of all N is validationFraction / (1 − testFraction) of what the test split left.
-        var (trainInRest, validationInRest) = TrainTest(yRest, validationFraction / (1 - testFraction), seed, classNames);
-        // rest is ascending, so mapping ascending positions through it keeps each part ascending.
-        return (Array.ConvertAll(trainInRest, i => rest[i]), Array.ConvertAll(validationInRest, i => rest[i]), test);
+        var (trainInRest, validationInRest) = TrainTest(Gather(y, rest), validationFraction / (1 - testFraction), seed, classNames);
+        return (Map(trainInRest, rest), Map(validationInRest, rest), test);
     }
+
+    // y at the given rows: the labels the second call splits. (rows.Length)
+    private static int[] Gather(ReadOnlySpan<int> y, int[] rows)
+    {
+        var part = new int[rows.Length];
+        for (int i = 0; i < rows.Length; i++) part[i] = y[rows[i]];
+        return part;
+    }
+
+    // Positions within a part back to rows of y; the part is ascending, so ascending positions stay ascending.
+    private static int[] Map(int[] positions, int[] part) => Array.ConvertAll(positions, i => part[i]);
 
     /// <summary>
     /// Stratified k-fold cross-validation with shuffling (scikit-learn's <c>StratifiedKFold(n_splits, shuffle=True)</c>):

@@ -27,11 +27,11 @@ namespace AttackClassifier.Metrics;
 public sealed class ClassificationReport
 {
     private readonly double[] _confusion;   // (K, K) row-major: rows = true class, columns = predicted class
-    private readonly int[] _presentClasses; // class indices that occur in y or ŷ, ascending
-    private readonly bool _weighted;        // sample weights were given: supports print as floats, like scikit-learn's
+    private readonly int[] _presentClasses; // class indices that occur in y or ŷ, ascending (exposed read-only)
+    private readonly bool _floatSupport;    // supports print as Python floats (12.0): see ToText
 
     private ClassificationReport(double accuracy, MetricsRow[] classes, MetricsRow macro, MetricsRow weighted, MetricsRow micro,
-                                 double[] confusion, int[] presentClasses, bool sampleWeighted)
+                                 double[] confusion, int[] presentClasses, bool floatSupport)
     {
         Accuracy = accuracy;
         Classes = Array.AsReadOnly(classes);
@@ -40,7 +40,7 @@ public sealed class ClassificationReport
         MicroAverage = micro;
         _confusion = confusion;
         _presentClasses = presentClasses;
-        _weighted = sampleWeighted;
+        _floatSupport = floatSupport;
     }
 
     /// <summary>Weighted fraction of examples whose predicted class is the true class, in [0, 1].</summary>
@@ -57,6 +57,10 @@ public sealed class ClassificationReport
 
     /// <summary>Scores of the pooled counts (equal to <see cref="Accuracy"/> for single-label data); Support is Σₖ supportₖ, the total weight.</summary>
     public MetricsRow MicroAverage { get; }
+
+    /// <summary>The classes present: indices of those that occur in y or ŷ in any row, whatever its weight (a weight-0 row
+    /// counts), ascending — scikit-learn's label set, the rows <see cref="ToText"/> prints and the averages cover.</summary>
+    public IReadOnlyList<int> PresentClasses => _presentClasses;
 
     /// <summary>K, the number of classes.</summary>
     public int ClassCount => Classes.Count;
@@ -114,6 +118,7 @@ public sealed class ClassificationReport
         var present = new bool[K];
         var w = new double[N];               // sₙ (1 without weights)
         var correct = new double[N];         // sₙ [yₙ = ŷₙ]
+        bool anyRight = false;               // some row has yₙ = ŷₙ, whatever its weight
         for (int n = 0; n < N; n++)
         {
             int t = y[n], p = yHat[n];
@@ -129,7 +134,7 @@ public sealed class ClassificationReport
             confusion[t * K + p] += w[n];
             support[t] += w[n];
             predicted[p] += w[n];
-            if (t == p) { tp[t] += w[n]; correct[n] = w[n]; }
+            if (t == p) { tp[t] += w[n]; correct[n] = w[n]; anyRight = true; }
             present[t] = present[p] = true;
         }
         double total = NumpySum.Pairwise(w);
@@ -167,7 +172,10 @@ public sealed class ClassificationReport
 
         // accuracy_score: np.average([yₙ = ŷₙ], weights = s) = Σₙ sₙ[yₙ = ŷₙ] / Σₙ sₙ
         double accuracy = NumpySum.Pairwise(correct) / total;
-        return new ClassificationReport(accuracy, classes, macro, weighted, micro, confusion, presentClasses, sampleWeighted);
+        // scikit-learn's supports are a float array with sample weights, and also without them when no row is right: its
+        // _multilabel_confusion_matrix then takes "the pathological case" and starts every sum from np.zeros (floats)
+        // instead of np.bincount (integers). A right row of weight 0 still counts as right there, as here.
+        return new ClassificationReport(accuracy, classes, macro, weighted, micro, confusion, presentClasses, floatSupport: sampleWeighted || !anyRight);
     }
 
     // scikit-learn's _prf_divide with zero_division=0: a zero denominator gives 0.
@@ -183,7 +191,8 @@ public sealed class ClassificationReport
     /// <summary>
     /// The report as scikit-learn's <c>classification_report</c> prints it: one line per class present in y or ŷ, then
     /// accuracy, macro avg and weighted avg. Scores are rounded half-to-even on the exact binary value (0.125 → 0.12),
-    /// support prints as an integer without sample weights and as a Python float (<c>12.0</c>) with them.
+    /// support prints as an integer without sample weights and as a Python float (<c>12.0</c>) with them — and also without
+    /// them when no prediction is right, as scikit-learn 1.2 prints it.
     /// </summary>
     /// <param name="digits">Decimal places of the scores (scikit-learn's <c>digits</c>), ≥ 0.</param>
     public string ToText(int digits = 2)
@@ -222,7 +231,7 @@ public sealed class ClassificationReport
     }
 
     private string FormatSupport(double support)
-        => _weighted ? PythonFormat.Repr(support) : ((long)support).ToString(CultureInfo.InvariantCulture);
+        => _floatSupport ? PythonFormat.Repr(support) : ((long)support).ToString(CultureInfo.InvariantCulture);
 
     // Python pads by code points, not UTF-16 units.
     private static string PadLeft(string s, int width) => new string(' ', Math.Max(0, width - CodePoints(s))) + s;

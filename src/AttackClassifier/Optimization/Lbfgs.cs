@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using AttackClassifier.Kernels;
 
 namespace AttackClassifier.Optimization;
 
@@ -33,7 +34,10 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
     /// <param name="f">The objective.</param>
     /// <param name="theta">Start point on entry, returned point on exit, (n).</param>
     /// <param name="progress">Called after every accepted step, optional.</param>
-    public LbfgsResult Minimize(IDifferentiableFunction f, Span<double> theta, Action<LbfgsProgress>? progress = null)
+    /// <param name="cancellationToken">Checked before every iteration; cancelling throws <see cref="OperationCanceledException"/>
+    /// with θ at the last accepted iterate.</param>
+    public LbfgsResult Minimize(IDifferentiableFunction f, Span<double> theta, Action<LbfgsProgress>? progress = null,
+                                CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(f);
         Options.Validate();
@@ -46,8 +50,7 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
         var d = new double[n];        // (n) search direction
         var xTrial = new double[n];   // (n)
         var gTrial = new double[n];   // (n)
-        var s = new double[m][];      // m × (n), circular
-        var y = new double[m][];      // m × (n), circular
+        var history = new CurvatureHistory(m, n, Options.StoresHistoryInSingle(n));   // m pairs (sᵢ, yᵢ), circular
         var rho = new double[m];      // ρᵢ = 1 / yᵢᵀsᵢ
         var alphaHistory = new double[m];
         var sNew = new double[n];     // (n) candidate pair, swapped into the history when accepted
@@ -63,27 +66,29 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
         for (int k = 0; ; k++)
         {
             if (k >= Options.MaxIterations) return Result(LbfgsStatus.MaxIterations, fx, g, k, evaluationsLeft);
+            cancellationToken.ThrowIfCancellationRequested();
 
             // Two-loop recursion, N&W Alg. 7.4: d = −H g.
             g.CopyTo(d.AsSpan());                                            // q = ∇f
             for (int j = 0, i = newest; j < stored; j++, i = (i - 1 + m) % m)
             {
-                alphaHistory[i] = rho[i] * TensorPrimitives.Dot<double>(s[i], d);  // αᵢ = ρᵢ sᵢᵀq
-                TensorPrimitives.MultiplyAdd(y[i], -alphaHistory[i], d, d);       // q = q − αᵢ yᵢ
+                alphaHistory[i] = rho[i] * history.DotS(i, d);   // αᵢ = ρᵢ sᵢᵀq
+                history.MultiplyAddY(i, -alphaHistory[i], d);      // q = q − αᵢ yᵢ
             }
             if (stored > 0)
             {
-                double gamma = 1.0 / (rho[newest] * TensorPrimitives.Dot<double>(y[newest], y[newest]));   // γ = sᵀy / yᵀy
+                double gamma = 1.0 / (rho[newest] * history.YY(newest));   // γ = sᵀy / yᵀy
                 TensorPrimitives.Multiply(d, gamma, d);                                                    // r = H₀ q
             }
             for (int j = 0, i = (newest - stored + 1 + m) % m; j < stored; j++, i = (i + 1) % m)
             {
-                double beta = rho[i] * TensorPrimitives.Dot<double>(y[i], d);     // β = ρᵢ yᵢᵀr
-                TensorPrimitives.MultiplyAdd(s[i], alphaHistory[i] - beta, d, d); // r = r + sᵢ (αᵢ − β)
+                double beta = rho[i] * history.DotY(i, d);          // β = ρᵢ yᵢᵀr
+                history.MultiplyAddS(i, alphaHistory[i] - beta, d); // r = r + sᵢ (αᵢ − β)
             }
             TensorPrimitives.Negate(d, d);                                        // d = −r
 
             double dphi0 = TensorPrimitives.Dot<double>(g, d);
+            if (!double.IsFinite(dphi0)) return Result(LbfgsStatus.NonFiniteValue, fx, g, k, evaluationsLeft);   // the direction overflowed
             if (!(dphi0 < 0)) return Result(LbfgsStatus.NotADescentDirection, fx, g, k, evaluationsLeft);
 
             // First step: no curvature yet, so take a step of length ≤ 1 along −∇f (liblbfgs's 1/‖d‖); afterwards α = 1 is the quasi-Newton step.
@@ -99,14 +104,12 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
             // Accepted: the new curvature pair replaces the oldest one (if it has positive curvature).
             TensorPrimitives.Subtract(xTrial, theta, sNew);   // s = x_{k+1} − x_k
             TensorPrimitives.Subtract(gTrial, g, yNew);       // y = ∇f_{k+1} − ∇f_k
-            double ys = TensorPrimitives.Dot<double>(yNew, sNew);
-            double yy = TensorPrimitives.Dot<double>(yNew, yNew);
             double step = TensorPrimitives.Norm<double>(sNew) / TensorPrimitives.Norm<double>(d);
+            int slot = (newest + 1) % m;
+            (double ys, double yy) = history.Offer(slot, ref sNew, ref yNew);   // yᵀs and yᵀy of the pair as stored
             if (ys > 2.220446049250313e-16 * yy)
             {
-                int slot = (newest + 1) % m;
-                (s[slot], sNew) = (sNew, s[slot] ?? new double[n]);   // swap buffers: no copy
-                (y[slot], yNew) = (yNew, y[slot] ?? new double[n]);
+                history.Accept(slot, ref sNew, ref yNew);
                 rho[slot] = 1.0 / ys;
                 newest = slot;
                 stored = Math.Min(stored + 1, m);
@@ -136,5 +139,71 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
     {
         foreach (double e in v) if (!double.IsFinite(e)) return false;
         return true;
+    }
+
+    /// <summary>
+    /// The m curvature pairs, circular, in double — or in float when <see cref="LbfgsOptions.SinglePrecisionHistoryBytes"/> says
+    /// so. A new pair is first <see cref="Offer"/>ed (in float: rounded into a spare slot, and yᵀs, yᵀy computed from the rounded
+    /// vectors, so the curvature test and ρ describe exactly the pair the recursion will use), then <see cref="Accept"/>ed
+    /// (buffers swapped, no copy) if it has positive curvature.
+    /// </summary>
+    private sealed class CurvatureHistory(int m, int n, bool single)
+    {
+        private readonly double[]?[] _s = single ? [] : new double[m][];   // m × (n)
+        private readonly double[]?[] _y = single ? [] : new double[m][];
+        private readonly float[]?[] _sf = single ? new float[m][] : [];    // m × (n), float storage
+        private readonly float[]?[] _yf = single ? new float[m][] : [];
+        private float[] _sSpare = single ? new float[n] : [], _ySpare = single ? new float[n] : [];   // (n) the offered pair, rounded
+
+        public double DotS(int i, ReadOnlySpan<double> v) => single ? MixedPrecision.Dot(_sf[i], v) : TensorPrimitives.Dot<double>(_s[i], v);
+
+        public double DotY(int i, ReadOnlySpan<double> v) => single ? MixedPrecision.Dot(_yf[i], v) : TensorPrimitives.Dot<double>(_y[i], v);
+
+        public double YY(int i)
+        {
+            if (!single) return TensorPrimitives.Dot<double>(_y[i], _y[i]);
+            double sum = 0;
+            foreach (float e in _yf[i]!) sum += (double)e * e;
+            return sum;
+        }
+
+        public void MultiplyAddS(int i, double a, Span<double> v)
+        {
+            if (single) MixedPrecision.MultiplyAdd(_sf[i], a, v); else TensorPrimitives.MultiplyAdd(_s[i], a, v, v);
+        }
+
+        public void MultiplyAddY(int i, double a, Span<double> v)
+        {
+            if (single) MixedPrecision.MultiplyAdd(_yf[i], a, v); else TensorPrimitives.MultiplyAdd(_y[i], a, v, v);
+        }
+
+        public (double Ys, double Yy) Offer(int slot, ref double[] sNew, ref double[] yNew)
+        {
+            if (!single) return (TensorPrimitives.Dot<double>(yNew, sNew), TensorPrimitives.Dot<double>(yNew, yNew));
+            MixedPrecision.Narrow(sNew, _sSpare);
+            MixedPrecision.Narrow(yNew, _ySpare);
+            double ys = 0, yy = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double yi = _ySpare[i];
+                ys += yi * _sSpare[i];
+                yy += yi * yi;
+            }
+            return (ys, yy);
+        }
+
+        public void Accept(int slot, ref double[] sNew, ref double[] yNew)
+        {
+            if (single)
+            {
+                (_sf[slot], _sSpare) = (_sSpare, _sf[slot] ?? new float[n]);   // swap buffers: no copy
+                (_yf[slot], _ySpare) = (_ySpare, _yf[slot] ?? new float[n]);
+            }
+            else
+            {
+                (_s[slot], sNew) = (sNew, _s[slot] ?? new double[n]);
+                (_y[slot], yNew) = (yNew, _y[slot] ?? new double[n]);
+            }
+        }
     }
 }

@@ -19,12 +19,12 @@ public enum LbfgsStatus
     /// Near the optimum this is usually rounding noise in f; far from it, often an inaccurate gradient.</summary>
     LineSearchFailed,
 
-    /// <summary>The search direction was not a descent direction (dᵀ∇f ≥ 0, or NaN). This almost always means the gradient does not
+    /// <summary>The search direction was not a descent direction (dᵀ∇f ≥ 0; a NaN or infinite dᵀ∇f is <see cref="NonFiniteValue"/>). This almost always means the gradient does not
     /// match the objective. (Pairs without positive curvature are never stored, so H stays positive definite and, with exact
     /// arithmetic, dᵀ∇f &lt; 0; in practice this status signals overflow in the direction. A gradient that is merely wrong
     /// usually ends in <see cref="LineSearchFailed"/>.)</summary>
     NotADescentDirection,
 
-    /// <summary>The objective or its gradient was NaN or infinite and no finite step could be found; the point is the last finite iterate (the start if the start itself was not finite).</summary>
+    /// <summary>The objective, its gradient or the search direction was NaN or infinite and no finite step could be found; the point is the last finite iterate (the start if the start itself was not finite).</summary>
     NonFiniteValue,
 }

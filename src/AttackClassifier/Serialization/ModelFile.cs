@@ -13,7 +13,7 @@ namespace AttackClassifier.Serialization;
 /// <see cref="ModelFileFormat"/>; each kind's payload layout is listed above its writer below. Loading never
 /// instantiates a type named by the file: the kind byte selects one of the readers written here.
 /// </summary>
-public static class ModelFile
+public static partial class ModelFile
 {
     // Upper bounds on sizes read from a file, far above any trained model, so a crafted file cannot make prediction
     // quadratic (n-gram length) or allocate gigabytes (sequence length, layer widths).
@@ -32,13 +32,19 @@ public static class ModelFile
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(path);
+        WriteAtomically(path, stream => Save(classifier, stream, metadata));
+    }
+
+    // Writes through a temporary file in the target's folder, flushed to disk, then renamed over the target.
+    private static void WriteAtomically(string path, Action<Stream> write)
+    {
         string full = Path.GetFullPath(path);
         string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
             {
-                Save(classifier, stream, metadata);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, full, overwrite: true);
@@ -53,7 +59,8 @@ public static class ModelFile
         }
     }
 
-    /// <summary>Writes <paramref name="classifier"/> to <paramref name="stream"/> (format version 2, with <paramref name="metadata"/> when given).</summary>
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="stream"/> (format version 3, with <paramref name="metadata"/> when given).
+    /// The bytes depend only on the classifier and the metadata: the same data and seed give the same file.</summary>
     public static void Save(IAttackClassifier classifier, Stream stream, ModelMetadata? metadata)
     {
         ArgumentNullException.ThrowIfNull(classifier);
@@ -112,6 +119,7 @@ public static class ModelFile
             {
                 ModelKind.LogisticRegression => ReadLogisticRegression(reader),
                 ModelKind.Lstm => ReadLstm(reader),
+                ModelKind.SessionTagger => throw new ModelFormatException($"{source}: holds a session tagger, not a command classifier: open it with ModelFile.OpenSessionTagger (the CLI: attack-classifier sessions --model)."),
                 _ => throw new ModelFormatException($"{source}: {kind} models cannot be loaded by this build."),
             };
             if (version >= 2) classifier = classifier.WithCalibration(ReadCalibration(reader));
@@ -208,7 +216,8 @@ public static class ModelFile
     //   masks padding       bool
     //   best epoch          int32
     //   history             int32 count, then per epoch: epoch int32, training loss double, has validation bool,
-    //                       validation loss double (when present), seconds double
+    //                       validation loss double (when present); versions 1–2 also: seconds double (the epoch's
+    //                       wall-clock time, dropped in version 3 so that the same data and seed give the same bytes)
     //   theta               float[]    the LstmLayout's flat parameters
     private static ModelKind WriteLstm(PayloadWriter w, LstmClassifier classifier)
     {
@@ -238,7 +247,6 @@ public static class ModelFile
             w.Write(e.TrainingLoss);
             w.Write(e.ValidationLoss is not null);
             if (e.ValidationLoss is double v) w.Write(v);
-            w.Write(e.Seconds);
         }
         w.Write(model.Parameters);
         return ModelKind.Lstm;
@@ -272,7 +280,7 @@ public static class ModelFile
             int epoch = r.ReadInt32("epoch");
             double trainLoss = r.ReadDouble("training loss");
             double? valLoss = r.ReadBoolean("has validation loss") ? r.ReadDouble("validation loss") : null;
-            history[i] = new LstmEpochRecord(epoch, trainLoss, valLoss, r.ReadDouble("seconds"));
+            history[i] = new LstmEpochRecord(epoch, trainLoss, valLoss, r.Version <= 2 ? r.ReadDouble("seconds") : double.NaN);
         }
         float[] theta = r.ReadFloats("parameters");
         r.Check(layout.K == labels.Length, $"{layout.K} classes but {labels.Length} labels");

@@ -12,6 +12,10 @@ public enum ModelKind : byte
 
     /// <summary>Sequence encoder + embedding + LSTM.</summary>
     Lstm = 2,
+
+    /// <summary>A session tagger: a per-statement tactic model smoothed over the session, by tactic transitions (Sessions/SessionTagger)
+    /// or a bidirectional LSTM over statement vectors (Models/Sequence/BiLstmTagger); the payload's first field says which.</summary>
+    SessionTagger = 3,
 }
 
 /// <summary>
@@ -19,26 +23,28 @@ public enum ModelKind : byte
 /// <code>
 /// offset  size  field
 ///      0     4  magic "ACMF" (AttackClassifier Model File)
-///      4     2  format version (uint16): 1, or currently 2
+///      4     2  format version (uint16): 1, 2, or currently 3 (3 = 2 without the LSTM's per-epoch wall-clock seconds)
 ///      6     1  model kind (uint8, <see cref="ModelKind"/>)
 ///      7     1  reserved, 0
 ///      8     8  payload length L in bytes (int64)
 ///     16    32  SHA-256 of the payload: the model's identity (the same data and seed give the same hash)
 ///     48     L  payload: the model's fields, written by <see cref="PayloadWriter"/> in the order its writer documents;
 ///               from version 2 it ends with the calibration (temperature double, threshold double, rule string)
-/// version 2 only, after the payload:
+/// version ≥ 2, after the payload:
 ///   48+L     4  metadata length M (int32)
 ///   52+L     M  metadata: one UTF-8 JSON object (<see cref="ModelMetadata"/>: created, tool version, training data, options)
 ///   52+L+M  32  SHA-256 of the metadata bytes
 /// </code>
 /// The metadata is descriptive and kept outside the payload so that the payload hash does not depend on the time a model
-/// was written; nothing in it changes a prediction. The payload holds only numbers, strings and arrays of them: nothing in
+/// was written; nothing in it changes a prediction. Nothing the writer stores depends on the wall clock (from version 3 the
+/// LSTM history keeps no epoch durations; a creation time is stored only when the caller gives one), so the same model and
+/// metadata give byte-identical files. The payload holds only numbers, strings and arrays of them: nothing in
 /// the file names a type or code to run, so loading cannot instantiate anything the library does not already decide to build.
 /// </summary>
 internal static class ModelFileFormat
 {
     internal static ReadOnlySpan<byte> Magic => "ACMF"u8;
-    internal const ushort CurrentVersion = 2;
+    internal const ushort CurrentVersion = 3;
     internal const int HeaderSize = 48;
     internal const int MaxMetadataBytes = 1 << 20;
 

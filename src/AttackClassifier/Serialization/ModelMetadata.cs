@@ -5,7 +5,7 @@ using AttackClassifier.Calibration;
 namespace AttackClassifier.Serialization;
 
 /// <summary>
-/// What a model file says about where its model came from (format version 2). Descriptive only: nothing here changes a
+/// What a model file says about where its model came from (format version 2 and later). Descriptive only: nothing here changes a
 /// prediction, and it sits outside the checksummed payload so the model's hash does not depend on when it was written.
 /// Every field is optional.
 /// </summary>
@@ -142,7 +142,7 @@ public sealed record ModelLineageStep(string ParentSha256, long RowsAdded, long 
 
 /// <summary>What a model file holds, without its parameters: format, kind, identity, classes, calibration and metadata.</summary>
 /// <param name="Source">The file (or stream description) it was read from.</param>
-/// <param name="FormatVersion">The file's format version (1 or 2).</param>
+/// <param name="FormatVersion">The file's format version (1, 2 or 3).</param>
 /// <param name="Kind">The model kind.</param>
 /// <param name="Sha256">SHA-256 of the payload, lower-case hex: the model's identity.</param>
 /// <param name="Labels">The classes, in class-index order.</param>

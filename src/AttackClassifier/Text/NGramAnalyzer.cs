@@ -16,6 +16,7 @@ internal sealed class AnalyzerScratch
     public int[] TermLength = new int[128];
     public int TermCount;
     public int[] Hits = new int[128];          // (terms) vocabulary index of each term found (used by callers)
+    public int[] ColumnCount = [];             // (D) TfidfVectorizer.Weigh: occurrences of each column in the document; all 0 between calls
 
     public ReadOnlySpan<char> Term(int k) => Text.AsSpan(TermStart[k], TermLength[k]);
 
@@ -28,7 +29,7 @@ internal sealed class AnalyzerScratch
     /// not pin hundreds of megabytes to the thread for its lifetime.</summary>
     public static void TrimCurrentThread()
     {
-        if (_perThread is { } s && (s.TermStart.Length > 1 << 20 || s.Text.Length > 1 << 22)) _perThread = null;
+        if (_perThread is { } s && (s.TermStart.Length > 1 << 20 || s.Text.Length > 1 << 22 || s.ColumnCount.Length > 1 << 22)) _perThread = null;
     }
 
     public static void Grow<T>(ref T[] array, int needed)

@@ -78,10 +78,16 @@ public sealed record SequenceEncoderOptions
 /// </summary>
 public sealed class SequenceEncoder
 {
+    /// <summary>The id of padding (Keras <c>pad_sequences</c>' value 0): never a word. Masking reads the state before it.</summary>
+    public const int PaddingId = 0;
+
+    /// <summary>The id of the out-of-vocabulary token when there is one (Keras gives <c>oov_token</c> index 1); words follow it.</summary>
+    public const int OovId = 1;
+
     private readonly string[] _rankedWords;                                         // words by descending count
     private readonly Dictionary<string, int> _index;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly int _oovIndex;                                                 // 0 when there is no OOV token
+    private readonly int _oovIndex;                                                 // OovId, or PaddingId (drop) without an OOV token
     private readonly bool[] _isFilter = new bool[128];                              // ASCII filter characters
 
     private SequenceEncoder(SequenceEncoderOptions options, string[] rankedWords)
@@ -90,10 +96,10 @@ public sealed class SequenceEncoder
         _rankedWords = rankedWords;
         // word_index = dict(zip([oov] + ranked, range(1, …))): a later duplicate overwrites an earlier key, as in Python.
         _index = new Dictionary<string, int>(rankedWords.Length + 1, StringComparer.Ordinal);
-        int next = 1;
-        if (options.OovToken is not null) _index[options.OovToken] = next++;
+        int next = PaddingId + 1;
+        if (options.OovToken is not null) _index[options.OovToken] = next++;   // = OovId
         foreach (string word in rankedWords) _index[word] = next++;
-        _oovIndex = options.OovToken is null ? 0 : _index[options.OovToken];
+        _oovIndex = options.OovToken is null ? PaddingId : _index[options.OovToken];
         _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
         WordIndex = new ReadOnlyDictionary<string, int>(_index);
         foreach (char c in options.Filters) if (c < 128) _isFilter[c] = true;
@@ -195,7 +201,7 @@ public sealed class SequenceEncoder
         AnalyzerScratch s = AnalyzerScratch.ForCurrentThread;
         int length = Lookup(command, s);
         ReadOnlySpan<int> sequence = s.Hits.AsSpan(0, length);
-        // pad_sequences: truncate to T at one end, then pad with 0 at one end.
+        // pad_sequences: truncate to T at one end, then pad with PaddingId (0, so Clear) at one end.
         if (sequence.Length > T) sequence = Options.Truncating == SequenceEnd.Post ? sequence[..T] : sequence[^T..];
         indices.Clear();
         sequence.CopyTo(Options.Padding == SequenceEnd.Post ? indices : indices[(T - sequence.Length)..]);
@@ -211,10 +217,10 @@ public sealed class SequenceEncoder
         int limit = Options.NumWords ?? int.MaxValue;
         for (int k = 0; k < s.TermCount; k++)
         {
-            int i = _lookup.TryGetValue(s.Term(k), out int found) ? found : 0;
-            if (i >= limit) i = 0;
-            if (i == 0) i = _oovIndex;
-            if (i != 0) s.Hits[length++] = i;
+            int i = _lookup.TryGetValue(s.Term(k), out int found) ? found : PaddingId;   // PaddingId here: no index
+            if (i >= limit) i = PaddingId;
+            if (i == PaddingId) i = _oovIndex;
+            if (i != PaddingId) s.Hits[length++] = i;
         }
         return length;
     }

@@ -24,7 +24,7 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     private readonly string[] _terms;                                                  // (D) in column order
     private readonly double[] _idf;                                                    // (D)
     private readonly Dictionary<string, int> _index;                                   // term → column
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly TermTable _table;                                                 // term → column, by span (the hot lookup)
 
     private TfidfVectorizer(TfidfOptions options, string[] terms, double[] idf)
     {
@@ -33,7 +33,7 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
         _idf = idf;
         _index = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         for (int j = 0; j < terms.Length; j++) _index.Add(terms[j], j);
-        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _table = new TermTable(terms);
         Vocabulary = new ReadOnlyDictionary<string, int>(_index);
     }
 
@@ -282,25 +282,36 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     }
 
     // The terms in the scratch → the row: in-vocabulary columns ascending, x = tf·idf, then the row norm.
+    // Counting: ColumnCount[j] holds each column's occurrences and Hits the distinct columns in order of first occurrence,
+    // so only the distinct columns are sorted (a document repeats many of its n-grams); the counts are zeroed on the way out.
     private int Weigh(AnalyzerScratch s, Span<int> columns, Span<double> values, out int unknown)
     {
         AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
-        int m = 0;
+        if (s.ColumnCount.Length < FeatureCount) s.ColumnCount = new int[FeatureCount];
+        int[] counts = s.ColumnCount;
+        int m = 0, found = 0;
         for (int k = 0; k < s.TermCount; k++)
-            if (_lookup.TryGetValue(s.Term(k), out int j)) s.Hits[m++] = j;   // terms outside the vocabulary are ignored
-        unknown = s.TermCount - m;
-        Span<int> hits = s.Hits.AsSpan(0, m);
-        hits.Sort();
+        {
+            if (!_table.TryGetColumn(s.Term(k), out int j)) continue;   // terms outside the vocabulary are ignored
+            found++;
+            if (counts[j]++ == 0) s.Hits[m++] = j;
+        }
+        unknown = s.TermCount - found;
+        Span<int> distinct = s.Hits.AsSpan(0, m);
+        distinct.Sort();
+        if (m > columns.Length)
+        {
+            foreach (int j in distinct) counts[j] = 0;
+            throw new ArgumentException($"The buffers ({columns.Length} entries) are too short for this command; {FeatureCount} always suffice.", nameof(columns));
+        }
 
         // x(t, d) = tf · idf over the distinct columns, ascending.
         int nnz = 0;
         double sumOfSquares = 0.0;
-        for (int k = 0; k < hits.Length;)
+        foreach (int j in distinct)
         {
-            int j = hits[k], count = 0;
-            while (k < hits.Length && hits[k] == j) { k++; count++; }
-            if (nnz == columns.Length)
-                throw new ArgumentException($"The buffers ({columns.Length} entries) are too short for this command; {FeatureCount} always suffice.", nameof(columns));
+            int count = counts[j];
+            counts[j] = 0;
             double tf = Options.SublinearTf ? 1.0 + Math.Log(count) : count;
             double x = tf * _idf[j];
             columns[nnz] = j;

@@ -10,6 +10,17 @@ public class LstmClassifierTests(TrainedSample sample) : IClassFixture<TrainedSa
     private static readonly LstmClassifierOptions Quick = new() { Network = new LstmOptions { MaxEpochs = 2, EmbeddingSize = 16, HiddenSize = 8 } };
 
     [Fact]
+    public void Masking_with_pre_padding_is_refused_before_training()
+    {
+        var pre = Quick with { Encoder = new SequenceEncoderOptions { Padding = SequenceEnd.Pre }, Network = Quick.Network with { MaskPadding = true } };
+        var e = Assert.Throws<ArgumentException>(() => LstmClassifier.Train(sample.Train, null, pre));
+        Assert.Contains("post-padding", e.Message);
+        // Each alone is a model Keras defines: pre-padding fed through the LSTM, or masking after post-padding.
+        Assert.Equal(SequenceEnd.Pre, LstmClassifier.Train(sample.Train, null, pre with { Network = Quick.Network }).Encoder.Options.Padding);
+        Assert.True(LstmClassifier.Train(sample.Train, null, Quick with { Network = Quick.Network with { MaskPadding = true } }).Model.MasksPadding);
+    }
+
+    [Fact]
     public void Save_then_load_gives_identical_probabilities_and_history()
     {
         var classifier = LstmClassifier.Train(sample.Train, sample.Test, Quick);
@@ -17,7 +28,9 @@ public class LstmClassifierTests(TrainedSample sample) : IClassFixture<TrainedSa
         ModelFile.Save(classifier, stream);
         stream.Position = 0;
         var loaded = Assert.IsType<LstmClassifier>(ModelFile.Load(stream, "memory"));
-        Assert.Equal(classifier.Model.History, loaded.Model.History);
+        // The file keeps every epoch's losses, not its wall-clock seconds (format 3: same data and seed → same bytes).
+        Assert.Equal(classifier.Model.History.Select(e => (e.Epoch, e.TrainingLoss, e.ValidationLoss)), loaded.Model.History.Select(e => (e.Epoch, e.TrainingLoss, e.ValidationLoss)));
+        Assert.All(loaded.Model.History, e => Assert.True(double.IsNaN(e.Seconds)));
         Assert.Equal(classifier.Model.BestEpoch, loaded.Model.BestEpoch);
         var p = new double[classifier.Labels.Count];
         var q = new double[classifier.Labels.Count];

@@ -93,7 +93,7 @@ public class PredictionOutputTests
     }
 
     [Fact]
-    public void Info_describes_version_1_and_version_2_files()
+    public void Info_describes_version_1_and_current_files()
     {
         var (exit, output, error) = CliRunner.Run("info", "--model", Fixture("Serialization/v1-lr.acm"), "--json");
         Assert.True(exit == 0, error);
@@ -111,7 +111,7 @@ public class PredictionOutputTests
             Assert.True(exit == 0, error);
             using JsonDocument d = JsonDocument.Parse(output);
             JsonElement r = d.RootElement;
-            Assert.Equal(2, r.GetProperty("format_version").GetInt32());
+            Assert.Equal(3, r.GetProperty("format_version").GetInt32());
             Assert.Equal(405, r.GetProperty("metadata").GetProperty("training_rows").GetInt32());
             Assert.Equal("30", r.GetProperty("metadata").GetProperty("options").GetProperty("max_iter").GetString());
             Assert.Equal(64, r.GetProperty("metadata").GetProperty("training_data_sha256").GetString()!.Length);
@@ -151,6 +151,25 @@ public class PredictionOutputTests
         finally
         {
             Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", previous);
+            File.Delete(a);
+            File.Delete(b);
+        }
+    }
+
+    // In this class so it never runs beside the test above, which sets SOURCE_DATE_EPOCH for the whole process.
+    [Fact]
+    public void Same_data_and_seed_give_a_byte_identical_lstm_model_file_without_source_date_epoch()
+    {
+        string a = Path.Combine(Path.GetTempPath(), $"repro-a-{Guid.NewGuid():N}.acm"), b = Path.Combine(Path.GetTempPath(), $"repro-b-{Guid.NewGuid():N}.acm");
+        try
+        {
+            string[] args = ["train", "--data", SampleDataTests.SamplePath, "--model", "lstm", "--epochs", "2", "--num-words", "200", "--no-progress", "--out"];
+            Assert.Equal(0, CliRunner.Run([.. args, a]).ExitCode);
+            Assert.Equal(0, CliRunner.Run([.. args, b]).ExitCode);
+            Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+        }
+        finally
+        {
             File.Delete(a);
             File.Delete(b);
         }

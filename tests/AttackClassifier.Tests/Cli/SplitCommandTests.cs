@@ -31,6 +31,30 @@ public class SplitCommandTests
         finally { Directory.Delete(dir, recursive: true); }
     }
 
+    [Theory]
+    [InlineData("study", SplitProtocol.Study)]
+    [InlineData("test-first", SplitProtocol.TestFirst)]
+    public void Split_writes_the_library_protocol_and_train_compare_name_it(string option, SplitProtocol protocol)
+    {
+        string dir = TempDir();
+        try
+        {
+            var (exit, _, error) = CliRunner.Run("split", "--data", SampleDataTests.SamplePath, "--out", dir, "--split", option);
+            Assert.True(exit == 0, error);
+            var expected = CommandDataset.Load(SampleDataTests.SamplePath).Consolidate().Split(0.2, 0.2, 42, protocol);
+            Assert.Equal(expected.Train.Records, CommandDataset.Load(Path.Combine(dir, "train.csv")).Records);
+            Assert.Equal(expected.Validation.Records, CommandDataset.Load(Path.Combine(dir, "val.csv")).Records);
+            Assert.Equal(expected.Test.Records, CommandDataset.Load(Path.Combine(dir, "test.csv")).Records);
+
+            string model = Path.Combine(dir, "m.acm");
+            (exit, _, error) = CliRunner.Run("train", "--data", SampleDataTests.SamplePath, "--split", option, "--preset", "study", "--max-iter", "5", "--out", model);
+            Assert.True(exit == 0, error);
+            Assert.Equal(option, AttackClassifier.Serialization.ModelFile.Open(model).Info.Metadata!.Options["split"]);
+            Assert.Equal(2, CliRunner.Run("train", "--data", SampleDataTests.SamplePath, "--split", "random", "--out", model).ExitCode);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
     [Fact]
     public void The_same_seed_writes_the_same_files()
     {

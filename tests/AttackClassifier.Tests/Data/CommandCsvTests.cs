@@ -63,6 +63,58 @@ public class CommandCsvTests
         finally { File.Delete(path); }
     }
 
+    // Rows of ~50 bytes: row 3000 starts ~150 KB in, past two 64 KiB read buffers.
+    private static byte[] ManyRows(bool bom, int badLine, byte[] bad)
+    {
+        var bytes = new List<byte>();
+        if (bom) bytes.AddRange([0xEF, 0xBB, 0xBF]);
+        bytes.AddRange(Encoding.UTF8.GetBytes("proctitle,technique_grouped,count\n"));
+        for (int line = 2; line <= 4000; line++)
+        {
+            bytes.AddRange(Encoding.UTF8.GetBytes($"cat /var/log/caf\u00e9-{line}.log | grep \u20ac,T1005,1"));   // 2- and 3-byte characters
+            if (line == badLine) bytes.AddRange(bad);
+            bytes.Add((byte)'\n');
+        }
+        return [.. bytes];
+    }
+
+    [Theory]
+    [InlineData(false, 3000, new byte[] { 0xFF })]
+    [InlineData(true, 3000, new byte[] { 0xFF })]
+    [InlineData(true, 1311, new byte[] { 0xC3, 0x28 })]          // a lead byte without its continuation
+    [InlineData(false, 2717, new byte[] { 0xC0, 0x80 })]          // overlong NUL
+    [InlineData(true, 3999, new byte[] { 0xED, 0xA0, 0x80 })]     // an encoded surrogate
+    [InlineData(false, 4000, new byte[] { 0xE2, 0x82 })]          // a sequence cut short by the line break
+    public void Invalid_utf8_past_the_read_buffer_names_the_line_it_is_on(bool bom, int badLine, byte[] bad)
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, ManyRows(bom, badLine, bad));
+            var e = Assert.Throws<DatasetFormatException>(() => CommandDataset.Load(path));
+            Assert.Equal(badLine, e.Line);
+            Assert.StartsWith($"{path}:{badLine}: the file is not valid UTF-8 (invalid UTF-8 byte 0x{bad[0]:X2} at byte offset ", e.Message);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Valid_utf8_decodes_the_same_across_read_buffer_boundaries(bool bom)
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            byte[] bytes = ManyRows(bom, badLine: -1, []);
+            File.WriteAllBytes(path, bytes);
+            var expected = Read(new UTF8Encoding(false, true).GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0)));
+            Assert.Equal(expected, CommandDataset.Load(path).Records);
+            Assert.Equal(3999, expected.Count);
+        }
+        finally { File.Delete(path); }
+    }
+
     [Fact]
     public void Invalid_utf8_is_an_error_with_the_line()
     {
@@ -73,6 +125,7 @@ public class CommandCsvTests
             var e = Assert.Throws<DatasetFormatException>(() => CommandDataset.Load(path));
             Assert.Contains("UTF-8", e.Message);
             Assert.Equal(path, e.Source);
+            Assert.Equal(3, e.Line);
         }
         finally { File.Delete(path); }
     }
@@ -92,6 +145,8 @@ public class CommandCsvTests
     [InlineData("proctitle,technique_grouped,count\nid,T1033,NaN\n", 2, "count", "not finite")]
     [InlineData("proctitle,technique_grouped,count\nid,T1033,Infinity\n", 2, "count", "not finite")]
     [InlineData("proctitle,technique_grouped,count\nid,T1033,1e999\n", 2, "count", "not finite")]
+    [InlineData("proctitle,technique_grouped,count\na,T1,1e308\nb,T1,1e308\n", 3, "count", "beyond")]   // each finite, their sum not
+    [InlineData("proctitle,technique_grouped,count\na,T1,1.7e308\nb,T1,1\n\"c\nd\",T2,2e307\n", 5, "count", "sum of the counts")]
     [InlineData("proctitle,technique_grouped,count\nok,T1,1\n,T1033,1\n", 3, "proctitle", "empty")]
     [InlineData("proctitle,technique_grouped,count\nok,T1,1\nid,,1\n", 3, "technique_grouped", "empty")]
     public void Bad_fields_name_file_line_and_field(string csv, long line, string field, string problem)

@@ -46,6 +46,59 @@ public class StratifiedSplitTests
         }
     }
 
+    // Indices cannot match scikit-learn's (its rows come from numpy's generator, ours from SeededRandom); per-class counts
+    // can, wherever scikit-learn's own counts do not depend on random_state (checked over 25 seeds by make_fixtures.py).
+    [Fact]
+    public void Study_protocol_counts_match_the_study_notebooks_two_calls()
+    {
+        JsonElement[] cases = Fixture.Value.GetProperty("study_protocol").EnumerateArray().ToArray();
+        Assert.True(cases.Length >= 5);
+        foreach (JsonElement c in cases)
+        {
+            int[] y = Ints(c.GetProperty("y"));
+            int k = y.Max() + 1;
+            foreach (int seed in new[] { 0, 3, 42 })
+            {
+                var (train, validation, test) = StratifiedSplit.TrainValidationTest(
+                    y, c.GetProperty("validation_fraction").GetDouble(), c.GetProperty("test_fraction").GetDouble(), seed, protocol: SplitProtocol.Study);
+                Assert.Equal(Ints(c.GetProperty("train_counts")), CountsPerClass(y, train, k));
+                Assert.Equal(Ints(c.GetProperty("validation_counts")), CountsPerClass(y, validation, k));
+                Assert.Equal(Ints(c.GetProperty("test_counts")), CountsPerClass(y, test, k));
+                Assert.Equal(Enumerable.Range(0, y.Length), train.Concat(validation).Concat(test).Order());
+            }
+        }
+    }
+
+    [Fact]
+    public void The_two_protocols_allocate_differently_where_scikit_learn_does()
+    {
+        // The fixture label vector whose per-class counts differ between the protocols in scikit-learn for every seed: one
+        // class gets one validation row fewer with the study's calls than test-first.
+        JsonElement study = Fixture.Value.GetProperty("study_protocol").EnumerateArray()
+            .Single(c => c.GetProperty("y").GetArrayLength() == 275 && c.GetProperty("validation_fraction").GetDouble() == 0.15);
+        int[] y = Ints(study.GetProperty("y"));
+        var (_, testFirst, _) = StratifiedSplit.TrainValidationTest(y, 0.15, 0.25, seed: 1);
+        var (_, studyValidation, _) = StratifiedSplit.TrainValidationTest(y, 0.15, 0.25, seed: 1, protocol: SplitProtocol.Study);
+        Assert.Equal(Ints(study.GetProperty("validation_counts")), CountsPerClass(y, studyValidation, y.Max() + 1));
+        Assert.NotEqual(CountsPerClass(y, testFirst, y.Max() + 1), CountsPerClass(y, studyValidation, y.Max() + 1));
+    }
+
+    [Fact]
+    public void Dataset_split_is_the_library_protocol_on_its_labels_in_file_order()
+    {
+        CommandDataset data = CommandDataset.Load(SampleDataTests.SamplePath).Consolidate();
+        int[] y = data.Labels().Encode(data.Records.Select(r => r.Label));
+        foreach (SplitProtocol protocol in Enum.GetValues<SplitProtocol>())
+        {
+            var (train, validation, test) = data.Split(0.2, 0.2, seed: 42, protocol);
+            var (trainRows, validationRows, testRows) = StratifiedSplit.TrainValidationTest(y, 0.2, 0.2, 42, protocol: protocol);
+            Assert.Equal(data.Select(trainRows).Records, train.Records);
+            Assert.Equal(data.Select(validationRows).Records, validation.Records);
+            Assert.Equal(data.Select(testRows).Records, test.Records);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => data.Split(0.2, 0.2, 42, (SplitProtocol)7));
+    }
+
     [Fact]
     public void Train_validation_test_counts_match_scikit_learn_two_stage_split()
     {

@@ -140,6 +140,27 @@ public class ReportRenderingTests
         Assert.Contains("confusion-lstm-mask.svg", md);
     }
 
+    // One definition of "present": a class seen only in a row of weight 0 is present for scikit-learn (its label set ignores
+    // weights), for ClassificationReport, and so for every table and chart of the comparison report.
+    [Fact]
+    public void A_class_seen_only_in_a_zero_weight_row_is_present_in_the_report_and_its_charts()
+    {
+        var report = ClassificationReport.Compute([0, 1, 2, 1], [0, 1, 0, 1], [1.0, 2.0, 0.0, 1.0], ["alpha", "beta", "ghost"]);
+        Assert.Equal([0, 1, 2], report.PresentClasses);
+        Assert.Contains("ghost", report.ToText());
+        XElement heatmap = ConfusionHeatmap.Render("lr", report);
+        Assert.Contains(heatmap.Descendants(S + "text"), t => t.Value == "ghost");
+    }
+
+    [Fact]
+    public void A_label_with_line_breaks_and_pipes_stays_in_its_table_cell()
+    {
+        var table = new Table([new[] { "class", "f1" }, new[] { "T1059: two\r\nlines | and\na pipe", "0.50" }, new[] { "Normal", "1.00" }], new HashSet<int> { 1 });
+        string md = MarkdownReport.Render([new Heading(2, "per class\nscores"), table]);
+        string[] lines = md.TrimEnd('\n').Split('\n');
+        Assert.Equal(["## per class\\nscores", "", "| class | f1 |", "|---|---:|", "| T1059: two\\r\\nlines \\| and\\na pipe | 0.50 |", "| Normal | 1.00 |"], lines);
+    }
+
     [Fact]
     public void Writer_saves_report_pages_and_svgs_that_parse()
     {
@@ -181,6 +202,8 @@ public class ReportRenderingTests
         {
             string escaped = MarkdownReport.Escape(text);
             Assert.DoesNotContain('<', escaped);
+            Assert.DoesNotContain('\n', escaped);
+            Assert.DoesNotContain('\r', escaped);
             for (int i = 0; i < escaped.Length; i++)
                 if (escaped[i] == '|') Assert.True(BackslashesBefore(escaped, i) % 2 == 1, escaped);   // an even run would escape itself, not the pipe
         });

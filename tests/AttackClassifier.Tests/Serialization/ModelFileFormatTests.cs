@@ -45,7 +45,7 @@ public class ModelFileFormatTests
     {
         byte[] bytes = File(ModelKind.Lstm);
         Assert.Equal("ACMF"u8.ToArray(), bytes[..4]);
-        Assert.Equal([2, 0], bytes[4..6]);
+        Assert.Equal([3, 0], bytes[4..6]);
         Assert.Equal((byte)ModelKind.Lstm, bytes[6]);
     }
 
@@ -60,7 +60,7 @@ public class ModelFileFormatTests
     public void Future_version_says_to_upgrade()
     {
         byte[] bytes = File();
-        bytes[4] = 3;
+        bytes[4] = 4;
         Assert.Contains("newer than this library reads", LoadFails(bytes).Message);
     }
 

@@ -33,7 +33,7 @@ public class ModelFileVersionTests
     }
 
     [Fact]
-    public void Version_2_round_trips_calibration_and_metadata_and_its_identity_ignores_the_creation_time()
+    public void Version_3_round_trips_calibration_and_metadata_and_its_identity_ignores_the_creation_time()
     {
         IAttackClassifier classifier = Trained().WithCalibration(new ModelCalibration(1.7, 0.42, "a rule"));
         var metadata = new ModelMetadata
@@ -48,7 +48,7 @@ public class ModelFileVersionTests
         ModelFile.Save(classifier, second, metadata with { CreatedUtc = metadata.CreatedUtc!.Value.AddDays(1) });
         LoadedModel a = ModelFile.Open(new MemoryStream(first.ToArray()), "a");
         LoadedModel b = ModelFile.Open(new MemoryStream(second.ToArray()), "b");
-        Assert.Equal(2, a.Info.FormatVersion);
+        Assert.Equal(3, a.Info.FormatVersion);
         Assert.Equal(new ModelCalibration(1.7, 0.42, "a rule"), a.Classifier.Calibration);
         Assert.Equal(metadata.CreatedUtc, a.Info.Metadata!.CreatedUtc);
         Assert.Equal("9.9.9", a.Info.Metadata.ToolVersion);
@@ -60,6 +60,50 @@ public class ModelFileVersionTests
         classifier.PredictProbabilities("nc -lvnp 4444", p);
         a.Classifier.PredictProbabilities("nc -lvnp 4444", q);
         Assert.Equal(p, q);
+    }
+
+    [Fact]
+    public void A_version_2_lstm_file_still_loads_with_its_epoch_seconds()
+    {
+        LoadedModel model = ModelFile.Open(Fixture("v2-lstm.acm"));
+        Assert.Equal(2, model.Info.FormatVersion);
+        Assert.Equal(ModelKind.Lstm, model.Info.Kind);
+        Assert.Equal(new DateTimeOffset(2025, 12, 4, 0, 0, 0, TimeSpan.Zero), model.Info.Metadata!.CreatedUtc);
+        var lstm = Assert.IsType<LstmClassifier>(model.Classifier);
+        Assert.Equal([1, 2], lstm.Model.History.Select(e => e.Epoch));
+        Assert.All(lstm.Model.History, e => Assert.True(e.Seconds > 0 && e.TrainingLoss > 0, e.ToString()));
+        Assert.Equal(3, lstm.Labels.Count);
+        Prediction p = lstm.Predict("cat /etc/passwd");
+        Assert.InRange(p.Probability, 0, 1);
+
+        // Written again it is a version-3 file: same predictions, no seconds.
+        var stream = new MemoryStream();
+        ModelFile.Save(lstm, stream, model.Info.Metadata);
+        LoadedModel again = ModelFile.Open(new MemoryStream(stream.ToArray()), "again");
+        Assert.Equal(3, again.Info.FormatVersion);
+        Assert.All(((LstmClassifier)again.Classifier).Model.History, e => Assert.True(double.IsNaN(e.Seconds)));
+        double[] a = new double[3], b = new double[3];
+        foreach (string command in new[] { "cat /etc/passwd", "uname -a", "qqq" })
+        {
+            lstm.PredictProbabilities(command, a);
+            again.Classifier.PredictProbabilities(command, b);
+            Assert.Equal(a, b);
+        }
+    }
+
+    [Fact]
+    public void Same_data_and_seed_give_byte_identical_lstm_files()
+    {
+        CommandDataset data = CommandDataset.Load(SampleDataTests.SamplePath).Consolidate();
+        var options = new LstmClassifierOptions { Network = new AttackClassifier.Models.Lstm.LstmOptions { MaxEpochs = 2, EmbeddingSize = 8, HiddenSize = 8, Seed = 7 } };
+        var metadata = new ModelMetadata { ToolVersion = "1.0.0", TrainingRows = data.Count };
+        byte[] Bytes()
+        {
+            var stream = new MemoryStream();
+            ModelFile.Save(LstmClassifier.Train(data, data, options), stream, metadata);
+            return stream.ToArray();
+        }
+        Assert.Equal(Bytes(), Bytes());
     }
 
     [Fact]

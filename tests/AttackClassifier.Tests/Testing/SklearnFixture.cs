@@ -26,6 +26,7 @@ internal sealed record SklearnLogisticFixture
     public double[] ThetaProbe { get; init; } = [];
     public double ObjectiveAtProbe { get; init; }
     public double[] GradientAtProbe { get; init; } = [];
+    public double[][]? BinomialPredictProba { get; init; }   // (N, 2), two-class fixtures only: scikit-learn's default binomial model at C
 
     public CsrMatrix X => new(NRows, NFeatures, Indptr, Indices, Data);
 

@@ -69,13 +69,8 @@ public sealed class LogisticRegressionModel
     {
         if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
         if (logits.Length != ClassCount) throw new ArgumentException($"logits has length {logits.Length}; the model has {ClassCount} classes.", nameof(logits));
-        int k = ClassCount;
         Intercepts.CopyTo(logits);                                                        // z = b
-        for (int e = 0; e < columns.Length; e++)
-        {
-            if ((uint)columns[e] >= (uint)FeatureCount) throw new ArgumentOutOfRangeException(nameof(columns), columns[e], $"Feature index outside [0, {FeatureCount}).");
-            TensorPrimitives.MultiplyAdd(_theta.AsSpan(columns[e] * k, k), values[e], logits, logits);   // z += xⱼ w[j,:]
-        }
+        SparseRowKernels.GatherMultiplyAddUnpadded(Coefficients, ClassCount, columns, values, logits);   // z += Σⱼ xⱼ w[j,:]
     }
 
     /// <summary>Writes p(k | x) for one sparse row.</summary>

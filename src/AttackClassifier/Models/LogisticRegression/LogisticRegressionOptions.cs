@@ -7,8 +7,13 @@ namespace AttackClassifier.Models.LogisticRegression;
 public sealed record LogisticRegressionOptions
 {
     /// <summary>C, the inverse L2 strength (scikit-learn's <c>C</c>): the objective is C·Σₙ sₙ·CEₙ + ½‖w‖².
-    /// Larger means weaker regularisation. Default 10 (the study's value); range (0, ∞).</summary>
+    /// Larger means weaker regularisation. Default 10 (the study's value); range (0, <see cref="MaxInverseRegularization"/>].</summary>
     public double InverseRegularization { get; init; } = 10.0;
+
+    /// <summary>The largest C accepted, 1e12. The penalty ‖w‖²/(2C) is then below 1e-12 of any weight's contribution —
+    /// effectively unregularised — while C·Σₙ sₙ·CEₙ stays far inside double range for any realistic total weight; a
+    /// larger C changes no fit and only brings the objective closer to overflow.</summary>
+    public const double MaxInverseRegularization = 1e12;
 
     /// <summary>Fit one unpenalised intercept per class (scikit-learn's <c>fit_intercept</c>). Default true.</summary>
     public bool FitIntercept { get; init; } = true;
@@ -44,8 +49,8 @@ public sealed record LogisticRegressionOptions
 
     internal void Validate()
     {
-        if (!(InverseRegularization > 0) || double.IsPositiveInfinity(InverseRegularization))
-            throw new ArgumentOutOfRangeException(nameof(InverseRegularization), InverseRegularization, "InverseRegularization (C) must be positive and finite.");
+        if (!(InverseRegularization > 0 && InverseRegularization <= MaxInverseRegularization))
+            throw new ArgumentOutOfRangeException(nameof(InverseRegularization), InverseRegularization, $"InverseRegularization (C) must be in (0, {MaxInverseRegularization:0e0}].");
         ToLbfgsOptions().Validate();
     }
 }
@@ -58,3 +63,11 @@ public sealed record LogisticRegressionOptions
 /// <param name="GradientMaxNorm">max |∂f/∂θᵢ| of f / C = Σₙ sₙ CEₙ + ‖w‖² / (2C), the quantity compared with
 /// <see cref="LogisticRegressionOptions.GradientTolerance"/>.</param>
 public sealed record LogisticRegressionDiagnostics(LbfgsStatus Status, int Iterations, int Evaluations, double Objective, double GradientMaxNorm);
+
+/// <summary>Progress of a logistic-regression fit after one accepted L-BFGS step, in the scales of
+/// <see cref="LogisticRegressionDiagnostics"/>.</summary>
+/// <param name="Iteration">Accepted L-BFGS steps so far (1 after the first; increasing).</param>
+/// <param name="MaxIterations">The iteration limit (<see cref="LogisticRegressionOptions.MaxIterations"/>).</param>
+/// <param name="Objective">f(w, b) = C Σₙ sₙ CEₙ + ½‖w‖² at the new iterate (unscaled).</param>
+/// <param name="GradientMaxNorm">max |∂θᵢ| of f / C at the new iterate, the quantity the gradient tolerance is compared with.</param>
+public readonly record struct LogisticRegressionProgress(int Iteration, int MaxIterations, double Objective, double GradientMaxNorm);

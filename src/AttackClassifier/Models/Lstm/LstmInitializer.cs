@@ -18,21 +18,37 @@ internal static class LstmInitializer
     {
         if (theta.Length != L.Count) throw new ArgumentException($"θ needs {L.Count} entries.", nameof(theta));
         theta.Clear();
-        int G = 4 * L.H, EH = L.InputWidth;
         for (int j = 0; j < L.W; j++) theta[j] = Uniform(rng, 0.05);
+        InitializeLayer(L.E, L.H, rng, theta.Slice(L.W, 4 * L.H * L.InputWidth), theta.Slice(L.B, 4 * L.H));
+        GlorotUniform(rng, L.H, L.K, theta.Slice(L.Wy, L.K * L.H));
+    }
 
-        double a = Math.Sqrt(6.0 / (L.E + G));
+    /// <summary>
+    /// One LSTM layer (inputs of width <paramref name="e"/>, state <paramref name="h"/>): wx Glorot-uniform on (E, 4H), wh
+    /// orthogonal, b = 0 except the forget block = 1, drawn in that order. w: (4H, E+H) in <see cref="LstmLayout"/>'s row
+    /// layout, b: (4H). The session tagger initialises each of its directions with it.
+    /// </summary>
+    internal static void InitializeLayer(int e, int h, SeededRandom rng, Span<float> w, Span<float> b)
+    {
+        int G = 4 * h, EH = e + h;
+        if (w.Length != G * EH || b.Length != G) throw new ArgumentException($"A layer needs w of {G * EH} and b of {G} entries.");
+        double a = Math.Sqrt(6.0 / (e + G));
         for (int j = 0; j < G; j++)
-            for (int e = 0; e < L.E; e++) theta[L.W + j * EH + e] = Uniform(rng, a);
+            for (int k = 0; k < e; k++) w[j * EH + k] = Uniform(rng, a);
 
-        double[] q = Orthonormal(rng, G, L.H);                                        // (4H, H), orthonormal columns
+        double[] q = Orthonormal(rng, G, h);                                          // (4H, H), orthonormal columns
         for (int j = 0; j < G; j++)
-            for (int k = 0; k < L.H; k++) theta[L.W + j * EH + L.E + k] = (float)q[j * L.H + k];
+            for (int k = 0; k < h; k++) w[j * EH + e + k] = (float)q[j * h + k];
 
-        theta.Slice(L.B + L.H, L.H).Fill(1f);                                          // forget gate bias (Gers et al. 2000; Jozefowicz et al. 2015)
+        b.Clear();
+        b.Slice(h, h).Fill(1f);                                                       // forget gate bias (Gers et al. 2000; Jozefowicz et al. 2015)
+    }
 
-        double ay = Math.Sqrt(6.0 / (L.H + L.K));
-        for (int j = 0; j < L.K * L.H; j++) theta[L.Wy + j] = Uniform(rng, ay);
+    /// <summary>Glorot-uniform (Glorot &amp; Bengio 2010) for a dense layer of fan-in × fan-out: U(−a, a), a = √(6 / (fanIn + fanOut)).</summary>
+    internal static void GlorotUniform(SeededRandom rng, int fanIn, int fanOut, Span<float> w)
+    {
+        double a = Math.Sqrt(6.0 / (fanIn + fanOut));
+        for (int j = 0; j < w.Length; j++) w[j] = Uniform(rng, a);
     }
 
     private static float Uniform(SeededRandom rng, double limit) => (float)((2 * rng.NextDouble() - 1) * limit);

@@ -1,3 +1,5 @@
+using AttackClassifier.Text;
+
 namespace AttackClassifier.Models.Lstm;
 
 /// <summary>
@@ -38,7 +40,7 @@ internal readonly record struct LstmLayout(int V, int E, int H, int K)
     /// <summary>Throws unless every size is positive and θ fits in an array.</summary>
     public void Validate()
     {
-        if (V < 2) throw new ArgumentOutOfRangeException(nameof(V), V, "The vocabulary needs at least the padding (0) and out-of-vocabulary (1) ids.");
+        if (V < 2) throw new ArgumentOutOfRangeException(nameof(V), V, $"The vocabulary needs at least the padding ({SequenceEncoder.PaddingId}) and out-of-vocabulary ({SequenceEncoder.OovId}) ids.");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(E);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(H);
         if (K < 2) throw new ArgumentOutOfRangeException(nameof(K), K, "A classifier needs at least two classes.");

@@ -7,7 +7,7 @@ namespace AttackClassifier.Models.Lstm;
 
 /// <summary>
 /// A trained Embedding → LSTM → Dense classifier (immutable, thread-safe). Inputs are encoded token-id sequences
-/// (0 = padding, 1 = out-of-vocabulary); outputs are class probabilities or indices in [0, <see cref="ClassCount"/>).
+/// (<see cref="Text.SequenceEncoder.PaddingId"/> = padding, <see cref="Text.SequenceEncoder.OovId"/> = out-of-vocabulary); outputs are class probabilities or indices in [0, <see cref="ClassCount"/>).
 /// </summary>
 public sealed class LstmModel
 {
@@ -82,17 +82,12 @@ public sealed class LstmModel
         Span<float> scratch = rented ?? stackalloc float[need];
         Span<float> a = scratch.Slice(0, G), h = scratch.Slice(G, H), c = scratch.Slice(G + H, H), tanhC = scratch.Slice(G + 2 * H, H), z = scratch.Slice(G + 3 * H, K);
         h.Clear(); c.Clear();
-        int last = tokenIds.Length - 1;
-        if (MasksPadding) while (last >= 0 && tokenIds[last] == 0) last--;
+        int last = LstmNetwork.OutputStep(tokenIds, MasksPadding);
         for (int t = 0; t <= last; t++)   // steps after the output step cannot change it
         {
             _inputTable.AsSpan(tokenIds[t] * G, G).CopyTo(a);                                  // a = wx x + b
             if (t > 0) LstmKernels.VectorMatrixMultiplyAccumulate(h, _whT, G, a);               //   + wh hPrev
-            TensorPrimitives.Sigmoid(a.Slice(0, 3 * H), a.Slice(0, 3 * H));
-            TensorPrimitives.Tanh(a.Slice(3 * H, H), a.Slice(3 * H, H));
-            LstmNetwork.CellForward<float>(a.Slice(0, H), a.Slice(H, H), a.Slice(3 * H, H), c, c);   // c = f ⊙ cPrev + i ⊙ g (in place)
-            TensorPrimitives.Tanh(c, tanhC);
-            TensorPrimitives.Multiply(a.Slice(2 * H, H), tanhC, h);                           // h = o ⊙ tanh(c)
+            LstmNetwork.StepForward<float>(a, 1, H, t > 0 ? c : default, c, tanhC, h);          // the training pass's step, one row, c in place
         }
         LstmNetwork.DenseForward<float>(_theta.AsSpan(Layout.Wy, K * H), _theta.AsSpan(Layout.By, K), h, 1, z);
         Softmax.LogSoftmax<float>(z, probabilities);

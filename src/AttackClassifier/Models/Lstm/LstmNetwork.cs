@@ -1,4 +1,5 @@
 using AttackClassifier.Kernels;
+using AttackClassifier.Text;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -71,18 +72,32 @@ internal static class LstmNetwork
             Span<T> a = gates.Slice(t * rows * G, rows * G);                            // (B, 4H)
             if (t > 0) Product(naive, rows, G, H, h.Slice((t - 1) * rows * H, rows * H), H, 1, whT, G, a, G);  // a += hPrev whᵀ
             int s = t * rows * H;                                                       // start of step t in the (T, B, H) caches
-            for (int n = 0; n < rows; n++)
-            {
-                Span<T> an = a.Slice(n * G, G);
-                TensorPrimitives.Sigmoid(an.Slice(0, 3 * H), an.Slice(0, 3 * H));       // i, f, o = σ(a_i, a_f, a_o): one call, contiguous
-                TensorPrimitives.Tanh(an.Slice(3 * H, H), an.Slice(3 * H, H));          // g = tanh(a_g)
-                CellForward<T>(an.Slice(0, H), an.Slice(H, H), an.Slice(3 * H, H),       // c = f ⊙ cPrev + i ⊙ g  (c₀ = 0)
-                               t > 0 ? c.Slice(s - rows * H + n * H, H) : default, c.Slice(s + n * H, H));
-            }
-            TensorPrimitives.Tanh(c.Slice(s, rows * H), tanhC.Slice(s, rows * H));      // the step's B rows are contiguous: one call
-            for (int n = 0; n < rows; n++)
-                TensorPrimitives.Multiply(a.Slice(n * G + 2 * H, H), tanhC.Slice(s + n * H, H), h.Slice(s + n * H, H));   // h = o ⊙ tanh(c)
+            StepForward<T>(a, rows, H, t > 0 ? c.Slice(s - rows * H, rows * H) : default, c.Slice(s, rows * H), tanhC.Slice(s, rows * H), h.Slice(s, rows * H));
         }
+    }
+
+    /// <summary>
+    /// One step for B rows once the pre-activations are in: a (B, 4H) holds a = wx x + wh hPrev + b on entry and the activated
+    /// gates i f o g on exit; cPrev (B, H) is empty at t = 0; writes c, tanhC and h (B, H each). c may be cPrev itself
+    /// (single-sequence prediction keeps one state and updates it in place). The training forward pass and
+    /// <see cref="LstmModel"/>'s single-row prediction both run this, so the two cannot drift apart.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void StepForward<T>(Span<T> a, int rows, int H, ReadOnlySpan<T> cPrev, Span<T> c, Span<T> tanhC, Span<T> h)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int G = 4 * H;
+        for (int n = 0; n < rows; n++)
+        {
+            Span<T> an = a.Slice(n * G, G);
+            TensorPrimitives.Sigmoid(an.Slice(0, 3 * H), an.Slice(0, 3 * H));           // i, f, o = σ(a_i, a_f, a_o): one call, contiguous
+            TensorPrimitives.Tanh(an.Slice(3 * H, H), an.Slice(3 * H, H));              // g = tanh(a_g)
+            CellForward<T>(an.Slice(0, H), an.Slice(H, H), an.Slice(3 * H, H),           // c = f ⊙ cPrev + i ⊙ g  (c₀ = 0)
+                           cPrev.IsEmpty ? default : cPrev.Slice(n * H, H), c.Slice(n * H, H));
+        }
+        TensorPrimitives.Tanh(c.Slice(0, rows * H), tanhC.Slice(0, rows * H));          // the step's B rows are contiguous: one call
+        for (int n = 0; n < rows; n++)
+            TensorPrimitives.Multiply(a.Slice(n * G + 2 * H, H), tanhC.Slice(n * H, H), h.Slice(n * H, H));   // h = o ⊙ tanh(c)
     }
 
     // c = f ⊙ cPrev + i ⊙ g, or i ⊙ g when cPrev is empty (the first step): one pass instead of Multiply + MultiplyAdd.
@@ -103,6 +118,7 @@ internal static class LstmNetwork
 
     /// <summary>
     /// Backpropagation through time. dhOut (B, H) is ∂L/∂h at each row's output step last[n] (−1: the row has none);
+    /// with an empty last, dhOut (T, B, H) is ∂L/∂h at every step (the session tagger reads h at every statement);
     /// writes da (T,B,4H) = ∂L/∂a, then accumulates dw (4H, E+H) += daᵀ [x | hPrev] (θ's layout, so the trainer adds it
     /// without a transpose), db += Σ da, and overwrites dx (T,B,E) = da wx. Scratch dh, dc: (B, H) each, carrying dhNext
     /// and dcNext between steps.
@@ -123,9 +139,10 @@ internal static class LstmNetwork
             for (int n = 0; n < rows; n++)
             {
                 Span<T> dhn = dh.Slice(n * H, H), dcn = dc.Slice(n * H, H);
-                if (last[n] == t) TensorPrimitives.Add(dhn, dhOut.Slice(n * H, H), dhn);  // the head read h here
-                ReadOnlySpan<T> gn = gates.Slice((t * rows + n) * G, G);
                 int s = (t * rows + n) * H;
+                if (last.IsEmpty) TensorPrimitives.Add(dhn, dhOut.Slice(s, H), dhn);     // a head at every step
+                else if (last[n] == t) TensorPrimitives.Add(dhn, dhOut.Slice(n * H, H), dhn);  // the head read h here
+                ReadOnlySpan<T> gn = gates.Slice((t * rows + n) * G, G);
                 GateBackward<T>(gn, tanhC.Slice(s, H), t > 0 ? c.Slice(s - rows * H, H) : default, dhn, dcn, daT.Slice(n * G, G));
             }
             // a = wx x + wh hPrev + b:  dhPrev = da wh   (B, 4H) · (4H, H), rows of w with stride E+H
@@ -197,17 +214,20 @@ internal static class LstmNetwork
 
     /// <summary>
     /// The step whose h each row's head reads: T − 1 without masking; with masking the last non-padding token
-    /// (id ≠ 0), or −1 when the row is all padding (then the head reads h = 0).
+    /// (id ≠ <see cref="SequenceEncoder.PaddingId"/>), or −1 when the row is all padding (then the head reads h = 0).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void OutputSteps(ReadOnlySpan<int> tokens, int rows, int steps, bool masked, Span<int> last)
     {
-        for (int n = 0; n < rows; n++)
-        {
-            int t = steps - 1;
-            if (masked) while (t >= 0 && tokens[n * steps + t] == 0) t--;
-            last[n] = t;
-        }
+        for (int n = 0; n < rows; n++) last[n] = OutputStep(tokens.Slice(n * steps, steps), masked);
+    }
+
+    /// <summary>The output step of one row of token ids (any length), by the rule of <see cref="OutputSteps"/>.</summary>
+    internal static int OutputStep(ReadOnlySpan<int> row, bool masked)
+    {
+        int t = row.Length - 1;
+        if (masked) while (t >= 0 && row[t] == SequenceEncoder.PaddingId) t--;
+        return t;
     }
 
     // hOut[n, :] = h[last[n], n, :], or 0 when last[n] = −1

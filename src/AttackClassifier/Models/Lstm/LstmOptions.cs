@@ -42,6 +42,8 @@ public sealed record LstmOptions
     /// <summary>
     /// When true the classifier reads the LSTM state at each row's last non-padding token (id ≠ 0), like Keras's
     /// <c>mask_zero=True</c> with post-padding; when false (the study's setup) padding is fed through the LSTM. Default false.
+    /// <see cref="Classification.LstmClassifier"/> refuses masking with pre-padding, where Keras skips the leading padding
+    /// steps and this network would not.
     /// </summary>
     public bool MaskPadding { get; init; }
 
@@ -68,7 +70,8 @@ public sealed record LstmOptions
 /// <param name="Epoch">1-based epoch number.</param>
 /// <param name="TrainingLoss">Σₙ sₙ·lossₙ / N over the epoch's batches, with dropout active (what Keras reports as <c>loss</c>), in nats.</param>
 /// <param name="ValidationLoss">Σₙ sₙ·lossₙ / N on the validation rows after the epoch, dropout off; null without validation data.</param>
-/// <param name="Seconds">Wall-clock seconds for the epoch, validation included.</param>
+/// <param name="Seconds">Wall-clock seconds for the epoch, validation included; NaN for a model loaded from a model file of
+/// format version 3 or later, which keeps no wall-clock times (so the same data and seed give byte-identical files).</param>
 public sealed record LstmEpochRecord(int Epoch, double TrainingLoss, double? ValidationLoss, double Seconds);
 
 /// <summary>Training progress, reported after every batch.</summary>

@@ -111,6 +111,10 @@ public sealed class LstmTrainer
             }
 
             double? validationLoss = validation is null ? null : MeanLoss(engine, theta, validation);
+            // A non-finite loss means θ has left float range (or the weights overflow): every later epoch would train on it.
+            if (!double.IsFinite(lossSum) || validationLoss is double vl && !double.IsFinite(vl))
+                throw new TrainingFailedException($"epoch {epoch}: the {(double.IsFinite(lossSum) ? "validation" : "training")} loss is " +
+                    $"{(double.IsFinite(lossSum) ? validationLoss : lossSum / N):G6}; the sample weights or the learning rate are too large for float precision.");
             var record = new LstmEpochRecord(epoch, lossSum / N, validationLoss, clock.Elapsed.TotalSeconds);
             history.Add(record);
             progress?.Report(new LstmProgress(epoch, batchCount, batchCount, record));

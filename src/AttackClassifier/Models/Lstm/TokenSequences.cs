@@ -32,10 +32,24 @@ public sealed class TokenSequences
     {
     }
 
-    /// <summary>As the float overload; double weights (observation counts) are rounded to float.</summary>
+    /// <summary>As the float overload; double weights (observation counts) are rounded to float, so each must be at most
+    /// <see cref="float.MaxValue"/> (≈ 3.4e38).</summary>
     public TokenSequences(int[] tokenIds, int sequenceLength, int[] labels, double[] sampleWeights)
-        : this(tokenIds, sequenceLength, labels, (sampleWeights ?? throw new ArgumentNullException(nameof(sampleWeights))).Select(w => (float)w).ToArray())
+        : this(tokenIds, sequenceLength, labels, ToFloat(sampleWeights))
     {
+    }
+
+    private static float[] ToFloat(double[] sampleWeights)
+    {
+        ArgumentNullException.ThrowIfNull(sampleWeights);
+        var result = new float[sampleWeights.Length];
+        for (int n = 0; n < result.Length; n++)
+        {
+            if (sampleWeights[n] > float.MaxValue)
+                throw new ArgumentException($"Sample weight {n} is {sampleWeights[n]:G6}, beyond float range (the LSTM trains in float; at most {float.MaxValue:G3}).", nameof(sampleWeights));
+            result[n] = (float)sampleWeights[n];
+        }
+        return result;
     }
 
     /// <summary>(N, T) row-major token ids.</summary>

@@ -49,8 +49,14 @@ def write(name, X, y, s, C, fit_intercept, K, seed):
                              fit_intercept=fit_intercept)
     clf.fit(X, y, sample_weight=s)
     assert list(clf.classes_) == list(range(K)), clf.classes_
-    W = clf.coef_.T.copy()                      # (D, K)
-    b = clf.intercept_.copy() if fit_intercept else None
+    coef, intercept = clf.coef_, (clf.intercept_ if fit_intercept else np.zeros(K))
+    if K == 2:
+        # With two classes scikit-learn keeps only row 1 of the two-row softmax it fitted: at the penalised optimum the rows
+        # are opposite (w0 = -w1, b0 = -b1), and predict_proba is softmax([-z, z]). Store both rows.
+        assert coef.shape[0] == 1
+        coef, intercept = np.vstack([-coef[0], coef[0]]), np.array([-intercept[0], intercept[0]])
+    W = coef.T.copy()                           # (D, K)
+    b = intercept.copy() if fit_intercept else None
     F, _ = objective_and_gradient(X, y, s, C, W, b)
 
     rng = np.random.default_rng(seed)
@@ -66,12 +72,18 @@ def write(name, X, y, s, C, fit_intercept, K, seed):
         "C": C, "fit_intercept": fit_intercept,
         "indptr": X.indptr.tolist(), "indices": X.indices.tolist(), "data": X.data.tolist(),
         "y": [int(v) for v in y], "sample_weight": [float(v) for v in s],
-        "coef": clf.coef_.tolist(), "intercept": (clf.intercept_.tolist() if fit_intercept else [0.0] * K),
+        "coef": coef.tolist(), "intercept": intercept.tolist(),
         "predict_proba": clf.predict_proba(X).tolist(), "predict": [int(v) for v in clf.predict(X)],
         "n_iter": int(clf.n_iter_[0]),
         "objective_at_sklearn": F,
         "theta_probe": theta_probe.tolist(), "objective_at_probe": Fp, "gradient_at_probe": gp.tolist(),
     }
+    if K == 2:
+        # scikit-learn 1.2's default for two classes (multi_class='auto') is the binomial model, one coefficient row;
+        # it equals the two-row softmax at C/2, not at C (see REFERENCE-NOTES).
+        binomial = LogisticRegression(solver="lbfgs", C=C, max_iter=10000, tol=1e-10, fit_intercept=fit_intercept)
+        binomial.fit(X, y, sample_weight=s)
+        doc["binomial_predict_proba"] = binomial.predict_proba(X).tolist()
     with open(os.path.join(HERE, name + ".json"), "w") as fh:
         json.dump(doc, fh)
     print(name, X.shape, "nnz", X.nnz, "iters", doc["n_iter"], "F", F)
@@ -132,3 +144,4 @@ if __name__ == "__main__":
     random_problem(seed=7, n=80, d=15, k=4, C=10.0, fit_intercept=True, name="random_sparse_k4_c10")
     random_problem(seed=11, n=120, d=25, k=5, C=1.0, fit_intercept=False, name="random_sparse_k5_c1_no_intercept")
     corpus_problem("command_lines_tfidf_k4_c10", C=10.0)
+    random_problem(seed=13, n=60, d=12, k=2, C=10.0, fit_intercept=True, name="random_sparse_k2_c10")

@@ -89,6 +89,12 @@ def main():
     cases.append(case("single_class_weighted", [0, 0, 0], [0, 0, 0], ["only-one"], weights=[1e20, 2.5, 3.0]))
     cases.append(case("zero_weight_rows",
                       [0, 1, 2, 1, 0], [0, 1, 1, 2, 0], ["u", "v", "w"], weights=[2.0, 3.0, 0.0, 1.0, 0.0]))
+    # No prediction right, without weights: scikit-learn prints every support as a float (its "pathological case").
+    cases.append(case("no_prediction_right", [0, 0, 1, 1, 2], [1, 1, 2, 2, 0], ["x", "y", "z"]))
+    cases.append(case("no_prediction_right_absent_class", [0, 0, 1], [1, 1, 0], ["x", "y", "unused"]))
+    cases.append(case("one_prediction_right", [0, 0, 1, 1, 2], [0, 1, 2, 2, 0], ["x", "y", "z"]))
+    # A right row of weight 0 is still a right row for that rule: the weighted report prints floats anyway.
+    cases.append(case("only_zero_weight_row_right", [0, 1, 1], [0, 0, 0], ["x", "y"], weights=[0.0, 2.0, 1.0]))
 
     # Random cases: K up to 6, N up to 200, with observation-count weights (integers 1..1000, skewed) and fractional ones.
     for i, (n, k, err) in enumerate([(40, 3, 0.3), (120, 5, 0.2), (200, 6, 0.35), (200, 6, 0.1), (75, 4, 0.5)]):

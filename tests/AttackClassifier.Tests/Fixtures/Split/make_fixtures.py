@@ -5,6 +5,8 @@
 * train_test / train_validation_test: per-class counts of each part from scikit-learn's train_test_split(stratify=y),
   kept only for label vectors where those counts do not depend on random_state (no tie between fractional parts decides
   them; checked over 25 seeds), so a different generator must reproduce them exactly.
+* study_protocol: the same for the study's notebook protocol, train_test_split(test_size=val+test) and then
+  train_test_split(held_out, test_size=test/(val+test)) whose train part is validation (SplitProtocol.Study).
 * kfold: StratifiedKFold(shuffle=True) per-fold, per-class test counts, which never depend on the seed.
 * random: an independent Python implementation of SplitMix64 + xoshiro256**, Lemire's bounded integers and Fisher-Yates,
   so the C# generator is checked against a second implementation of the published algorithms.
@@ -47,6 +49,17 @@ def train_validation_test_counts(y, val, test, seeds=range(25)):
     for s in seeds:
         rest, te = train_test_split(np.arange(len(y)), test_size=test, random_state=s, stratify=y)
         tr, va = train_test_split(rest, test_size=val / (1 - test), random_state=s, stratify=y[rest])
+        outcomes.add(tuple(tuple(per_class_counts(y, p, k)) for p in (tr, va, te)))
+    return outcomes
+
+
+def study_protocol_counts(y, val, test, seeds=range(25)):
+    k = max(y) + 1
+    y = np.asarray(y)
+    outcomes = set()
+    for s in seeds:
+        tr, held = train_test_split(np.arange(len(y)), test_size=val + test, random_state=s, stratify=y)
+        va, te = train_test_split(held, test_size=test / (val + test), random_state=s, stratify=y[held])
         outcomes.add(tuple(tuple(per_class_counts(y, p, k)) for p in (tr, va, te)))
     return outcomes
 
@@ -120,7 +133,7 @@ def main():
     rng = np.random.default_rng(7)
     size_sets = [[10, 10], [30, 20, 10], [50, 7, 13, 2, 28], [3, 3, 4, 5, 9, 11], [100, 60, 25, 9, 4, 2],
                  [17, 23, 41, 5], [2, 2, 2, 8], [120, 80, 40, 20, 10, 5]]
-    train_test, tvt, kfold = [], [], []
+    train_test, tvt, study, kfold = [], [], [], []
     for sizes in size_sets:
         y = labels(sizes, rng)
         for test_size in (0.1, 0.2, 0.25, 0.3, 1 / 3, 0.5):
@@ -140,6 +153,14 @@ def main():
                 (tr, va, te), = outcomes
                 tvt.append({"y": y, "validation_fraction": val, "test_fraction": test,
                             "train_counts": list(tr), "validation_counts": list(va), "test_counts": list(te)})
+            try:
+                outcomes = study_protocol_counts(y, val, test)
+            except ValueError:
+                continue
+            if len(outcomes) == 1:
+                (tr, va, te), = outcomes
+                study.append({"y": y, "validation_fraction": val, "test_fraction": test,
+                              "train_counts": list(tr), "validation_counts": list(va), "test_counts": list(te)})
         for folds in (2, 3, 5):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", UserWarning)   # a class smaller than the fold count: allowed, as ours
@@ -151,7 +172,7 @@ def main():
             kfold.append({"y": y, "folds": folds, "test_counts": [per_class_counts(y, te, k) for _, te in splits]})
 
     json.dump({"generator": f"scikit-learn {sklearn.__version__}, numpy {np.__version__}",
-               "train_test": train_test, "train_validation_test": tvt, "kfold": kfold, "random": random_reference()},
+               "train_test": train_test, "train_validation_test": tvt, "study_protocol": study, "kfold": kfold, "random": random_reference()},
               sys.stdout, indent=None, separators=(",", ":"))
     sys.stdout.write("\n")
 

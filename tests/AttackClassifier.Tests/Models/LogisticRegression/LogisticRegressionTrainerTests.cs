@@ -37,6 +37,24 @@ public class LogisticRegressionTrainerTests
         Assert.Equal(f.Evaluate(model.Parameters, new double[f.Dimension]), diag.Objective, 9);
     }
 
+    // Two classes: the trainer fits the two-row softmax, scikit-learn's LogisticRegression(multi_class='multinomial') (the
+    // fixture list's random_sparse_k2_c10 checks that at C). scikit-learn 1.2's default for two classes is the binomial model,
+    // which is the two-row softmax at C/2: z₁ − z₀ = 2·z₁ doubles the logit, so the same fit needs half the penalty's C.
+    [Fact]
+    public void Two_classes_fit_the_two_row_softmax_which_is_scikit_learns_binomial_default_at_half_C()
+    {
+        var fx = SklearnLogisticFixture.Load("random_sparse_k2_c10");
+        Assert.Equal(2, fx.NClasses);
+        double[][] binomial = fx.BinomialPredictProba!;
+        double WorstVsBinomial(double c)
+        {
+            double[] p = new LogisticRegressionTrainer(Tight with { InverseRegularization = c }).Fit(fx.X, fx.Y, 2, fx.SampleWeight).PredictProbabilities(fx.X);
+            return Enumerable.Range(0, fx.NRows).Max(n => Math.Abs(p[2 * n + 1] - binomial[n][1]));
+        }
+        Assert.True(WorstVsBinomial(fx.C / 2) < 1e-4, $"at C/2: {WorstVsBinomial(fx.C / 2)}");
+        Assert.True(WorstVsBinomial(fx.C) > 1e-3, $"at C: {WorstVsBinomial(fx.C)}");   // not the binomial model at the same C
+    }
+
     [Theory]
     [MemberData(nameof(Fixtures))]
     public void Matches_sklearn_probabilities_predictions_and_centred_coefficients(string name)

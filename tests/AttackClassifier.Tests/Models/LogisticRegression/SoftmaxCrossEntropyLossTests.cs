@@ -11,7 +11,7 @@ namespace AttackClassifier.Tests.Models.LogisticRegression;
 
 public class SoftmaxCrossEntropyLossTests
 {
-    public static TheoryData<string> Fixtures => ["random_sparse_k4_c10", "random_sparse_k5_c1_no_intercept", "command_lines_tfidf_k4_c10"];
+    public static TheoryData<string> Fixtures => ["random_sparse_k4_c10", "random_sparse_k5_c1_no_intercept", "command_lines_tfidf_k4_c10", "random_sparse_k2_c10"];
 
     private static SoftmaxCrossEntropyLoss Loss(SklearnLogisticFixture fx) =>
         new(fx.X, fx.Y, fx.NClasses, fx.SampleWeight, fx.C, fx.FitIntercept);

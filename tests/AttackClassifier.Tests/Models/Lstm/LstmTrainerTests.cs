@@ -1,6 +1,7 @@
 using AttackClassifier.Data;
 using AttackClassifier.Models.Lstm;
 using AttackClassifier.Randomness;
+using AttackClassifier.Text;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FsCheck;
@@ -92,6 +93,22 @@ public class LstmTrainerTests
                 Assert.Equal(1f, one.Sum(), 5);
             }
         }
+    }
+
+    // One owner for the output-step rule: single-row prediction calls LstmNetwork.OutputStep and StepForward, as the batch does.
+    [Theory]
+    [InlineData(new[] { 0, 0, 0, 0, 0, 0 }, -1)]                                     // all padding: the head reads h = 0
+    [InlineData(new[] { 4, SequenceEncoder.PaddingId, 7, 0, 0, 0 }, 2)]          // interior padding is read through
+    [InlineData(new[] { SequenceEncoder.OovId, 5, 6, 7, 8, 9 }, 5)]
+    public void Single_row_and_batch_share_the_output_step_even_for_all_padding_rows(int[] row, int maskedStep)
+    {
+        Assert.Equal(maskedStep, LstmNetwork.OutputStep(row, masked: true));
+        Assert.Equal(row.Length - 1, LstmNetwork.OutputStep(row, masked: false));
+        var model = new LstmTrainer(Small with { MaxEpochs = 1, MaskPadding = true }).Fit(MarkerTask(8, rows: 24), 12, 3);
+        float[] batch = model.PredictProbabilities([.. row, 2, 3, 4, 0, 0, 0], 6);
+        var one = new float[3];
+        model.PredictProbabilities(row, one);
+        for (int k = 0; k < 3; k++) Assert.Equal(batch[k], one[k], 5);
     }
 
     [Fact]

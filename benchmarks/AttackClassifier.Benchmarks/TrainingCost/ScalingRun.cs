@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using AttackClassifier.Benchmarks.Corpus;
+using AttackClassifier.Classification;
+using AttackClassifier.Data;
+using AttackClassifier.Models.Lstm;
+
+namespace AttackClassifier.Benchmarks.TrainingCost;
+
+/// <summary>
+/// One fit per process for <c>benchmarks/scaling.py</c> (cost growth with rows): peak memory can only be read per process
+/// (VmHWM never goes down), so each (model, size) pair runs in a fresh, short-lived process. The fits are those of the
+/// training-cost suite at the same seed: the study preset and the library's default preset of TF-IDF + LR, fitted to
+/// convergence, and one LSTM epoch (the study's network).
+/// </summary>
+internal static class ScalingRun
+{
+    /// <summary>Fits <paramref name="kind"/> on the seeded corpus of <paramref name="rows"/> rows; returns a JSON line.</summary>
+    public static string FitOnce(string kind, int rows)
+    {
+        CommandDataset data = SyntheticCorpus.Generate(rows, seed: 42);
+        var clock = Stopwatch.StartNew();
+        string detail = kind switch
+        {
+            "study" => Describe(TfidfLogisticRegressionClassifier.Train(data, TfidfLogisticRegressionOptions.Study)),
+            "default" => Describe(TfidfLogisticRegressionClassifier.Train(data, TfidfLogisticRegressionOptions.Default)),
+            "lstm" => Describe(LstmClassifier.Train(data, validation: null, new LstmClassifierOptions { Network = new LstmOptions { MaxEpochs = 1, Seed = 42 } })),
+            _ => throw new ArgumentException($"Unknown kind '{kind}': study, default or lstm."),
+        };
+        double seconds = clock.Elapsed.TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{{\"impl\":\"ours\",\"kind\":\"{kind}\",\"rows\":{rows},\"seconds\":{seconds:R},\"peak_rss_mib\":{PeakResidentMiB():R},{detail}}}");
+    }
+
+    private static string Describe(TfidfLogisticRegressionClassifier c) => string.Create(CultureInfo.InvariantCulture,
+        $"\"features\":{c.Vectorizer.FeatureCount},\"classes\":{c.Labels.Count},\"iterations\":{c.Model.Diagnostics?.Iterations ?? 0}");
+
+    private static string Describe(LstmClassifier c) => string.Create(CultureInfo.InvariantCulture, $"\"classes\":{c.Labels.Count}");
+
+    /// <summary>VmHWM of /proc/self/status (peak resident set), in MiB; NaN where there is no /proc.</summary>
+    private static double PeakResidentMiB()
+    {
+        const string path = "/proc/self/status";
+        if (!File.Exists(path)) return double.NaN;
+        string? line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+    }
+}

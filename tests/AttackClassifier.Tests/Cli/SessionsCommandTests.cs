@@ -1,0 +1,129 @@
+using System.Text.Json;
+using AttackClassifier.Cli.Commands;
+using AttackClassifier.Tests.Sessions;
+
+namespace AttackClassifier.Tests.Cli;
+
+/// <summary><c>train-sessions</c> on the fixture corpus, then <c>sessions</c> on the ECS and auditd fixtures with that model.</summary>
+public sealed class SessionsCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "attack-sessions-" + Guid.NewGuid().ToString("N"));
+    private readonly string _model;
+
+    public SessionsCommandTests()
+    {
+        Directory.CreateDirectory(_folder);
+        _model = Path.Combine(_folder, "tagger.acm");
+        var (exit, output, error) = CliRunner.Run("train-sessions", "--data", SessionReaderTests.FixturePath("corpus.csv"), "--features", "word", "--out", _model, "--json");
+        Assert.True(exit == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.Equal(12, json.RootElement.GetProperty("train_sessions").GetInt32());
+        Assert.Equal(6, json.RootElement.GetProperty("test").GetProperty("sessions").GetInt32());
+        Assert.InRange(json.RootElement.GetProperty("test").GetProperty("in_context").GetProperty("accuracy").GetDouble(), 0, 1);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private JsonElement[] Records(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToArray();
+
+    [Fact]
+    public void Train_sessions_is_reproducible_to_the_byte()
+    {
+        string again = Path.Combine(_folder, "again.acm");
+        var (exit, _, error) = CliRunner.Run("train-sessions", "--data", SessionReaderTests.FixturePath("corpus.csv"), "--features", "word", "--out", again);
+        Assert.True(exit == 0, error);
+        // The payload (everything but the metadata's creation time) is identical: compare the header's SHA-256 of the payload.
+        Assert.Equal(File.ReadAllBytes(_model)[16..48], File.ReadAllBytes(again)[16..48]);
+    }
+
+    [Fact]
+    public void Ecs_input_gives_one_record_per_session_and_an_error_record_per_bad_line_in_stream_order()
+    {
+        var (exit, output, error) = CliRunner.Run("sessions", "--input", SessionReaderTests.FixturePath("sessions-ecs.ndjson"), "--input-format", "ecs",
+                                                  "--session-field", "process.session_leader.entity_id", "--model", _model, "--command-model", "none");
+        Assert.True(exit == 0, error);
+        Assert.Contains("2 input records held no command", error);
+        JsonElement[] records = Records(output);
+        Assert.Equal(4, records.Length);
+        Assert.Equal([6, 7], records[..2].Select(r => r.GetProperty("line").GetInt32()));   // errors come as they are read; sessions close at the end
+        Assert.StartsWith("invalid JSON", records[0].GetProperty("error").GetString());
+        JsonElement l1 = records[2];
+        Assert.Equal("L1", l1.GetProperty("session_id").GetString());
+        Assert.Equal(["web-01"], l1.GetProperty("hosts").EnumerateArray().Select(h => h.GetString()));
+        JsonElement[] statements = [.. l1.GetProperty("statements").EnumerateArray()];
+        Assert.Equal(7, statements.Length);
+        Assert.Equal("cat /proc/cpuinfo | grep name | wc -l", statements[2].GetProperty("command").GetString());
+        Assert.Equal("discovery", statements[2].GetProperty("tactic").GetString());
+        Assert.Equal("TA0007", statements[2].GetProperty("tactic_id").GetString());
+        JsonElement[] chain = [.. l1.GetProperty("chain").EnumerateArray()];
+        Assert.Equal(7, chain.Sum(c => c.GetProperty("statements").GetInt32()));
+        Assert.Equal("2026-01-05T09:00:01Z", l1.GetProperty("first_time").GetString());
+        Assert.Equal("L2", records[3].GetProperty("session_id").GetString());
+        Assert.All(records[3].GetProperty("statements").EnumerateArray(), s => Assert.Equal("benign", s.GetProperty("tactic").GetString()));
+    }
+
+    [Fact]
+    public void Auditd_input_groups_by_ses_and_text_output_escapes_and_names_lines()
+    {
+        var (exit, output, error) = CliRunner.Run("sessions", "--input", SessionReaderTests.FixturePath("sessions-audit.log"), "--input-format", "auditd",
+                                                  "--session-field", "ses", "--model", _model, "--command-model", "none", "--format", "text");
+        Assert.True(exit == 0, error);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("sessions-audit.log:13: error: ", lines[0]);
+        Assert.StartsWith("# session 7 part 1: ", lines[1]);
+        Assert.Equal(4, lines.Skip(2).TakeWhile(l => !l.StartsWith('#')).Count());
+        Assert.Matches(@"^1\t[a-z-]+\t[01]\.\d{3}\t-\twhoami$", lines[2]);
+        Assert.StartsWith("# session 8 part 1: ", lines[6]);
+    }
+
+    [Fact]
+    public void Html_output_is_one_page_with_a_timeline_per_session()
+    {
+        var (exit, output, error) = CliRunner.Run("sessions", "--input", SessionReaderTests.FixturePath("sessions-ecs.ndjson"), "--input-format", "ecs",
+                                                  "--session-field", "process.session_leader.entity_id", "--model", _model, "--command-model", "none", "--format", "html");
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("<!DOCTYPE html>", output);
+        var page = System.Xml.Linq.XDocument.Parse(output[output.IndexOf('<', 1)..]);   // well-formed XML after the doctype
+        Assert.Equal(2, page.Descendants().Count(e => e.Name.LocalName == "svg"));
+        Assert.Equal(2, page.Descendants().Count(e => e.Name.LocalName == "figure"));
+    }
+
+    [Theory]
+    [InlineData("30m", 30 * 60)]
+    [InlineData("2h", 2 * 3600)]
+    [InlineData("90s", 90)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("1d", 86400)]
+    public void Gaps_read_units(string text, int seconds) => Assert.Equal(TimeSpan.FromSeconds(seconds), SessionsCommand.ParseGap(text));
+
+    [Theory]
+    [InlineData("30")]
+    [InlineData("m")]
+    [InlineData("30m1h")]
+    [InlineData("0s")]
+    [InlineData("")]
+    public void Bad_gaps_are_one_line_errors(string text)
+    {
+        var (exit, _, error) = CliRunner.Run("sessions", "--gap", text, "--model", _model, "--command-model", "none", "--input", SessionReaderTests.FixturePath("sessions-ecs.ndjson"));
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: --gap", error);
+    }
+
+    [Fact]
+    public void A_command_classifier_file_given_as_session_model_is_a_clear_error()
+    {
+        var (exit, _, error) = CliRunner.Run("sessions", "--model", "builtin:linux", "--input", SessionReaderTests.FixturePath("sessions-ecs.ndjson"));
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: --model: unknown built-in session model 'builtin:linux'", error);
+    }
+
+    [Fact]
+    public void A_malformed_corpus_is_a_one_line_error_naming_file_line_and_field()
+    {
+        string bad = Path.Combine(_folder, "bad.csv");
+        File.WriteAllText(bad, "session_id,split,family,command_index,statement_index,statement,tactic,technique\ns1,train,f,0,0,ls,recon,\n");
+        var (exit, _, error) = CliRunner.Run("train-sessions", "--data", bad);
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"error: {bad}:2: field 'tactic': 'recon'", error);
+    }
+}

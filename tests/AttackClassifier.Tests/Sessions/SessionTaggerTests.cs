@@ -1,0 +1,135 @@
+using AttackClassifier.Data;
+using AttackClassifier.Serialization;
+using AttackClassifier.Sessions;
+using AttackClassifier.Telemetry;
+using AttackClassifier.Text;
+
+namespace AttackClassifier.Tests.Sessions;
+
+/// <summary>A tagger trained on the fixture corpus (Fixtures/Sessions/corpus.csv): training, tagging, the model file, the corpus reader.</summary>
+public class SessionTaggerTests
+{
+    private static readonly SessionTaggerOptions Small = new()
+    {
+        StatementFeatures = [new TfidfOptions { SublinearTf = true }],
+        EmissionWeights = [1, 2],
+        PriorExponents = [0, 1],
+    };
+
+    private static IReadOnlyList<LabelledSession> Corpus() => SessionCorpus.Load(SessionReaderTests.FixturePath("corpus.csv"));
+
+    private static SessionTagger Train() => SessionTaggerTrainer.Train(Corpus().Where(s => s.Split == "train").ToArray(), Small).Tagger;
+
+    private static byte[] Bytes(SessionTagger tagger)
+    {
+        using var stream = new MemoryStream();
+        ModelFile.Save(tagger, stream, null);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Training_is_reproducible_to_the_byte_and_keeps_test_families_out()
+    {
+        IReadOnlyList<LabelledSession> corpus = Corpus();
+        Assert.Equal(12, corpus.Count(s => s.Split == "train"));
+        SessionTagger a = Train(), b = Train();
+        Assert.Equal(Bytes(a), Bytes(b));
+        Assert.Equal(["benign", "execution", "persistence", "discovery", "command-and-control"], a.States);
+        // The statement vocabulary holds no word only the test families use.
+        var vocabulary = ((TfidfVectorizer)a.Features.Current).Vocabulary;
+        Assert.False(vocabulary.ContainsKey("journalctl"));
+        Assert.True(vocabulary.ContainsKey("crontab"));
+    }
+
+    [Fact]
+    public void Save_then_load_gives_the_same_tags_and_probabilities()
+    {
+        SessionTagger trained = Train();
+        using var stream = new MemoryStream(Bytes(trained));
+        LoadedSessionTagger loaded = ModelFile.OpenSessionTagger(stream, "memory");
+        Assert.Equal(ModelKind.SessionTagger, loaded.Info.Kind);
+        foreach (LabelledSession session in Corpus())
+        {
+            int n = session.Statements.Length, s = trained.States.Count;
+            double[] q1 = new double[n * s], p1 = new double[n * s], q2 = new double[n * s], p2 = new double[n * s];
+            int[] path1 = new int[n], path2 = new int[n];
+            trained.Decode(session.Statements, q1, p1, path1);
+            loaded.Tagger.Decode(session.Statements, q2, p2, path2);
+            Assert.Equal(path1, path2);
+            Assert.Equal(p1, p2);
+        }
+    }
+
+    [Fact]
+    public void The_bilstm_decoder_trains_reproducibly_and_survives_save_then_load()
+    {
+        var options = Small with { Decoder = SessionDecoder.BiLstm, SequenceHiddenSize = 4, SequenceMaxEpochs = 3 };
+        LabelledSession[] train = [.. Corpus().Where(s => s.Split == "train")];
+        SessionTagger a = SessionTaggerTrainer.Train(train, options).Tagger, b = SessionTaggerTrainer.Train(train, options).Tagger;
+        Assert.Equal(SessionDecoder.BiLstm, a.Decoder);
+        Assert.Equal(Bytes(a), Bytes(b));
+        using var stream = new MemoryStream(Bytes(a));
+        SessionTagger loaded = ModelFile.OpenSessionTagger(stream, "memory").Tagger;
+        Assert.Equal(SessionDecoder.BiLstm, loaded.Decoder);
+        foreach (LabelledSession session in Corpus())
+        {
+            int n = session.Statements.Length, s = a.States.Count;
+            double[] q1 = new double[n * s], p1 = new double[n * s], q2 = new double[n * s], p2 = new double[n * s];
+            int[] path1 = new int[n], path2 = new int[n];
+            a.Decode(session.Statements, q1, p1, path1);
+            loaded.Decode(session.Statements, q2, p2, path2);
+            Assert.Equal(path1, path2);
+            Assert.Equal(p1, p2);
+            for (int t = 0; t < n; t++) Assert.Equal(1.0, p1.AsSpan(t * s, s).ToArray().Sum(), 5);
+        }
+    }
+
+    [Fact]
+    public void A_command_classifier_file_is_not_a_session_tagger_and_the_reverse()
+    {
+        using var tagger = new MemoryStream(Bytes(Train()));
+        var e = Assert.Throws<ModelFormatException>(() => ModelFile.Open(tagger, "tagger.acm"));
+        Assert.Contains("session tagger", e.Message);
+        var model = AttackClassifier.Classification.TfidfLogisticRegressionClassifier.Train(new CommandDataset([new("ls", "Normal", 1), new("id", "T1033", 1)]),
+                                                                           AttackClassifier.Classification.TfidfLogisticRegressionOptions.Study);
+        using var classifier = new MemoryStream();
+        ModelFile.Save(model, classifier);
+        classifier.Position = 0;
+        Assert.Contains("not a session tagger", Assert.Throws<ModelFormatException>(() => ModelFile.OpenSessionTagger(classifier, "lr.acm")).Message);
+    }
+
+    [Fact]
+    public void Tagging_learns_the_fixture_chains_and_the_chain_covers_every_statement()
+    {
+        SessionTagger tagger = Train();
+        SessionEvaluationResult result = SessionEvaluation.Evaluate(tagger, Corpus().Where(s => s.Split == "test").ToArray());
+        Assert.True(result.InContext.Accuracy >= 0.6, $"accuracy {result.InContext.Accuracy}");
+        Assert.Equal(1.0, result.InContext.BenignRecall);
+
+        using FileStream file = File.OpenRead(SessionReaderTests.FixturePath("sessions-ecs.ndjson"));
+        SessionWindow window = SessionReader.Read(TelemetryReader.Read(file, new TelemetryReaderOptions { Format = TelemetryFormat.Ecs }),
+                                                  new SessionOptions { SessionField = "process.session_leader.entity_id" }, "ecs").First(i => i.Window is not null).Window!;
+        TaggedSession tagged = tagger.Tag(window);
+        Assert.Equal(window.Statements.Count, tagged.Statements.Count);
+        Assert.Equal(window.Statements, tagged.Statements.Select(t => t.Statement));
+        Assert.Equal(Enumerable.Range(0, window.Statements.Count), tagged.Chain.SelectMany(c => Enumerable.Range(c.First, c.Count)));   // spans tile the session
+        for (int k = 1; k < tagged.Chain.Count; k++) Assert.NotEqual(tagged.Chain[k - 1].State, tagged.Chain[k].State);           // maximal runs
+        Assert.All(tagged.Statements, t => Assert.InRange(t.Probability, 0, 1));
+        Assert.Equal("discovery", tagged.Statements.Single(t => t.Statement.Text == "grep name").State);
+        Assert.StartsWith("discovery → command-and-control → execution; 7 statements in 3 commands; host web-01; user www-data; 2026-01-05T09:00:01Z – 2026-01-05T09:00:05Z", tagged.Summary);
+    }
+
+    [Theory]
+    [InlineData("session_id,split,family,command_index,statement_index,statement,tactic\n", "corpus.csv:1: field 'technique': missing column")]
+    [InlineData("session_id,split,family,command_index,statement_index,statement,tactic,technique\ns1,train,f,x,0,ls,benign,\n", "corpus.csv:2: field 'command_index': 'x' is not a whole number ≥ 0")]
+    [InlineData("session_id,split,family,command_index,statement_index,statement,tactic,technique\ns1,train,f,0,0,ls,recon,\n", "corpus.csv:2: field 'tactic': 'recon' is neither 'benign' nor an ATT&CK tactic shortname")]
+    [InlineData("session_id,split,family,command_index,statement_index,statement,tactic,technique\ns1,train,f,0,0,ls,benign,\ns1,test,f,1,0,id,discovery,\n", "corpus.csv:3: field 'split': 'test', but line 2 of session 's1' says 'train'")]
+    [InlineData("session_id,split,family,command_index,statement_index,statement,tactic,technique\ns1,train,f,0,0,ls,benign,\ns1,train,f,0,0,id,discovery,\n", "corpus.csv:3: field 'statement_index': session 's1' repeats command 0, statement 0 (line 2)")]
+    [InlineData("session_id,split,family,command_index,statement_index,statement,tactic,technique\ns1,train,f,0,0, ,benign,\n", "corpus.csv:2: field 'statement': empty")]
+    [InlineData("session_id,split,family,command_index,statement_index,statement,tactic,technique\ns1,train,f,0,0,ls\n", "corpus.csv:2: 6 fields; the header has 8")]
+    public void A_malformed_corpus_names_file_line_and_field(string csv, string expected)
+    {
+        var e = Assert.Throws<DatasetFormatException>(() => SessionCorpus.Load(new StringReader(csv), "corpus.csv"));
+        Assert.StartsWith(expected, e.Message);
+    }
+}
