@@ -57,7 +57,7 @@ internal static class InfoCommand
                 w.WriteString("parent_sha256", step.ParentSha256);
                 w.WriteNumber("rows_added", step.RowsAdded);
                 w.WriteNumber("replay_rows", step.ReplayRows);
-                w.WriteString("trained_utc", ModelMetadata.Utc(step.TrainedUtc));
+                if (step.TrainedUtc is { } trained) w.WriteString("trained_utc", ModelMetadata.Utc(trained)); else w.WriteNull("trained_utc");
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -91,7 +91,7 @@ internal static class InfoCommand
             if (m.Options.Count > 0) output.WriteLine("options: " + string.Join(", ", m.Options.Select(o => $"{o.Key}={o.Value}")));
             output.WriteLine(m.Lineage.Count == 0 ? "lineage: trained from scratch" : $"lineage ({m.Lineage.Count} retraining steps, oldest first):");
             foreach (ModelLineageStep step in m.Lineage)
-                output.WriteLine(string.Create(ci, $"  from {step.ParentSha256}: +{step.RowsAdded} rows, {step.ReplayRows} replayed, {ModelMetadata.Utc(step.TrainedUtc)}"));
+                output.WriteLine(string.Create(ci, $"  from {step.ParentSha256}: +{step.RowsAdded} rows, {step.ReplayRows} replayed{(step.TrainedUtc is { } trained ? ", " + ModelMetadata.Utc(trained) : "")}"));
         }
         else output.WriteLine("metadata: none (format version 1)");
         output.WriteLine($"classes ({info.Labels.Count}):");

@@ -57,7 +57,7 @@ internal static class WarmStartTraining
         ModelMetadata metadata = TrainCommand.Metadata(DataOptions.Paths(newPath), newRows.Count + (replay?.Count ?? 0), options);
         metadata = metadata with
         {
-            Lineage = [.. old?.Lineage ?? [], new ModelLineageStep(parent.Info.Sha256, newRows.Count, replay?.Count ?? 0, metadata.CreatedUtc!.Value)],
+            Lineage = [.. old?.Lineage ?? [], new ModelLineageStep(parent.Info.Sha256, newRows.Count, replay?.Count ?? 0, metadata.CreatedUtc)],
         };
         ModelFile.Save(child, outPath, metadata);
 

@@ -71,7 +71,7 @@ public sealed record ModelMetadata
                     w.WriteString("parent_sha256", step.ParentSha256);
                     w.WriteNumber("rows_added", step.RowsAdded);
                     w.WriteNumber("replay_rows", step.ReplayRows);
-                    w.WriteString("trained_utc", Utc(step.TrainedUtc));
+                    if (step.TrainedUtc is { } trained) w.WriteString("trained_utc", Utc(trained));
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -122,8 +122,8 @@ public sealed record ModelMetadata
         {
             if (e.ValueKind != JsonValueKind.Object || String(e, "parent_sha256") is not { } parent) continue;
             long Number(string name) => e.TryGetProperty(name, out JsonElement v) && v.TryGetInt64(out long n) ? n : 0;
-            DateTimeOffset time = String(e, "trained_utc") is { } t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed)
-                ? parsed : DateTimeOffset.UnixEpoch;
+            DateTimeOffset? time = String(e, "trained_utc") is { } t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed)
+                ? parsed : null;
             steps.Add(new ModelLineageStep(parent, Number("rows_added"), Number("replay_rows"), time));
         }
         return steps.ToArray();
@@ -137,8 +137,9 @@ public sealed record ModelMetadata
 /// <param name="ParentSha256">SHA-256 (lower-case hex) of the parent model's payload: its <see cref="ModelInfo.Sha256"/>.</param>
 /// <param name="RowsAdded">Newly labelled rows in this step (after consolidation).</param>
 /// <param name="ReplayRows">Old rows mixed back in (after consolidation; 0 without replay).</param>
-/// <param name="TrainedUtc">When the step was trained (UTC, whole seconds).</param>
-public sealed record ModelLineageStep(string ParentSha256, long RowsAdded, long ReplayRows, DateTimeOffset TrainedUtc);
+/// <param name="TrainedUtc">When the step was trained (UTC, whole seconds), or null: like <see cref="ModelMetadata.CreatedUtc"/>,
+/// train records a time only when asked to (<c>SOURCE_DATE_EPOCH</c>), so the same inputs give a byte-identical file.</param>
+public sealed record ModelLineageStep(string ParentSha256, long RowsAdded, long ReplayRows, DateTimeOffset? TrainedUtc);
 
 /// <summary>What a model file holds, without its parameters: format, kind, identity, classes, calibration and metadata.</summary>
 /// <param name="Source">The file (or stream description) it was read from.</param>

@@ -170,7 +170,7 @@ public class WarmStartTests
             Name = "child",
             Lineage =
             [
-                new ModelLineageStep(new string('a', 64), 120, 0, new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero)),
+                new ModelLineageStep(new string('a', 64), 120, 0, null),   // trained without SOURCE_DATE_EPOCH: no time
                 new ModelLineageStep(new string('b', 64), 20, 700, new DateTimeOffset(2026, 12, 5, 9, 30, 15, TimeSpan.Zero)),
             ],
         };
