@@ -9,15 +9,18 @@ if (args is ["write-ecs-events", var count, var path])
 {
     using var file = File.Create(path);
     EcsEventCorpus.Write(file, EcsEventCorpus.Commands(int.Parse(count, CultureInfo.InvariantCulture)));
-    return;
+    return 0;
 }
+// `analyst-curves [--seeds N] [--rounds N] [--diversity] [--out DIR]`: the full simulated-analyst study (benchmarks/README.md,
+// "Analyst in the loop"): results CSV, curves SVG and summary regenerated from scratch.
+if (args is ["analyst-curves", .. var rest]) return AttackClassifier.Benchmarks.Review.AnalystCurves.Run(rest);
 // `write-corpus ROWS FILE`: the training-cost corpus (SyntheticCorpus, seed 42) in the study's CSV schema, for the
 // scikit-learn side of benchmarks/scaling.py.
 if (args is ["write-corpus", var corpusRows, var corpusPath])
 {
     using var writer = new StreamWriter(corpusPath);
     AttackClassifier.Data.CommandCsv.Write(writer, SyntheticCorpus.Generate(int.Parse(corpusRows, CultureInfo.InvariantCulture), seed: 42).Records);
-    return;
+    return 0;
 }
 
 // `fit-once study|default|lstm ROWS`: one fit in this (short-lived) process, for benchmarks/scaling.py: prints one JSON line
@@ -25,6 +28,7 @@ if (args is ["write-corpus", var corpusRows, var corpusPath])
 if (args is ["fit-once", var kind, var fitRows])
 {
     Console.WriteLine(ScalingRun.FitOnce(kind, int.Parse(fitRows, CultureInfo.InvariantCulture)));
-    return;
+    return 0;
 }
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(SiemPipelineBenchmarks).Assembly).Run(args);
+return 0;

@@ -25,6 +25,7 @@ internal static class CliApp
         yield return InfoCommand.Create();
         yield return TuneCommand.Create();
         yield return CompareCommand.Create();
+        yield return ReviewCommand.Create();
         yield return SessionsCommand.Create();
         yield return TrainSessionsCommand.Create();
     }

@@ -19,11 +19,20 @@ internal static class EvaluateCommand
         data.AddTo(command);
         command.Options.Add(json);
         command.Options.Add(uncalibrated);
+        var baseline = new Option<string?>("--baseline") { Description = "Score this model too (e.g. the parent of a --warm-start child) and show both side by side." };
+        command.Options.Add(baseline);
         command.SetAction(parsed =>
         {
             IAttackClassifier classifier = LoadModel(parsed.GetValue(modelPath)!);
             if (parsed.GetValue(uncalibrated)) classifier = classifier.WithCalibration(classifier.Calibration with { Temperature = 1.0 });
             var (_, dataset) = data.Load(parsed);
+            if (parsed.GetValue(baseline) is { } baselinePath)
+            {
+                IAttackClassifier parent = LoadModel(baselinePath);
+                if (parsed.GetValue(uncalibrated)) parent = parent.WithCalibration(parent.Calibration with { Temperature = 1.0 });
+                BaselineComparison.Write(parsed.InvocationConfiguration.Output, parsed.GetValue(json), parsed.GetValue(modelPath)!, baselinePath, classifier, parent, dataset);
+                return 0;
+            }
             ClassificationReport report = classifier.Evaluate(dataset);
             CalibrationReport calibration = classifier.EvaluateCalibration(dataset);
             BenignRates benign = BenignRates.Compute(classifier, dataset);

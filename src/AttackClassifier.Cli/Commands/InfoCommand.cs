@@ -50,6 +50,17 @@ internal static class InfoCommand
             w.WriteStartObject("options");
             foreach (var (key, value) in m.Options) w.WriteString(key, value);
             w.WriteEndObject();
+            w.WriteStartArray("lineage");
+            foreach (ModelLineageStep step in m.Lineage)
+            {
+                w.WriteStartObject();
+                w.WriteString("parent_sha256", step.ParentSha256);
+                w.WriteNumber("rows_added", step.RowsAdded);
+                w.WriteNumber("replay_rows", step.ReplayRows);
+                if (step.TrainedUtc is { } trained) w.WriteString("trained_utc", ModelMetadata.Utc(trained)); else w.WriteNull("trained_utc");
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         else w.WriteNull("metadata");
@@ -78,6 +89,9 @@ internal static class InfoCommand
             output.WriteLine($"created: {m.CreatedUtc?.UtcDateTime.ToString("u", ci) ?? "unknown"}; tool {m.ToolVersion ?? "unknown"}; training rows {m.TrainingRows?.ToString(ci) ?? "unknown"}; data sha256 {m.TrainingDataSha256 ?? "unknown"}");
             output.WriteLine($"ATT&CK catalog: {m.AttackCatalogVersion ?? "unknown"}");
             if (m.Options.Count > 0) output.WriteLine("options: " + string.Join(", ", m.Options.Select(o => $"{o.Key}={o.Value}")));
+            output.WriteLine(m.Lineage.Count == 0 ? "lineage: trained from scratch" : $"lineage ({m.Lineage.Count} retraining steps, oldest first):");
+            foreach (ModelLineageStep step in m.Lineage)
+                output.WriteLine(string.Create(ci, $"  from {step.ParentSha256}: +{step.RowsAdded} rows, {step.ReplayRows} replayed{(step.TrainedUtc is { } trained ? ", " + ModelMetadata.Utc(trained) : "")}"));
         }
         else output.WriteLine("metadata: none (format version 1)");
         output.WriteLine($"classes ({info.Labels.Count}):");

@@ -16,7 +16,6 @@ namespace AttackClassifier.Cli.Commands;
 /// </summary>
 internal static class SessionsCommand
 {
-    private static readonly string[] InputFormats = ["plain", "jsonl", "ecs", "sysmon", "win4688", "osquery", "auditd"];
 
     /// <summary>Sessions drawn in one HTML page; the rest are counted (the page is built in memory).</summary>
     internal const int MaxHtmlSessions = 500;
@@ -26,7 +25,7 @@ internal static class SessionsCommand
         var defaults = new SessionOptions();
         var input = new Option<string?>("--input") { Description = "Read from this file instead of standard input." };
         var inputFormat = new Option<string>("--input-format") { Description = "As predict: plain, jsonl (with --field), ecs, sysmon, win4688, osquery or auditd.", DefaultValueFactory = _ => "plain" };
-        inputFormat.AcceptOnlyFromAmong(InputFormats);
+        inputFormat.AcceptOnlyFromAmong(ClassificationOptions.InputFormats);
         var field = new Option<string?>("--field") { Description = "Dot path of the command line in each JSON object (required for jsonl)." };
         var sessionField = new Option<string?>("--session-field")
         {

@@ -27,8 +27,13 @@ internal static class TrainCommand
         split.AddTo(command);
         foreach (Option o in new Option[] { outPath, json }) command.Options.Add(o);
         settings.AddTo(command);
+        var (warmStart, replay) = WarmStartTraining.CreateOptions();
+        command.Options.Add(warmStart);
+        command.Options.Add(replay);
         command.SetAction(parsed =>
         {
+            if (parsed.GetValue(warmStart) is { } parent)
+                return WarmStartTraining.Run(parsed, parent, parsed.GetValue(replay), data, parsed.GetValue(split.TrainFile), parsed.GetValue(split.Seed), parsed.GetValue(outPath)!, parsed.GetValue(json));
             var (train, validation, test) = split.LoadParts(parsed, data);
             int seed = parsed.GetValue(split.Seed);
             string kind = settings.ModelKind(parsed);

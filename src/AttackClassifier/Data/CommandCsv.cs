@@ -212,7 +212,8 @@ public static class CommandCsv
         Write(writer, records);
     }
 
-    private static void WriteField(TextWriter writer, string value)
+    /// <summary>One field, quoted (RFC 4180) only when it holds a comma, quote or line break.</summary>
+    internal static void WriteField(TextWriter writer, string value)
     {
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {

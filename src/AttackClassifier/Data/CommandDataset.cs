@@ -41,6 +41,9 @@ public sealed class CommandDataset
         return new CommandDataset(records) { SkippedRows = reader.SkippedRows };
     }
 
+    /// <summary>The same rows, recording <paramref name="skipped"/> rows left out while reading.</summary>
+    internal CommandDataset WithSkippedRows(long skipped) => new(_records) { SkippedRows = skipped };
+
     /// <summary>The rows, in file order.</summary>
     public IReadOnlyList<CommandRecord> Records => _records;
 

@@ -53,15 +53,38 @@ public sealed class TfidfFeatureUnion : ITextVectorizer, ISegmentedTextVectorize
         return new TfidfFeatureUnion(parts.ToArray());
     }
 
+    /// <summary>Each part grown as <see cref="TfidfVectorizer.Extend(IReadOnlyList{string}, int, out int[])"/> does;
+    /// <paramref name="oldToNew"/>[j] is the grown union column of old union column j.</summary>
+    internal TfidfFeatureUnion Extend(Func<TfidfVectorizer, (TfidfVectorizer Grown, int[] OldToNew)> extendPart, out int[] oldToNew)
+    {
+        ArgumentNullException.ThrowIfNull(extendPart);
+        var grown = new TfidfVectorizer[_parts.Length];
+        var maps = new int[_parts.Length][];
+        for (int p = 0; p < _parts.Length; p++) (grown[p], maps[p]) = extendPart(_parts[p]);
+        var union = new TfidfFeatureUnion(grown);
+        oldToNew = new int[FeatureCount];
+        for (int p = 0; p < _parts.Length; p++)
+            for (int j = 0; j < maps[p].Length; j++) oldToNew[_offset[p] + j] = union._offset[p] + maps[p][j];
+        return union;
+    }
+
     /// <inheritdoc/>
     public CsrMatrix Transform(IReadOnlyList<string> documents) => VectorizerRows.FromRows(this, documents);
 
     /// <inheritdoc/>
-    public int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values)
+    public int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values) => Transform(command, columns, values, out _);
+
+    /// <summary>As the public overload, also counting the term occurrences outside every part's vocabulary.</summary>
+    internal int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values, out int unknown)
     {
         if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
         int nnz = 0;
-        for (int p = 0; p < _parts.Length; p++) nnz += Shift(p, nnz, _parts[p].Transform(command, columns[nnz..], values[nnz..]), columns);
+        unknown = 0;
+        for (int p = 0; p < _parts.Length; p++)
+        {
+            nnz += Shift(p, nnz, _parts[p].Transform(command, columns[nnz..], values[nnz..], out int partUnknown), columns);
+            unknown += partUnknown;
+        }
         return nnz;
     }
 
@@ -71,11 +94,19 @@ public sealed class TfidfFeatureUnion : ITextVectorizer, ISegmentedTextVectorize
     /// <summary>The features of one segmented document: each part's segmented row (see
     /// <see cref="TfidfVectorizer.TransformSegmented(IReadOnlyList{string}, Span{int}, Span{double})"/>), side by side.</summary>
     /// <exception cref="ArgumentException">The buffers differ in length or are too short, or a segment is null.</exception>
-    internal int TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values)
+    internal int TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values) => TransformSegmented(segments, columns, values, out _);
+
+    /// <summary>As the overload above, also counting the term occurrences outside every part's vocabulary.</summary>
+    internal int TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values, out int unknown)
     {
         if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
         int nnz = 0;
-        for (int p = 0; p < _parts.Length; p++) nnz += Shift(p, nnz, _parts[p].TransformSegmented(segments, columns[nnz..], values[nnz..]), columns);
+        unknown = 0;
+        for (int p = 0; p < _parts.Length; p++)
+        {
+            nnz += Shift(p, nnz, _parts[p].TransformSegmented(segments, columns[nnz..], values[nnz..], out int partUnknown), columns);
+            unknown += partUnknown;
+        }
         return nnz;
     }
 

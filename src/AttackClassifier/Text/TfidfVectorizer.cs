@@ -85,40 +85,7 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     {
         options.Validate();
         if (N == 0) throw new ArgumentException("Cannot fit a vectorizer on zero documents.", "documents");
-
-        // CountVectorizer._count_vocab: provisional ids in order of first appearance; df and total counts per id.
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        var provisionalTerms = new List<string>();
-        var df = new List<int>();
-        var total = new List<long>();
-        var s = new AnalyzerScratch();
-        for (int d = 0; d < N; d++)
-        {
-            analyze(d, s);
-            AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
-            for (int k = 0; k < s.TermCount; k++)
-            {
-                ReadOnlySpan<char> term = s.Term(k);
-                if (!lookup.TryGetValue(term, out int id))
-                {
-                    id = provisionalTerms.Count;
-                    string t = new(term);
-                    ids.Add(t, id);
-                    provisionalTerms.Add(t);
-                    df.Add(0);
-                    total.Add(0);
-                }
-                s.Hits[k] = id;
-            }
-            Span<int> hits = s.Hits.AsSpan(0, s.TermCount);
-            hits.Sort();
-            for (int k = 0; k < hits.Length; k++)
-            {
-                if (k == 0 || hits[k] != hits[k - 1]) df[hits[k]]++;
-                total[hits[k]]++;
-            }
-        }
+        var (provisionalTerms, df, total) = CountTerms(N, analyze);
         if (provisionalTerms.Count == 0)
             throw new ArgumentException("Empty vocabulary: the documents contain no terms (every token is a single letter or punctuation?).", "documents");
 
@@ -154,6 +121,104 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
         return new TfidfVectorizer(options, terms, idf);
     }
 
+    // CountVectorizer._count_vocab: provisional ids in order of first appearance; df (documents holding the term) and
+    // total occurrences per id. analyze(d, s) leaves the terms of document d in s.
+    private static (List<string> Terms, List<int> Df, List<long> Total) CountTerms(int N, Action<int, AnalyzerScratch> analyze)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var provisionalTerms = new List<string>();
+        var df = new List<int>();
+        var total = new List<long>();
+        var s = new AnalyzerScratch();
+        for (int d = 0; d < N; d++)
+        {
+            analyze(d, s);
+            AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
+            for (int k = 0; k < s.TermCount; k++)
+            {
+                ReadOnlySpan<char> term = s.Term(k);
+                if (!lookup.TryGetValue(term, out int id))
+                {
+                    id = provisionalTerms.Count;
+                    string t = new(term);
+                    ids.Add(t, id);
+                    provisionalTerms.Add(t);
+                    df.Add(0);
+                    total.Add(0);
+                }
+                s.Hits[k] = id;
+            }
+            Span<int> hits = s.Hits.AsSpan(0, s.TermCount);
+            hits.Sort();
+            for (int k = 0; k < hits.Length; k++)
+            {
+                if (k == 0 || hits[k] != hits[k - 1]) df[hits[k]]++;
+                total[hits[k]]++;
+            }
+        }
+        return (provisionalTerms, df, total);
+    }
+
+    /// <summary>
+    /// This vocabulary grown by the terms of <paramref name="documents"/> it lacks (for retraining from a parent model on new
+    /// rows, with <paramref name="otherDocuments"/> older rows trained on beside them). Every old term keeps its idf, so the
+    /// parent's coefficient of a term means the same in the child. A new term gets idf = ln((1 + N) / (1 + df)) + 1 with
+    /// N = new + other documents and df counted in the new documents: a term the vocabulary lacks is taken to be absent from
+    /// the older rows, which is exact when they are the parent's own training rows (every term of those is in the
+    /// vocabulary unless pruned) and spares analysing them again. New terms pass the same document-frequency bounds (on N),
+    /// and <see cref="TfidfOptions.MaxFeatures"/>
+    /// caps the grown vocabulary (most frequent new terms first, ties in ordinal order). Columns stay in ordinal term order —
+    /// the order model files require — so an old term's column moves when new terms sort before it:
+    /// <paramref name="oldToNew"/>[j] is the grown column of old column j.
+    /// </summary>
+    internal TfidfVectorizer Extend(IReadOnlyList<string> documents, int otherDocuments, out int[] oldToNew)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return Extend(documents.Count, otherDocuments, (d, s) => NGramAnalyzer.Analyze(Options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s), out oldToNew);
+    }
+
+    /// <summary><see cref="Extend(IReadOnlyList{string}, int, out int[])"/> over segmented documents (see <see cref="FitSegmented"/>).</summary>
+    internal TfidfVectorizer ExtendSegmented(IReadOnlyList<IReadOnlyList<string>> documents, int otherDocuments, out int[] oldToNew)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return Extend(documents.Count, otherDocuments, (d, s) => NGramAnalyzer.AnalyzeSegments(Options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s), out oldToNew);
+    }
+
+    private TfidfVectorizer Extend(int newDocuments, int otherDocuments, Action<int, AnalyzerScratch> analyze, out int[] oldToNew)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(otherDocuments);
+        var (terms, df, total) = CountTerms(newDocuments, analyze);
+        int N = newDocuments + otherDocuments;   // df of a new term counts in the new documents only: see the summary
+        double high = Options.MaxDocumentFrequency.ToDocumentCount(N);
+        double low = Options.MinDocumentFrequency.ToDocumentCount(N);
+        List<int> fresh = Enumerable.Range(0, terms.Count).Where(id => !_index.ContainsKey(terms[id]) && df[id] <= high && df[id] >= low).ToList();
+        if (Options.MaxFeatures is int limit)
+            fresh = fresh.OrderByDescending(id => total[id]).ThenBy(id => terms[id], StringComparer.Ordinal).Take(Math.Max(0, limit - _terms.Length)).ToList();
+        fresh.Sort((a, b) => string.CompareOrdinal(terms[a], terms[b]));
+
+        // Merge two ordinal-sorted lists: the old terms and the new ones.
+        int smooth = Options.SmoothIdf ? 1 : 0;
+        var merged = new string[_terms.Length + fresh.Count];
+        var idf = new double[merged.Length];
+        oldToNew = new int[_terms.Length];
+        for (int i = 0, j = 0, m = 0; m < merged.Length; m++)
+        {
+            if (j >= fresh.Count || (i < _terms.Length && string.CompareOrdinal(_terms[i], terms[fresh[j]]) < 0))
+            {
+                (merged[m], idf[m]) = (_terms[i], _idf[i]);
+                oldToNew[i++] = m;
+            }
+            else
+            {
+                int id = fresh[j++];
+                merged[m] = terms[id];
+                idf[m] = Math.Log((double)(N + smooth) / (df[id] + smooth)) + 1.0;   // as Fit: ln(n / df) + 1, both +1 when smoothing
+            }
+        }
+        return new TfidfVectorizer(Options, merged, idf);
+    }
+
     /// <summary>
     /// Rebuilds a fitted vectorizer from its full state (what a model file stores): options, terms in column order
     /// (strictly ascending ordinal order) and idf (finite, ≥ 1 — the least ln(N/df) + 1 can be).
@@ -180,12 +245,16 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     public CsrMatrix Transform(IReadOnlyList<string> documents) => VectorizerRows.FromRows(this, documents);
 
     /// <inheritdoc/>
-    public int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values)
+    public int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values) => Transform(command, columns, values, out _);
+
+    /// <summary>As <see cref="Transform(ReadOnlySpan{char}, Span{int}, Span{double})"/>, also counting the term occurrences
+    /// outside the vocabulary (0 means the row would not change if the vocabulary grew).</summary>
+    internal int Transform(ReadOnlySpan<char> command, Span<int> columns, Span<double> values, out int unknown)
     {
         if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
         AnalyzerScratch s = AnalyzerScratch.ForCurrentThread;
         NGramAnalyzer.Analyze(Options, command, s);
-        return Weigh(s, columns, values);
+        return Weigh(s, columns, values, out unknown);
     }
 
     /// <summary>One row per segmented document (see <see cref="FitSegmented"/>), D columns.</summary>
@@ -201,25 +270,33 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     /// A one-segment document gives the plain string's row, bit for bit.
     /// </summary>
     /// <exception cref="ArgumentException">The buffers differ in length or are too short, or a segment is null.</exception>
-    internal int TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values)
+    internal int TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values) => TransformSegmented(segments, columns, values, out _);
+
+    /// <summary>As the overload above, also counting the term occurrences outside the vocabulary.</summary>
+    internal int TransformSegmented(IReadOnlyList<string> segments, Span<int> columns, Span<double> values, out int unknown)
     {
         if (columns.Length != values.Length) throw new ArgumentException($"columns ({columns.Length}) and values ({values.Length}) differ in length.", nameof(values));
         AnalyzerScratch s = AnalyzerScratch.ForCurrentThread;
         NGramAnalyzer.AnalyzeSegments(Options, segments, s);
-        return Weigh(s, columns, values);
+        return Weigh(s, columns, values, out unknown);
     }
 
     // The terms in the scratch → the row: in-vocabulary columns ascending, x = tf·idf, then the row norm.
     // Counting: ColumnCount[j] holds each column's occurrences and Hits the distinct columns in order of first occurrence,
     // so only the distinct columns are sorted (a document repeats many of its n-grams); the counts are zeroed on the way out.
-    private int Weigh(AnalyzerScratch s, Span<int> columns, Span<double> values)
+    private int Weigh(AnalyzerScratch s, Span<int> columns, Span<double> values, out int unknown)
     {
         AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
         if (s.ColumnCount.Length < FeatureCount) s.ColumnCount = new int[FeatureCount];
         int[] counts = s.ColumnCount;
-        int m = 0;
+        int m = 0, found = 0;
         for (int k = 0; k < s.TermCount; k++)
-            if (_table.TryGetColumn(s.Term(k), out int j) && counts[j]++ == 0) s.Hits[m++] = j;   // terms outside the vocabulary are ignored
+        {
+            if (!_table.TryGetColumn(s.Term(k), out int j)) continue;   // terms outside the vocabulary are ignored
+            found++;
+            if (counts[j]++ == 0) s.Hits[m++] = j;
+        }
+        unknown = s.TermCount - found;
         Span<int> distinct = s.Hits.AsSpan(0, m);
         distinct.Sort();
         if (m > columns.Length)

@@ -38,9 +38,15 @@ public sealed class LstmTrainer
     /// <param name="validation">Rows for early stopping (same sequence length), or null.</param>
     /// <param name="progress">Receives a report after every batch, or null.</param>
     /// <param name="cancellationToken">Checked between batches.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LstmModel Fit(TokenSequences training, int vocabularySize, int classCount, TokenSequences? validation = null,
                          IProgress<LstmProgress>? progress = null, CancellationToken cancellationToken = default)
+        => Fit(training, vocabularySize, classCount, validation, progress, cancellationToken, initialParameters: null);
+
+    /// <summary>As the public <c>Fit</c>, starting from <paramref name="initialParameters"/> (the layout's θ, copied) instead of
+    /// the seeded initialisation when given: a fine-tune. The seed still drives dropout and shuffling.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal LstmModel Fit(TokenSequences training, int vocabularySize, int classCount, TokenSequences? validation,
+                           IProgress<LstmProgress>? progress, CancellationToken cancellationToken, float[]? initialParameters)
     {
         ArgumentNullException.ThrowIfNull(training);
         var L = new LstmLayout(vocabularySize, Options.EmbeddingSize, Options.HiddenSize, classCount);
@@ -58,7 +64,12 @@ public sealed class LstmTrainer
         int N = training.Count, T = training.SequenceLength, Bmax = Math.Min(Options.BatchSize, N);
         var rng = new SeededRandom(Options.Seed);
         var theta = new float[L.Count];
-        LstmInitializer.Initialize(L, rng, theta);
+        LstmInitializer.Initialize(L, rng, theta);   // drawn even for a fine-tune, so dropout and shuffling see the same stream
+        if (initialParameters is not null)
+        {
+            if (initialParameters.Length != L.Count) throw new ArgumentException($"initialParameters has {initialParameters.Length} entries; the layout needs {L.Count}.", nameof(initialParameters));
+            initialParameters.CopyTo(theta, 0);
+        }
         var gradient = new float[L.Count];
         var adam = new KerasAdam(L.Count, Options.LearningRate, Options.Beta1, Options.Beta2, Options.Epsilon) { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism };
         var engine = new LstmBatchEngine<float>(L, T, Math.Max(Bmax, validation is null ? 1 : Math.Min(Options.BatchSize, validation.Count)), RowsPerChunk, Options.MaskPadding)
