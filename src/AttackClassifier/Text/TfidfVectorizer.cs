@@ -81,6 +81,24 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     }
 
     /// <summary>
+    /// The terms <paramref name="options"/> make of <paramref name="document"/>, as scikit-learn's
+    /// <c>TfidfVectorizer(...).build_analyzer()(document)</c> returns them: lowercased when asked, then the word (over the
+    /// command-line tokenizer), char or char_wb n-grams in scikit-learn's order (every n-gram of the shortest length first),
+    /// repeats kept. Needs no fit: these are the terms a fitted vectorizer looks up, before any vocabulary pruning.
+    /// </summary>
+    public static string[] Analyze(string document, TfidfOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        options ??= new TfidfOptions();
+        options.Validate();
+        var s = new AnalyzerScratch();
+        NGramAnalyzer.Analyze(options, document, s);
+        var terms = new string[s.TermCount];
+        for (int k = 0; k < terms.Length; k++) terms[k] = new string(s.Term(k));
+        return terms;
+    }
+
+    /// <summary>
     /// <see cref="Fit(IReadOnlyList{string}, TfidfOptions?)"/> and <see cref="Transform(IReadOnlyList{string})"/> of the same
     /// documents in one pass (scikit-learn's <c>fit_transform</c>): each document is analysed once, its term counts kept
     /// while the vocabulary is fitted, and <paramref name="rows"/> is bit for bit what the separate Transform gives.
