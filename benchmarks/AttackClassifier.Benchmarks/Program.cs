@@ -19,7 +19,7 @@ if (args is ["analyst-curves", .. var rest]) return AttackClassifier.Benchmarks.
 if (args is ["write-corpus", var corpusRows, var corpusPath])
 {
     using var writer = new StreamWriter(corpusPath);
-    AttackClassifier.Data.CommandCsv.Write(writer, SyntheticCorpus.Generate(int.Parse(corpusRows, CultureInfo.InvariantCulture), seed: 42).Records);
+    SyntheticCorpus.Generate(int.Parse(corpusRows, CultureInfo.InvariantCulture), seed: 42).Write(writer);
     return 0;
 }
 

@@ -109,7 +109,7 @@ public class LstmTrainingStepBenchmarks
     }
 
     private double Step(LstmBatchEngine<float> engine) =>
-        engine.LossAndGradient(_theta, _batch.TokenIds, _batch.Labels, _batch.SampleWeights, _keep, LstmBenchData.B, _gradient);
+        engine.LossAndGradient(_theta, _batch.TokenIdMemory, _batch.LabelMemory, _batch.SampleWeightMemory, _keep, LstmBenchData.B, _gradient);
 
     [Benchmark(Baseline = true), Flops(StepFlops)] public double NaiveTripleLoopOneCore() => Step(_naive);
     [Benchmark, Flops(StepFlops)] public double TiledOneCore() => Step(_tiledOneCore);
@@ -180,7 +180,7 @@ public class LstmPredictionBenchmarks
         var theta = new float[L.Count];
         LstmInitializer.Initialize(L, new SeededRandom(5), theta);
         _model = LstmModel.Create(L, theta, masksPadding: false, [], 0);
-        _tokens = LstmBenchData.Corpus(1, seed: 9).TokenIds;
+        _tokens = LstmBenchData.Corpus(1, seed: 9).TokenIds.ToArray();
     }
 
     [Benchmark]

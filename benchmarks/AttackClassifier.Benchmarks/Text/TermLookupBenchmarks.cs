@@ -24,7 +24,7 @@ public class TermLookupBenchmarks
     public void Setup()
     {
         var classifier = (TfidfLogisticRegressionClassifier)Cli.BuiltinModels.BuiltinModels.Open("builtin:linux").Classifier;
-        IReadOnlyList<TfidfVectorizer> parts = classifier.Vectorizer is TfidfFeatureUnion union ? union.Parts : [(TfidfVectorizer)classifier.Vectorizer];
+        IReadOnlyList<TfidfVectorizer> parts = classifier.Vectorizer.Parts;
         _dictionaries = parts.Select(p => new Dictionary<string, int>(p.Vocabulary, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
         _tables = parts.Select(p => new TermTable(p.Terms.ToArray())).ToArray();
         var texts = new System.Text.StringBuilder[parts.Count];

@@ -7,7 +7,7 @@ namespace AttackClassifier.Cli.Commands;
 internal sealed class DataOptions(bool required = true)
 {
     internal Option<string> Data { get; } = new("--data") { Description = "CSV with columns proctitle, technique_grouped, count (technique optional); several files separated by commas are read as one.", Required = required };
-    internal Option<string> LabelColumn { get; } = new("--label-column") { Description = "Column holding the class.", DefaultValueFactory = _ => CommandCsv.TechniqueGroupedColumn };
+    internal Option<string> LabelColumn { get; } = new("--label-column") { Description = "Column holding the class.", DefaultValueFactory = _ => new DatasetReadOptions().LabelColumn };
     internal Option<bool> ParentTechniques { get; } = new("--parent-techniques") { Description = "Map every technique label to its parent technique with the ATT&CK catalog's name (e.g. with --label-column technique: T1059.004 → T1059: Command and Scripting Interpreter), before rare grouping." };
     internal Option<bool> SkipEmpty { get; } = new("--skip-empty") { Description = "Skip (and count) rows whose proctitle or label is empty instead of failing." };
     internal Option<int> MinRows { get; } = new("--min-rows") { Description = "Merge classes with fewer rows than this (after consolidation) into the other-label class; 0 = off.", DefaultValueFactory = _ => 0 };

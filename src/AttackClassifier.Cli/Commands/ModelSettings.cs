@@ -249,7 +249,7 @@ internal sealed class ModelSettings
             Patience = AtLeast(parsed.GetValue(_patience), 1, "--patience"),
             BatchSize = AtLeast(parsed.GetValue(_batch), 1, "--batch-size"),
             MaskPadding = mask ?? parsed.GetValue(_mask),
-            Seed = unchecked((ulong)seed),
+            Seed = seed,
         },
     };
 
@@ -279,7 +279,7 @@ internal sealed class ModelSettings
         LogisticRegressionDiagnostics d = classifier.Model.Diagnostics!;
         // Reported as Σ sₙ·CEₙ + ‖w‖²/(2C) — scikit-learn's objective divided by nothing, the trainer's divided by C — so it
         // compares directly with the reference pipeline's figure.
-        double objective = d.Objective / options.Classifier.InverseRegularization;
+        double objective = d.Objective;
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"{name}: {train.Count} training rows, {classifier.Labels.Count} classes, {classifier.Vectorizer.FeatureCount} features; {d.Iterations} L-BFGS iterations ({d.Status}), objective {objective:G10}, {seconds:F2} s");
         return new TrainedModel(name, Calibrated(classifier, validation), seconds, d.Iterations, objective, summary);

@@ -30,7 +30,7 @@ internal static class SplitCommand
             foreach (var (name, part) in new[] { ("train", parts.Train), ("val", parts.Validation), ("test", parts.Test) })
             {
                 string path = Path.Combine(dir, name + ".csv");
-                FileErrors.Writing("the split", path, "--out", () => CommandCsv.WriteFile(path, part.Records));
+                FileErrors.Writing("the split", path, "--out", () => part.Save(path));
                 output.WriteLine($"{path}: {part.Count} rows, {part.TotalObservations} observations, {part.Labels().Count} classes");
             }
             return 0;

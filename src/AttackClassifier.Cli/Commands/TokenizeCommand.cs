@@ -50,10 +50,7 @@ internal static class TokenizeCommand
     private static void Write(string command, bool json, TextWriter output)
     {
         string[] tokens = CommandLineTokenizer.Tokenize(command);
-        var s = new AnalyzerScratch();
-        NGramAnalyzer.Analyze(NGrams, command, s);
-        string[] ngrams = new string[s.TermCount];
-        for (int k = 0; k < ngrams.Length; k++) ngrams[k] = new string(s.Term(k));
+        string[] ngrams = TfidfVectorizer.Analyze(command, NGrams);
         NormalizedCommand normalized = CommandNormalizer.Normalize(command);
         if (!json)
         {

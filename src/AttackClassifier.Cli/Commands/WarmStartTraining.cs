@@ -43,7 +43,7 @@ internal static class WarmStartTraining
             LstmClassifier lstm => WarmStart.Retrain(lstm, newRows, replay, null, new LstmOptions
             {
                 EmbeddingSize = lstm.Model.EmbeddingSize, HiddenSize = lstm.Model.HiddenSize, MaskPadding = lstm.Model.MasksPadding,
-                MaxEpochs = LstmEpochs, Seed = unchecked((ulong)seed),
+                MaxEpochs = LstmEpochs, Seed = seed,
             }, null),
             _ => throw new CliException($"--warm-start: {parent.Classifier.GetType().Name} models cannot be retrained."),
         };

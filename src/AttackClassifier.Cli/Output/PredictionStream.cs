@@ -152,16 +152,26 @@ internal sealed class PredictionStream
     }
 
     // One output record for one input record: its prediction (and evidence), or the error record. The one step both loops share.
-    private void WriteOne(TelemetryRecord record, IRecordWriter writer) =>
-        WriteWith(writer, record, record.CommandLine is { } command ? _classifier.Predict(command, _options.Top, _options.MinProbability) : null);
+    private void WriteOne(TelemetryRecord record, IRecordWriter writer)
+    {
+        if (record.CommandLine is { } command && _explainer is not null)
+        {
+            FeatureRow row = _explainer.Featurize(command);   // one vectorization serves the prediction and its evidence
+            Prediction prediction = _explainer.Predict(row, _options.Top, _options.MinProbability);
+            writer.Write(record, prediction, _explainer.Explain(row, EvidenceCount, prediction.Label));
+        }
+        else WriteWith(writer, record, record.CommandLine is { } line ? _classifier.Predict(line, _options.Top, _options.MinProbability) : null);
+    }
 
-    // The record's output from its prediction (null: the error record), with the evidence when --explain asked for it.
+    // The record's output from a prediction made elsewhere (null: the error record), with the evidence when --explain asked for it.
     private void WriteWith(IRecordWriter writer, TelemetryRecord record, Prediction? prediction)
     {
-        IReadOnlyList<Evidence>? evidence = prediction is not null && record.CommandLine is { } command
-            ? _explainer?.Explain(command, 5, prediction.Label) : null;
+        IReadOnlyList<Evidence>? evidence = prediction is not null && record.CommandLine is { } command && _explainer is { } explainer
+            ? explainer.Explain(explainer.Featurize(command), EvidenceCount, prediction.Label) : null;
         writer.Write(record, prediction, evidence);
     }
+
+    private const int EvidenceCount = 5;   // n-grams listed per prediction with --explain
 
     private CliException StrictError(TelemetryRecord record)
     {

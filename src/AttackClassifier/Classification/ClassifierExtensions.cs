@@ -17,10 +17,19 @@ public static class ClassifierExtensions
     public static Prediction Predict(this IAttackClassifier classifier, string commandLine, int top = 3, double? minProbability = null, AttackCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(classifier);
+        return PredictWith(classifier, p => classifier.PredictProbabilities(commandLine, p), top, minProbability, catalog);
+    }
+
+    /// <summary>Writes the K calibrated probabilities of one input.</summary>
+    internal delegate void ProbabilityWriter(Span<double> probabilities);
+
+    // The one decision step behind every Predict: probabilities from `write`, then the taxonomy, top-k and abstention.
+    internal static Prediction PredictWith(IAttackClassifier classifier, ProbabilityWriter write, int top, double? minProbability, AttackCatalog? catalog)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         double threshold = CheckThreshold(minProbability ?? classifier.Calibration.AbstentionThreshold);
         Span<double> p = classifier.Labels.Count <= 256 ? stackalloc double[classifier.Labels.Count] : new double[classifier.Labels.Count];
-        classifier.PredictProbabilities(commandLine, p);
+        write(p);
         return Decide(ClassTaxonomy.For(classifier.Labels, catalog ?? AttackCatalog.Default), p, top, threshold);
     }
 

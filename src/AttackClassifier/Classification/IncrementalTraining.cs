@@ -66,20 +66,7 @@ internal sealed class IncrementalTraining
         (TfidfVectorizer, int[]) Grow(TfidfVectorizer part) => documents is null
             ? (part.Extend(commands, others, out int[] map), map)
             : (part.ExtendSegmented(documents, others, out int[] segmentedMap), segmentedMap);
-        int[] oldToNew;
-        ITextVectorizer vectorizer;
-        switch (parent.Vectorizer)
-        {
-            case TfidfVectorizer single:
-                (TfidfVectorizer grown, oldToNew) = Grow(single);
-                vectorizer = grown;
-                break;
-            case TfidfFeatureUnion union:
-                vectorizer = union.Extend(Grow, out oldToNew);
-                break;
-            default:
-                throw new NotSupportedException($"{parent.Vectorizer.GetType().Name} cannot be extended.");
-        }
+        TfidfFeatureUnion vectorizer = parent.Vectorizer.Extend(Grow, out int[] oldToNew);
 
         // Cached rows: renumbered when complete, featurised again otherwise; then the new rows.
         var rows = new List<Row>(_rows.Count + added.Count);
@@ -109,7 +96,7 @@ internal sealed class IncrementalTraining
     /// <summary>The cached rows' command lines, in row order.</summary>
     internal IEnumerable<string> Commands => _rows.Select(r => r.Command);
 
-    private List<Row> Featurize(CommandDataset data, ITextVectorizer vectorizer)
+    private List<Row> Featurize(CommandDataset data, TfidfFeatureUnion vectorizer)
     {
         var rows = new Row[data.Count];
         for (int n = 0; n < rows.Length; n++)
@@ -127,20 +114,15 @@ internal sealed class IncrementalTraining
     }
 
     // One row's features under `vectorizer`, and whether every term of the command was in its vocabulary.
-    private Row Featurize(string command, int label, double weight, ITextVectorizer vectorizer)
+    private Row Featurize(string command, int label, double weight, TfidfFeatureUnion vectorizer)
     {
         int d = vectorizer.FeatureCount;
         int[] columns = new int[d];
         double[] values = new double[d];
         int unknown;
-        int nnz = (vectorizer, Model.Normalization) switch
-        {
-            (TfidfVectorizer v, null) => v.Transform(command, columns, values, out unknown),
-            (TfidfFeatureUnion u, null) => u.Transform(command, columns, values, out unknown),
-            (TfidfVectorizer v, { } n) => v.TransformSegmented(CommandNormalizer.Normalize(command, n).Segments, columns, values, out unknown),
-            (TfidfFeatureUnion u, { } n) => u.TransformSegmented(CommandNormalizer.Normalize(command, n).Segments, columns, values, out unknown),
-            _ => throw new NotSupportedException($"{vectorizer.GetType().Name} cannot be extended."),
-        };
+        int nnz = Model.Normalization is { } n
+            ? vectorizer.TransformSegmented(CommandNormalizer.Normalize(command, n).Segments, columns, values, out unknown)
+            : vectorizer.Transform(command, columns, values, out unknown);
         return new Row(command, columns[..nnz], values[..nnz], unknown == 0, label, weight);
     }
 

@@ -1,3 +1,4 @@
+using AttackClassifier.Attack;
 using AttackClassifier.Calibration;
 using AttackClassifier.Data;
 using AttackClassifier.Kernels;
@@ -66,11 +67,9 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
 
     private readonly string[] _labels;
 
-    internal TfidfLogisticRegressionClassifier(ITextVectorizer vectorizer, IReadOnlyList<string> labels, LogisticRegressionModel model,
+    internal TfidfLogisticRegressionClassifier(TfidfFeatureUnion vectorizer, IReadOnlyList<string> labels, LogisticRegressionModel model,
                                                ModelCalibration? calibration = null, CommandNormalizerOptions? normalization = null)
     {
-        if (normalization is not null && vectorizer is not ISegmentedTextVectorizer)
-            throw new ArgumentException($"{vectorizer.GetType().Name} cannot read normalised (segmented) commands.", nameof(vectorizer));
         Normalization = normalization;
         if (model.FeatureCount != vectorizer.FeatureCount)
             throw new ArgumentException($"The model has {model.FeatureCount} features, the vectorizer {vectorizer.FeatureCount}.", nameof(model));
@@ -104,8 +103,8 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
         return new TfidfLogisticRegressionClassifier(this, calibration);
     }
 
-    /// <summary>The fitted feature extractor (a <see cref="TfidfVectorizer"/> or <see cref="TfidfFeatureUnion"/>).</summary>
-    public ITextVectorizer Vectorizer { get; }
+    /// <summary>The fitted feature extractor: one or more TF-IDF blocks side by side (one block is a union of one).</summary>
+    public TfidfFeatureUnion Vectorizer { get; }
 
     /// <summary>The command normalisation the features are computed after, or null (raw lines, the study).</summary>
     public CommandNormalizerOptions? Normalization { get; }
@@ -135,26 +134,16 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
         LabelSet labels = training.Labels();
         if (labels.Count < 2) throw new ArgumentException($"Training data needs at least 2 classes; it has {labels.Count}.", nameof(training));
         string[] commands = training.CommandLines();
-        ITextVectorizer vectorizer;
+        TfidfFeatureUnion vectorizer;
         CsrMatrix x;
         if (options.Normalization is { } normalization)
         {
             // Each row normalised once; fitting and transforming read the same segments.
             IReadOnlyList<string>[] documents = new IReadOnlyList<string>[commands.Length];
             Parallel.For(0, commands.Length, i => documents[i] = CommandNormalizer.Normalize(commands[i], normalization).Segments);
-            ISegmentedTextVectorizer segmented = options.Features.Count == 1
-                ? TfidfVectorizer.FitSegmented(documents, options.Features[0])
-                : TfidfFeatureUnion.FitSegmented(documents, [.. options.Features]);
-            vectorizer = segmented;
-            x = segmented.TransformSegmented(documents);
+            vectorizer = TfidfFeatureUnion.FitTransformSegmented(documents, options.Features, out x);
         }
-        else
-        {
-            vectorizer = options.Features.Count == 1
-                ? TfidfVectorizer.Fit(commands, options.Features[0])
-                : TfidfFeatureUnion.Fit(commands, [.. options.Features]);
-            x = vectorizer.Transform(commands);
-        }
+        else vectorizer = TfidfFeatureUnion.FitTransform(commands, options.Features, out x);
         cancellationToken.ThrowIfCancellationRequested();
         int[] y = labels.Encode(training.Records.Select(r => r.Label));
         double[] s = options.ClassWeights.Apply(y, training.Weights(), labels.Labels);
@@ -166,47 +155,79 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
     public void PredictProbabilities(string commandLine, Span<double> probabilities)
     {
         ArgumentNullException.ThrowIfNull(commandLine);
-        if (probabilities.Length != _labels.Length)
-            throw new ArgumentException($"probabilities has {probabilities.Length} entries; the classifier has {_labels.Length} classes.", nameof(probabilities));
+        CheckLength(probabilities);
         int nnz = Features(commandLine, out int[] columns, out double[] values);
-        Model.PredictProbabilities(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), probabilities);
-        TemperatureScaling.Apply(probabilities, Calibration.Temperature);
+        Probabilities(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), probabilities);
     }
 
     /// <summary>
-    /// The n-grams of <paramref name="commandLine"/> that pushed <paramref name="technique"/> (default: the predicted one)
-    /// most: coefficient × TF-IDF value, largest first.
+    /// The TF-IDF row of <paramref name="commandLine"/> (after this classifier's normalisation): computed once, it serves
+    /// <see cref="PredictProbabilities(FeatureRow, Span{double})"/>, <see cref="Predict(FeatureRow, int, double?, AttackCatalog?)"/>
+    /// and <see cref="Explain"/> without vectorizing the line again.
     /// </summary>
-    public IReadOnlyList<Evidence> Explain(string commandLine, int top = 5, string? technique = null)
+    public FeatureRow Featurize(string commandLine)
     {
         ArgumentNullException.ThrowIfNull(commandLine);
         int nnz = Features(commandLine, out int[] columns, out double[] values);
+        return new FeatureRow(Vectorizer, columns[..nnz], values[..nnz]);
+    }
+
+    /// <summary>As <see cref="PredictProbabilities(string, Span{double})"/>, from a row <see cref="Featurize"/> computed.</summary>
+    /// <exception cref="ArgumentException">The row comes from another vectorizer, or <paramref name="probabilities"/> is not of length K.</exception>
+    public void PredictProbabilities(FeatureRow row, Span<double> probabilities)
+    {
+        CheckRow(row);
+        CheckLength(probabilities);
+        Probabilities(row.Columns, row.Values, probabilities);
+    }
+
+    /// <summary>As <see cref="ClassifierExtensions.Predict"/>, from a row <see cref="Featurize"/> computed.</summary>
+    /// <exception cref="ArgumentException">The row comes from another vectorizer.</exception>
+    public Prediction Predict(FeatureRow row, int top = 3, double? minProbability = null, AttackCatalog? catalog = null)
+    {
+        CheckRow(row);
+        return ClassifierExtensions.PredictWith(this, p => Probabilities(row.Columns, row.Values, p), top, minProbability, catalog);
+    }
+
+    /// <summary>
+    /// The n-grams of <paramref name="row"/> that pushed <paramref name="technique"/> (default: the predicted one)
+    /// most: coefficient × TF-IDF value, largest first.
+    /// </summary>
+    /// <exception cref="ArgumentException">The row comes from another vectorizer, or the technique is not a class.</exception>
+    public IReadOnlyList<Evidence> Explain(FeatureRow row, int top = 5, string? technique = null)
+    {
+        CheckRow(row);
         int k;
         if (technique is null)
         {
             Span<double> p = _labels.Length <= 256 ? stackalloc double[_labels.Length] : new double[_labels.Length];
-            Model.PredictProbabilities(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), p);
+            Model.PredictProbabilities(row.Columns, row.Values, p);
             k = ClassifierExtensions.ArgMax(p);
         }
         else if ((k = Array.IndexOf(_labels, technique)) < 0)
             throw new ArgumentException($"'{technique}' is not one of the classifier's techniques.", nameof(technique));
-        return Model.Explain(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), k, top)
-            .Select(c => new Evidence(FeatureName(c.FeatureIndex), c.Contribution)).ToArray();
+        return Model.Explain(row.Columns, row.Values, k, top)
+            .Select(c => new Evidence(Vectorizer.Term(c.FeatureIndex), c.Contribution)).ToArray();
     }
 
-    /// <summary>The n-gram behind feature column <paramref name="column"/>.</summary>
-    public string FeatureName(int column)
+    // Calibrated probabilities of one row: the one step every prediction path takes.
+    private void Probabilities(ReadOnlySpan<int> columns, ReadOnlySpan<double> values, Span<double> probabilities)
     {
-        switch (Vectorizer)
-        {
-            case TfidfVectorizer single:
-                return single.Terms[column];
-            case TfidfFeatureUnion union:
-                for (int part = union.Parts.Count - 1; part >= 0; part--)
-                    if (column >= union.ColumnOffset(part)) return union.Parts[part].Terms[column - union.ColumnOffset(part)];
-                break;
-        }
-        throw new ArgumentOutOfRangeException(nameof(column), column, "No such feature column.");
+        Model.PredictProbabilities(columns, values, probabilities);
+        TemperatureScaling.Apply(probabilities, Calibration.Temperature);
+    }
+
+    private void CheckLength(Span<double> probabilities)
+    {
+        if (probabilities.Length != _labels.Length)
+            throw new ArgumentException($"probabilities has {probabilities.Length} entries; the classifier has {_labels.Length} classes.", nameof(probabilities));
+    }
+
+    private void CheckRow(FeatureRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (!ReferenceEquals(row.Vectorizer, Vectorizer))
+            throw new ArgumentException("The row was computed by another classifier's vectorizer; call this classifier's Featurize.", nameof(row));
     }
 
     // The command's sparse TF-IDF row in per-thread buffers (no allocation after the first call on a thread).
@@ -217,7 +238,32 @@ public sealed class TfidfLogisticRegressionClassifier : IAttackClassifier
         columns = t_columns;
         values = t_values!;
         return Normalization is { } normalization
-            ? ((ISegmentedTextVectorizer)Vectorizer).TransformSegmented(CommandNormalizer.Normalize(commandLine, normalization).Segments, columns.AsSpan(0, d), values.AsSpan(0, d))
+            ? Vectorizer.TransformSegmented(CommandNormalizer.Normalize(commandLine, normalization).Segments, columns.AsSpan(0, d), values.AsSpan(0, d))
             : Vectorizer.Transform(commandLine, columns.AsSpan(0, d), values.AsSpan(0, d));
     }
+}
+
+/// <summary>
+/// One command line's TF-IDF row as a <see cref="TfidfLogisticRegressionClassifier"/> computed it (<see cref="TfidfLogisticRegressionClassifier.Featurize"/>):
+/// non-zero columns ascending and their values. Immutable; accepted only by a classifier sharing the vectorizer that made it.
+/// </summary>
+public sealed class FeatureRow
+{
+    private readonly int[] _columns;    // (nnz)
+    private readonly double[] _values;  // (nnz)
+
+    internal FeatureRow(TfidfFeatureUnion vectorizer, int[] columns, double[] values)
+    {
+        Vectorizer = vectorizer;
+        _columns = columns;
+        _values = values;
+    }
+
+    internal TfidfFeatureUnion Vectorizer { get; }
+
+    /// <summary>The non-zero feature columns, ascending (see <see cref="TfidfFeatureUnion.Term"/> for their n-grams).</summary>
+    public ReadOnlySpan<int> Columns => _columns;
+
+    /// <summary>The TF-IDF value of each column in <see cref="Columns"/>.</summary>
+    public ReadOnlySpan<double> Values => _values;
 }

@@ -9,7 +9,7 @@ public enum EmptyFieldHandling
     /// <summary>Stop with a <see cref="DatasetFormatException"/> naming the file, line and field (the default).</summary>
     Error,
 
-    /// <summary>Leave the row out and count it in <see cref="CommandCsvReader.SkippedRows"/>.</summary>
+    /// <summary>Leave the row out and count it in <see cref="CommandDataset.SkippedRows"/>.</summary>
     Skip,
 }
 
@@ -31,7 +31,7 @@ public sealed record DatasetReadOptions
 /// <c>proctitle</c>, <c>technique_grouped</c> (or the chosen label column) and <c>count</c>, in any order; other columns are ignored,
 /// <c>technique</c> is kept when present. UTF-8 with or without BOM, CRLF or LF, RFC 4180 quoting.
 /// </summary>
-public sealed class CommandCsvReader : IDisposable
+internal sealed class CommandCsvReader : IDisposable
 {
     private readonly TextReader _reader;
     private readonly bool _ownsReader;
@@ -172,7 +172,7 @@ public sealed class CommandCsvReader : IDisposable
 }
 
 /// <summary>The study's CSV schema: column names, reading a whole file and writing records back.</summary>
-public static class CommandCsv
+internal static class CommandCsv
 {
     /// <summary>The command-line column.</summary>
     public const string ProctitleColumn = "proctitle";

@@ -32,14 +32,40 @@ public sealed class CommandDataset
         _records = records.ToArray();
     }
 
-    /// <summary>Reads a whole CSV file in the study's schema.</summary>
+    /// <summary>
+    /// Reads a whole CSV file in the study's schema: a header naming at least <c>proctitle</c>, <c>technique_grouped</c> (or
+    /// <see cref="DatasetReadOptions.LabelColumn"/>) and <c>count</c>, in any order; other columns are ignored, <c>technique</c>
+    /// is kept when present. Strict UTF-8 with or without BOM, CRLF or LF, RFC 4180 quoting. The one entry point for reading
+    /// datasets (the CSV reader behind it is internal).
+    /// </summary>
     /// <exception cref="DatasetFormatException">The file is malformed; the message names the file, line and field.</exception>
     public static CommandDataset Load(string path, DatasetReadOptions? options = null)
     {
         using CommandCsvReader reader = CommandCsvReader.Open(path, options);
+        return ReadAll(reader);
+    }
+
+    /// <summary>As <see cref="Load(string, DatasetReadOptions?)"/>, from text already decoded; <paramref name="sourceName"/> names
+    /// the input in error messages.</summary>
+    /// <exception cref="DatasetFormatException">The text is malformed; the message names the source, line and field.</exception>
+    public static CommandDataset Read(TextReader reader, string sourceName, DatasetReadOptions? options = null)
+    {
+        using var csv = new CommandCsvReader(reader, sourceName, options);
+        return ReadAll(csv);
+    }
+
+    private static CommandDataset ReadAll(CommandCsvReader reader)
+    {
         CommandRecord[] records = reader.ReadAll().ToArray();
         return new CommandDataset(records) { SkippedRows = reader.SkippedRows };
     }
+
+    /// <summary>Writes the rows in the study's schema (<c>proctitle,technique,technique_grouped,count</c>), LF line ends,
+    /// RFC 4180 quoting: what <see cref="Read"/> reads back.</summary>
+    public void Write(TextWriter writer) => CommandCsv.Write(writer, _records);
+
+    /// <summary>Writes the rows to a new UTF-8 file (no BOM), as <see cref="Write"/>.</summary>
+    public void Save(string path) => CommandCsv.WriteFile(path, _records);
 
     /// <summary>The same rows, recording <paramref name="skipped"/> rows left out while reading.</summary>
     internal CommandDataset WithSkippedRows(long skipped) => new(_records) { SkippedRows = skipped };

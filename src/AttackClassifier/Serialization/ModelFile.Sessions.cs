@@ -45,12 +45,7 @@ public static partial class ModelFile
         var w = new PayloadWriter();
         w.Write((int)tagger.Decoder);
         w.Write(tagger.States);
-        IReadOnlyList<TfidfVectorizer> parts = tagger.Features.Current switch
-        {
-            TfidfVectorizer single => [single],
-            TfidfFeatureUnion union => union.Parts,
-            var other => throw new NotSupportedException($"Vectorizer {other.GetType().Name} cannot be saved."),
-        };
+        IReadOnlyList<TfidfVectorizer> parts = tagger.Features.Current.Parts;
         w.Write(parts.Count);
         foreach (TfidfVectorizer part in parts) WriteVectorizer(w, part);
         w.Write(tagger.Features.Context is not null);
@@ -123,7 +118,7 @@ public static partial class ModelFile
                 context = ReadVectorizer(r);
                 contextWeight = r.ReadDouble("context weight");
             }
-            var features = new StatementFeatures(partCount == 1 ? parts[0] : TfidfFeatureUnion.FromParts(parts), context, contextWeight);
+            var features = new StatementFeatures(TfidfFeatureUnion.FromParts(parts), context, contextWeight);
             int d = r.ReadInt32("feature count"), s = r.ReadInt32("state count");
             r.Check(s == states.Length, $"{s} states but {states.Length} state names");
             float[] theta32 = r.ReadFloats("coefficients");

@@ -156,12 +156,7 @@ public static partial class ModelFile
     private static ModelKind WriteLogisticRegression(PayloadWriter w, TfidfLogisticRegressionClassifier classifier)
     {
         w.Write(classifier.Labels);
-        IReadOnlyList<TfidfVectorizer> parts = classifier.Vectorizer switch
-        {
-            TfidfVectorizer single => [single],
-            TfidfFeatureUnion union => union.Parts,
-            _ => throw new NotSupportedException($"Vectorizer {classifier.Vectorizer.GetType().Name} cannot be saved."),
-        };
+        IReadOnlyList<TfidfVectorizer> parts = classifier.Vectorizer.Parts;
         w.Write(parts.Count);
         foreach (TfidfVectorizer part in parts)
         {
@@ -202,7 +197,7 @@ public static partial class ModelFile
             normalization = new CommandNormalizerOptions { MaxDecodedChars = r.ReadInt32("max decoded chars"), MaxDepth = r.ReadInt32("max depth") };
             r.Check(normalization.MaxDecodedChars >= 0 && normalization.MaxDepth is >= 0 and <= 16, "normalisation limits out of range");
         }
-        ITextVectorizer vectorizer = partCount == 1 ? parts[0] : TfidfFeatureUnion.FromParts(parts);
+        TfidfFeatureUnion vectorizer = TfidfFeatureUnion.FromParts(parts);
         var model = new LogisticRegressionModel(d, k, theta);
         return new TfidfLogisticRegressionClassifier(vectorizer, labels, model, normalization: normalization);
     }

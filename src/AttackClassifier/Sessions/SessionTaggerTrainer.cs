@@ -130,7 +130,7 @@ internal static class SessionTaggerTrainer
         TaggedSequences? valid = validation.Count > 0 ? Sequences(validation) : null;
         BiLstmTagger sequence = BiLstmTagger.Fit(train, valid, new BiLstmTaggerOptions
         {
-            HiddenSize = options.SequenceHiddenSize, MaxEpochs = options.SequenceMaxEpochs, Seed = (ulong)options.Seed,
+            HiddenSize = options.SequenceHiddenSize, MaxEpochs = options.SequenceMaxEpochs, Seed = options.Seed,
         });
         var tagger = new SessionTagger(states, final.Features, final.Emission, final.Transitions, 1, 0, final.LogPrior.ToArray(), final.CommandWeight, sequence);
         var report = new SessionTrainingReport(0, 0, double.NaN, double.NaN);

@@ -15,7 +15,7 @@ internal sealed class StatementFeatures
     [ThreadStatic] private static int[]? t_columns;
     [ThreadStatic] private static double[]? t_values;
 
-    internal StatementFeatures(ITextVectorizer current, TfidfVectorizer? context, double contextWeight)
+    internal StatementFeatures(TfidfFeatureUnion current, TfidfVectorizer? context, double contextWeight)
     {
         if (context is not null && !(contextWeight > 0 && double.IsFinite(contextWeight)))
             throw new ArgumentOutOfRangeException(nameof(contextWeight), contextWeight, "The context weight must be positive and finite.");
@@ -24,7 +24,7 @@ internal sealed class StatementFeatures
         ContextWeight = context is null ? 0 : contextWeight;
     }
 
-    internal ITextVectorizer Current { get; }
+    internal TfidfFeatureUnion Current { get; }
 
     internal TfidfVectorizer? Context { get; }
 
@@ -36,7 +36,7 @@ internal sealed class StatementFeatures
     /// <summary>Fits the vectorizers on <paramref name="statements"/> (every statement is a document of each).</summary>
     internal static StatementFeatures Fit(IReadOnlyList<string> statements, IReadOnlyList<TfidfOptions> current, TfidfOptions? context, double contextWeight)
     {
-        ITextVectorizer c = current.Count == 1 ? TfidfVectorizer.Fit(statements, current[0]) : TfidfFeatureUnion.Fit(statements, [.. current]);
+        TfidfFeatureUnion c = TfidfFeatureUnion.Fit(statements, current);
         TfidfVectorizer? x = context is null || contextWeight == 0 ? null : TfidfVectorizer.Fit(statements, context);
         return new StatementFeatures(c, x, contextWeight);
     }

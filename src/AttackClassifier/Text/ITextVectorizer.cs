@@ -1,9 +1,10 @@
 using AttackClassifier.Kernels;
 namespace AttackClassifier.Text;
 
-/// <summary>Turns command lines into sparse feature rows; implemented by <see cref="TfidfVectorizer"/> and
-/// <see cref="TfidfFeatureUnion"/>, so a classifier can take either.</summary>
-public interface ITextVectorizer
+/// <summary>Turns command lines into sparse feature rows: what <see cref="TfidfVectorizer"/> and <see cref="TfidfFeatureUnion"/>
+/// share, so their batch Transform is written once (<see cref="VectorizerRows"/>). Internal: a classifier always holds a
+/// <see cref="TfidfFeatureUnion"/>, and no outside type can stand in for one.</summary>
+internal interface ITextVectorizer
 {
     /// <summary>D, the number of feature columns.</summary>
     int FeatureCount { get; }

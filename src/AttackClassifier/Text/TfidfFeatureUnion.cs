@@ -27,6 +27,17 @@ public sealed class TfidfFeatureUnion : ITextVectorizer, ISegmentedTextVectorize
     /// <summary>The first column of part <paramref name="part"/>.</summary>
     public int ColumnOffset(int part) => _offset[part];
 
+    /// <summary>The term (n-gram) behind union column <paramref name="column"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The column is outside [0, D).</exception>
+    public string Term(int column)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(column);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, FeatureCount);
+        int part = _parts.Length - 1;
+        while (column < _offset[part]) part--;
+        return _parts[part].Terms[column - _offset[part]];
+    }
+
     /// <summary>Fits one vectorizer per options record on the same documents.</summary>
     /// <exception cref="ArgumentException">No parts, or a part fails to fit.</exception>
     public static TfidfFeatureUnion Fit(IReadOnlyList<string> documents, params IReadOnlyList<TfidfOptions> parts)
@@ -43,6 +54,48 @@ public sealed class TfidfFeatureUnion : ITextVectorizer, ISegmentedTextVectorize
         ArgumentNullException.ThrowIfNull(parts);
         if (parts.Count == 0) throw new ArgumentException("A feature union needs at least one part.", nameof(parts));
         return new TfidfFeatureUnion(parts.Select(options => TfidfVectorizer.FitSegmented(documents, options)).ToArray());
+    }
+
+    /// <summary>
+    /// <see cref="Fit"/> and <see cref="Transform(IReadOnlyList{string})"/> of the same documents in one pass per part (see
+    /// <see cref="TfidfVectorizer.FitTransform"/>): <paramref name="rows"/> is bit for bit what the separate Transform gives.
+    /// </summary>
+    /// <exception cref="ArgumentException">No parts, or a part fails to fit.</exception>
+    public static TfidfFeatureUnion FitTransform(IReadOnlyList<string> documents, IReadOnlyList<TfidfOptions> parts, out CsrMatrix rows)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return FitTransformParts(parts, (TfidfOptions options, out CsrMatrix partRows) => TfidfVectorizer.FitTransform(documents, options, out partRows), documents.Count, out rows);
+    }
+
+    /// <summary><see cref="FitTransform"/> over segmented documents (see <see cref="TfidfVectorizer.FitSegmented"/>).</summary>
+    internal static TfidfFeatureUnion FitTransformSegmented(IReadOnlyList<IReadOnlyList<string>> documents, IReadOnlyList<TfidfOptions> parts, out CsrMatrix rows)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return FitTransformParts(parts, (TfidfOptions options, out CsrMatrix partRows) => TfidfVectorizer.FitTransformSegmented(documents, options, out partRows), documents.Count, out rows);
+    }
+
+    private delegate TfidfVectorizer PartFitTransform(TfidfOptions options, out CsrMatrix rows);
+
+    // Each part's fit_transform, then the parts' rows side by side (part p's columns shifted by its offset, as Transform does).
+    private static TfidfFeatureUnion FitTransformParts(IReadOnlyList<TfidfOptions> parts, PartFitTransform fitTransform, int N, out CsrMatrix rows)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0) throw new ArgumentException("A feature union needs at least one part.", nameof(parts));
+        var partRows = new CsrMatrix[parts.Count];
+        var union = new TfidfFeatureUnion(parts.Select((options, p) => fitTransform(options, out partRows[p])).ToArray());
+        rows = CsrMatrix.Stack(union.FeatureCount, N, (n, columns, values) =>
+        {
+            int nnz = 0;
+            for (int p = 0; p < partRows.Length; p++)
+            {
+                ReadOnlySpan<int> c = partRows[p].RowColumns(n);
+                partRows[p].RowValues(n).CopyTo(values[nnz..]);
+                c.CopyTo(columns[nnz..]);
+                nnz += union.Shift(p, nnz, c.Length, columns);
+            }
+            return nnz;
+        });
+        return union;
     }
 
     /// <summary>Joins already fitted vectorizers (e.g. read back from a model file).</summary>

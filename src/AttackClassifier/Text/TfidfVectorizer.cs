@@ -80,12 +80,82 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
             NGramAnalyzer.AnalyzeSegments(options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s));
     }
 
+    /// <summary>
+    /// The terms <paramref name="options"/> make of <paramref name="document"/>, as scikit-learn's
+    /// <c>TfidfVectorizer(...).build_analyzer()(document)</c> returns them: lowercased when asked, then the word (over the
+    /// command-line tokenizer), char or char_wb n-grams in scikit-learn's order (every n-gram of the shortest length first),
+    /// repeats kept. Needs no fit: these are the terms a fitted vectorizer looks up, before any vocabulary pruning.
+    /// </summary>
+    public static string[] Analyze(string document, TfidfOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        options ??= new TfidfOptions();
+        options.Validate();
+        var s = new AnalyzerScratch();
+        NGramAnalyzer.Analyze(options, document, s);
+        var terms = new string[s.TermCount];
+        for (int k = 0; k < terms.Length; k++) terms[k] = new string(s.Term(k));
+        return terms;
+    }
+
+    /// <summary>
+    /// <see cref="Fit(IReadOnlyList{string}, TfidfOptions?)"/> and <see cref="Transform(IReadOnlyList{string})"/> of the same
+    /// documents in one pass (scikit-learn's <c>fit_transform</c>): each document is analysed once, its term counts kept
+    /// while the vocabulary is fitted, and <paramref name="rows"/> is bit for bit what the separate Transform gives.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Fit(IReadOnlyList{string}, TfidfOptions?)"/>.</exception>
+    public static TfidfVectorizer FitTransform(IReadOnlyList<string> documents, TfidfOptions? options, out CsrMatrix rows)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        options ??= new TfidfOptions();
+        return FitTransformAnalyzed(documents.Count, options, (d, s) =>
+            NGramAnalyzer.Analyze(options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s), out rows);
+    }
+
+    /// <summary><see cref="FitTransform(IReadOnlyList{string}, TfidfOptions?, out CsrMatrix)"/> over segmented documents (see <see cref="FitSegmented"/>).</summary>
+    internal static TfidfVectorizer FitTransformSegmented(IReadOnlyList<IReadOnlyList<string>> documents, TfidfOptions? options, out CsrMatrix rows)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        options ??= new TfidfOptions();
+        return FitTransformAnalyzed(documents.Count, options, (d, s) =>
+            NGramAnalyzer.AnalyzeSegments(options, documents[d] ?? throw new ArgumentException($"Document {d} is null.", nameof(documents)), s), out rows);
+    }
+
+    // The shared fit_transform: the fit keeps each document's (provisional id, count) pairs, which then become the rows
+    // through the same weighting step as Transform (WriteRow), so no document is analysed twice.
+    private static TfidfVectorizer FitTransformAnalyzed(int N, TfidfOptions options, Action<int, AnalyzerScratch> analyze, out CsrMatrix rows)
+    {
+        var counted = new DocumentTerms(N);
+        TfidfVectorizer fitted = Fit(N, options, analyze, counted, out int[] provisionalToColumn);
+        rows = CsrMatrix.Stack(fitted.FeatureCount, N, (n, columns, values) =>
+        {
+            AnalyzerScratch s = AnalyzerScratch.ForCurrentThread;
+            if (s.ColumnCount.Length < fitted.FeatureCount) s.ColumnCount = new int[fitted.FeatureCount];
+            int m = 0;
+            for (int e = counted.Start[n]; e < counted.Start[n + 1]; e++)
+            {
+                int j = provisionalToColumn[counted.Ids[e]];
+                if (j < 0) continue;                                   // pruned from the vocabulary
+                s.ColumnCount[j] = counted.Counts[e];
+                columns[m++] = j;
+            }
+            columns[..m].Sort();
+            return fitted.WriteRow(columns[..m], s.ColumnCount, columns, values);
+        });
+        return fitted;
+    }
+
     // The shared fit: analyze(d, s) leaves the terms of document d in s.
-    private static TfidfVectorizer Fit(int N, TfidfOptions options, Action<int, AnalyzerScratch> analyze)
+    private static TfidfVectorizer Fit(int N, TfidfOptions options, Action<int, AnalyzerScratch> analyze) =>
+        Fit(N, options, analyze, counted: null, out _);
+
+    // The shared fit; with `counted`, also each document's (provisional id, count) pairs and the column of each provisional
+    // id (−1 when pruned), for FitTransform.
+    private static TfidfVectorizer Fit(int N, TfidfOptions options, Action<int, AnalyzerScratch> analyze, DocumentTerms? counted, out int[] provisionalToColumn)
     {
         options.Validate();
         if (N == 0) throw new ArgumentException("Cannot fit a vectorizer on zero documents.", "documents");
-        var (provisionalTerms, df, total) = CountTerms(N, analyze);
+        var (provisionalTerms, df, total) = CountTerms(N, analyze, counted);
         if (provisionalTerms.Count == 0)
             throw new ArgumentException("Empty vocabulary: the documents contain no terms (every token is a single letter or punctuation?).", "documents");
 
@@ -113,17 +183,21 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
         int smooth = options.SmoothIdf ? 1 : 0;
         var terms = new string[kept.Count];
         var idf = new double[kept.Count];
+        provisionalToColumn = counted is null ? [] : new int[provisionalTerms.Count];
+        provisionalToColumn.AsSpan().Fill(-1);
         for (int j = 0; j < kept.Count; j++)
         {
             terms[j] = provisionalTerms[kept[j]];
             idf[j] = Math.Log((double)(N + smooth) / (df[kept[j]] + smooth)) + 1.0;
+            if (counted is not null) provisionalToColumn[kept[j]] = j;
         }
         return new TfidfVectorizer(options, terms, idf);
     }
 
     // CountVectorizer._count_vocab: provisional ids in order of first appearance; df (documents holding the term) and
-    // total occurrences per id. analyze(d, s) leaves the terms of document d in s.
-    private static (List<string> Terms, List<int> Df, List<long> Total) CountTerms(int N, Action<int, AnalyzerScratch> analyze)
+    // total occurrences per id. analyze(d, s) leaves the terms of document d in s. With `counted`, each document's distinct
+    // ids (ascending) and their counts are appended to it.
+    private static (List<string> Terms, List<int> Df, List<long> Total) CountTerms(int N, Action<int, AnalyzerScratch> analyze, DocumentTerms? counted = null)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -153,11 +227,31 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
             hits.Sort();
             for (int k = 0; k < hits.Length; k++)
             {
-                if (k == 0 || hits[k] != hits[k - 1]) df[hits[k]]++;
+                bool first = k == 0 || hits[k] != hits[k - 1];
+                if (first) df[hits[k]]++;
                 total[hits[k]]++;
+                counted?.Add(hits[k], first);
             }
+            counted?.EndDocument(d);
         }
         return (provisionalTerms, df, total);
+    }
+
+    // Each document's distinct provisional term ids (ascending) and their counts, in CSR form: document n holds the
+    // entries [Start[n], Start[n + 1]).
+    private sealed class DocumentTerms(int N)
+    {
+        public readonly int[] Start = new int[N + 1];
+        public readonly List<int> Ids = [];
+        public readonly List<int> Counts = [];
+
+        public void Add(int id, bool first)
+        {
+            if (first) { Ids.Add(id); Counts.Add(1); }
+            else Counts[^1]++;
+        }
+
+        public void EndDocument(int d) => Start[d + 1] = Ids.Count;
     }
 
     /// <summary>
@@ -304,7 +398,16 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
             foreach (int j in distinct) counts[j] = 0;
             throw new ArgumentException($"The buffers ({columns.Length} entries) are too short for this command; {FeatureCount} always suffice.", nameof(columns));
         }
+        int nnz = WriteRow(distinct, counts, columns, values);
+        AnalyzerScratch.TrimCurrentThread();
+        return nnz;
+    }
 
+    // The weighting step Transform and FitTransform share: distinct columns (ascending) with their counts[j] → the row,
+    // x = tf·idf, then the row norm and the block weight. Zeroes counts[j] on the way out. `distinct` may alias
+    // `columns` (each entry is read before it is written).
+    private int WriteRow(ReadOnlySpan<int> distinct, int[] counts, Span<int> columns, Span<double> values)
+    {
         // x(t, d) = tf · idf over the distinct columns, ascending.
         int nnz = 0;
         double sumOfSquares = 0.0;
@@ -325,7 +428,6 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
         }
         if (Options.BlockWeight != 1.0)
             for (int e = 0; e < nnz; e++) values[e] *= Options.BlockWeight;   // FeatureUnion's transformer weight, after the norm
-        AnalyzerScratch.TrimCurrentThread();
         return nnz;
     }
 }

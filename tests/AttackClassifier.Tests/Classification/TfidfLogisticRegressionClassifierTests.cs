@@ -53,10 +53,35 @@ public class TfidfLogisticRegressionClassifierTests(TrainedSample sample) : ICla
         Assert.True(test.MacroAverage.F1 > 0.3, $"macro F1 {test.MacroAverage.F1}");
     }
 
+    [Theory]
+    [InlineData("cat /etc/shadow")]
+    [InlineData("powershell -EncodedCommand SQBFAFgA")]
+    [InlineData("")]
+    public void A_featurized_row_predicts_exactly_as_the_command_line(string command)
+    {
+        FeatureRow row = _classifier.Featurize(command);
+        Assert.True(row.Columns.ToArray().Zip(row.Columns.ToArray().Skip(1)).All(p => p.First < p.Second));
+        var fromText = new double[_classifier.Labels.Count];
+        var fromRow = new double[_classifier.Labels.Count];
+        _classifier.PredictProbabilities(command, fromText);
+        _classifier.PredictProbabilities(row, fromRow);
+        Assert.Equal(fromText, fromRow);
+        Assert.Equal(_classifier.Predict(command, 4), _classifier.Predict(row, 4), new PredictionComparer());
+    }
+
+    [Fact]
+    public void A_row_from_another_vectorizer_is_rejected()
+    {
+        var other = TfidfLogisticRegressionClassifier.Train(sample.Train.Select([.. Enumerable.Range(0, 60)]), TfidfLogisticRegressionOptions.Study);
+        FeatureRow foreign = other.Featurize("cat /etc/shadow");
+        Assert.Throws<ArgumentException>(() => _classifier.Explain(foreign));
+        Assert.Throws<ArgumentException>(() => _classifier.Predict(foreign));
+    }
+
     [Fact]
     public void Explanations_name_ngrams_of_the_command()
     {
-        var evidence = _classifier.Explain("cat /etc/shadow", top: 3);
+        var evidence = _classifier.Explain(_classifier.Featurize("cat /etc/shadow"), top: 3);
         Assert.NotEmpty(evidence);
         var ngrams = CommandLineTokenizer.Tokenize("cat /etc/shadow").Append("cat /etc/shadow").ToHashSet();
         Assert.All(evidence, e => Assert.Contains(e.Feature, ngrams));
@@ -122,13 +147,13 @@ public class TfidfLogisticRegressionClassifierTests(TrainedSample sample) : ICla
             Features = [new TfidfOptions { MaxFeatures = 2000 }, new TfidfOptions { Analyzer = TextAnalyzer.CharWordBoundary, NGramRange = new(2, 5), MaxFeatures = 3000 }],
         };
         var combined = TfidfLogisticRegressionClassifier.Train(sample.Train, options);
-        Assert.IsType<TfidfFeatureUnion>(combined.Vectorizer);
+        Assert.Equal(2, combined.Vectorizer.Parts.Count);
         var stream = new MemoryStream();
         ModelFile.Save(combined, stream);
         stream.Position = 0;
         var loaded = (TfidfLogisticRegressionClassifier)ModelFile.Load(stream, "memory");
         Assert.Equal(combined.Predict("nc -lvnp 4444", 3), loaded.Predict("nc -lvnp 4444", 3), new PredictionComparer());
-        Assert.Equal(combined.Explain("nc -lvnp 4444"), loaded.Explain("nc -lvnp 4444"));
+        Assert.Equal(combined.Explain(combined.Featurize("nc -lvnp 4444")), loaded.Explain(loaded.Featurize("nc -lvnp 4444")));
     }
 
     private sealed class PredictionComparer : IEqualityComparer<Prediction>

@@ -53,7 +53,7 @@ public class WarmStartTests
         TfidfLogisticRegressionClassifier parent = Parent();
         string[] labels = WarmStart.ChildLabels(parent.Labels, New);
         Assert.Equal([.. parent.Labels, Transfer], labels);   // parent's order, new classes appended
-        var union = (TfidfFeatureUnion)parent.Vectorizer;
+        var union = parent.Vectorizer;
         string[] commands = New.CommandLines();
         var documents = commands.Select(c => (IReadOnlyList<string>)AttackClassifier.Normalization.CommandNormalizer.Normalize(c, parent.Normalization).Segments).ToArray();
         var grown = union.Extend(part => (part.ExtendSegmented(documents, Old.Count, out int[] map), map), out int[] oldToNew);
@@ -77,7 +77,7 @@ public class WarmStartTests
     {
         var columns = new int[c.Vectorizer.FeatureCount];
         var values = new double[c.Vectorizer.FeatureCount];
-        int nnz = ((ISegmentedTextVectorizer)c.Vectorizer).TransformSegmented(AttackClassifier.Normalization.CommandNormalizer.Normalize(command, c.Normalization).Segments, columns, values);
+        int nnz = c.Vectorizer.TransformSegmented(AttackClassifier.Normalization.CommandNormalizer.Normalize(command, c.Normalization).Segments, columns, values);
         c.Model.PredictLogits(columns.AsSpan(0, nnz), values.AsSpan(0, nnz), z);
     }
 
@@ -93,7 +93,7 @@ public class WarmStartTests
         {
             TfidfLogisticRegressionClassifier model = loop.Add(round);
             string[] commands = loop.Commands.ToArray();
-            var fresh = ((ISegmentedTextVectorizer)model.Vectorizer).TransformSegmented(
+            var fresh = model.Vectorizer.TransformSegmented(
                 commands.Select(c => (IReadOnlyList<string>)AttackClassifier.Normalization.CommandNormalizer.Normalize(c, model.Normalization).Segments).ToArray());
             var cached = loop.Features(model.Vectorizer.FeatureCount);
             Assert.Equal(fresh.RowCount, cached.RowCount);

@@ -228,8 +228,8 @@ public class CommandCsvTests
         return Prop.ForAll(record.ArrayOf().ToArbitrary(), rows =>
         {
             var writer = new StringWriter();
-            CommandCsv.Write(writer, rows);
-            Assert.Equal(rows, Read(writer.ToString()));
+            new CommandDataset(rows).Write(writer);   // the public entry points: Write, then Read
+            Assert.Equal(rows, CommandDataset.Read(new StringReader(writer.ToString()), "round-trip").Records);
         });
     }
 }

@@ -62,7 +62,7 @@ public class TrainingFailedTests
     {
         TokenSequences data = LstmTrainerTests.MarkerTask(6, rows: 4);
         double[] w = [1, 2, 1e39, 1];
-        var e = Assert.Throws<ArgumentException>(() => new TokenSequences(data.TokenIds, data.SequenceLength, data.Labels, w));
+        var e = Assert.Throws<ArgumentException>(() => new TokenSequences(data.TokenIds.ToArray(), data.SequenceLength, data.Labels.ToArray(), w));
         Assert.Contains("Sample weight 2", e.Message);
         Assert.Contains("float range", e.Message);
     }

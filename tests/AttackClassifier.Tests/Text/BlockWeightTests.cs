@@ -46,7 +46,7 @@ public class BlockWeightTests
         var stream = new MemoryStream();
         ModelFile.Save(trained, stream);
         var loaded = (TfidfLogisticRegressionClassifier)ModelFile.Load(new MemoryStream(stream.ToArray()), "m");
-        Assert.Equal(0.25, ((TfidfFeatureUnion)loaded.Vectorizer).Parts[1].Options.BlockWeight);
+        Assert.Equal(0.25, loaded.Vectorizer.Parts[1].Options.BlockWeight);
         double[] p = new double[trained.Labels.Count], q = new double[trained.Labels.Count];
         trained.PredictProbabilities("nc -lvnp 4444", p);
         loaded.PredictProbabilities("nc -lvnp 4444", q);

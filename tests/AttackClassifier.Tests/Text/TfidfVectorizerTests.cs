@@ -76,6 +76,32 @@ public class TfidfVectorizerTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(FixtureNames))]
+    public void Analyze_gives_the_terms_scikit_learn_fitted_on(string name)
+    {
+        using JsonDocument fixture = Fixtures.Json($"tfidf_{name}.json");
+        JsonElement root = fixture.RootElement;
+        TfidfOptions options = OptionsFrom(root.GetProperty("options"));
+        HashSet<string> analyzed = Strings(root.GetProperty("corpus")).SelectMany(d => TfidfVectorizer.Analyze(d, options)).ToHashSet(StringComparer.Ordinal);
+        string[] vocabulary = Strings(root.GetProperty("vocabulary"));
+        Assert.Subset(analyzed, vocabulary.ToHashSet(StringComparer.Ordinal));   // pruning only removes terms
+        if (options.MaxFeatures is null && options.MinDocumentFrequency == new TfidfOptions().MinDocumentFrequency
+            && options.MaxDocumentFrequency == new TfidfOptions().MaxDocumentFrequency)
+            Assert.Equal(vocabulary, analyzed.Order(StringComparer.Ordinal));   // nothing pruned: exactly build_analyzer's terms
+    }
+
+    [Fact]
+    public void Analyze_keeps_scikit_learns_order_and_repeats()
+    {
+        // _char_wb_ngrams on "Ab": w = " ab ", n = 2 then n = 3.
+        Assert.Equal([" a", "ab", "b ", " ab", "ab "], TfidfVectorizer.Analyze("Ab", new TfidfOptions { Analyzer = TextAnalyzer.CharWordBoundary, NGramRange = new(2, 3) }));
+        // _word_ngrams: all unigrams, then all bigrams; a repeated token stays repeated.
+        string[] tokens = CommandLineTokenizer.Tokenize("cat /etc/shadow cat");
+        Assert.Equal([.. tokens, .. tokens.Zip(tokens.Skip(1), (a, b) => a + " " + b)], TfidfVectorizer.Analyze("CAT /etc/shadow cat"));
+        Assert.Equal(2, TfidfVectorizer.Analyze("cat /etc/shadow cat").Count(t => t == "cat"));
+    }
+
     [Fact]
     public void Three_document_corpus_matches_hand_computed_values()
     {

@@ -59,15 +59,16 @@ public sealed record LogisticRegressionOptions
 /// <param name="Status">Why the optimiser stopped.</param>
 /// <param name="Iterations">Accepted L-BFGS steps.</param>
 /// <param name="Evaluations">Objective evaluations, line-search trials included.</param>
-/// <param name="Objective">f(w, b) = C Σₙ sₙ CEₙ + ½‖w‖² at the returned coefficients (unscaled).</param>
-/// <param name="GradientMaxNorm">max |∂f/∂θᵢ| of f / C = Σₙ sₙ CEₙ + ‖w‖² / (2C), the quantity compared with
-/// <see cref="LogisticRegressionOptions.GradientTolerance"/>.</param>
+/// <param name="Objective">f / C = Σₙ sₙ CEₙ + ‖w‖² / (2C) at the returned coefficients: scikit-learn's sum form, the function
+/// L-BFGS minimised (f = C Σₙ sₙ CEₙ + ½‖w‖² is C times it; the optimum is the same).</param>
+/// <param name="GradientMaxNorm">max |∂(f/C)/∂θᵢ| at the same coefficients, in the same scale as <paramref name="Objective"/>: the quantity
+/// compared with <see cref="LogisticRegressionOptions.GradientTolerance"/>.</param>
 public sealed record LogisticRegressionDiagnostics(LbfgsStatus Status, int Iterations, int Evaluations, double Objective, double GradientMaxNorm);
 
 /// <summary>Progress of a logistic-regression fit after one accepted L-BFGS step, in the scales of
 /// <see cref="LogisticRegressionDiagnostics"/>.</summary>
 /// <param name="Iteration">Accepted L-BFGS steps so far (1 after the first; increasing).</param>
 /// <param name="MaxIterations">The iteration limit (<see cref="LogisticRegressionOptions.MaxIterations"/>).</param>
-/// <param name="Objective">f(w, b) = C Σₙ sₙ CEₙ + ½‖w‖² at the new iterate (unscaled).</param>
+/// <param name="Objective">f / C = Σₙ sₙ CEₙ + ‖w‖² / (2C) at the new iterate, as <see cref="LogisticRegressionDiagnostics.Objective"/>.</param>
 /// <param name="GradientMaxNorm">max |∂θᵢ| of f / C at the new iterate, the quantity the gradient tolerance is compared with.</param>
 public readonly record struct LogisticRegressionProgress(int Iteration, int MaxIterations, double Objective, double GradientMaxNorm);

@@ -79,10 +79,10 @@ public sealed class LogisticRegressionTrainer
         double scale = 1.0 / Options.InverseRegularization;   // scikit-learn 1.2's scaling (the stopping rules depend on it; the optimum does not)
         int maxIterations = Options.MaxIterations;
         Action<LbfgsProgress>? report = progress is null ? null
-            : p => progress.Report(new LogisticRegressionProgress(p.Iteration, maxIterations, p.Objective / scale, p.GradientMaxNorm));
+            : p => progress.Report(new LogisticRegressionProgress(p.Iteration, maxIterations, p.Objective, p.GradientMaxNorm));
         var result = new Lbfgs(Options.ToLbfgsOptions()).Minimize(new ScaledFunction(loss, scale), theta, report, cancellationToken);
         EnsureFitted(result, theta, scale);
-        var diagnostics = new LogisticRegressionDiagnostics(result.Status, result.Iterations, result.Evaluations, result.Objective / scale, result.GradientMaxNorm);
+        var diagnostics = new LogisticRegressionDiagnostics(result.Status, result.Iterations, result.Evaluations, result.Objective, result.GradientMaxNorm);   // both of f / C, the function L-BFGS minimised
         return new LogisticRegressionModel(x.ColumnCount, classCount, theta, diagnostics);
     }
 

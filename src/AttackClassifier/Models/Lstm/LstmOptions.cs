@@ -37,7 +37,7 @@ public sealed record LstmOptions
     public int Patience { get; init; } = 3;
 
     /// <summary>Seed of the initial weights, per-epoch shuffles and dropout masks. Default 42.</summary>
-    public ulong Seed { get; init; } = 42;
+    public int Seed { get; init; } = 42;
 
     /// <summary>
     /// When true the classifier reads the LSTM state at each row's last non-padding token (id ≠ 0), like Keras's

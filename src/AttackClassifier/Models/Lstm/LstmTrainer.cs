@@ -100,7 +100,7 @@ public sealed class LstmTrainer
                 for (int r = 0; r < rows; r++)
                 {
                     int n = order[first + r];
-                    training.TokenIds.AsSpan(n * T, T).CopyTo(tokens.AsSpan(r * T));
+                    training.TokenIds.Slice(n * T, T).CopyTo(tokens.AsSpan(r * T));
                     labels[r] = training.Labels[n];
                     weights[r] = training.SampleWeights[n];
                 }
@@ -138,7 +138,7 @@ public sealed class LstmTrainer
         for (int first = 0; first < data.Count; first += B)
         {
             int rows = Math.Min(B, data.Count - first);
-            sum += engine.Forward(theta, data.TokenIds.AsMemory(first * T, rows * T), data.Labels.AsMemory(first, rows), data.SampleWeights.AsMemory(first, rows), rows, logP);
+            sum += engine.Forward(theta, data.TokenIdMemory.Slice(first * T, rows * T), data.LabelMemory.Slice(first, rows), data.SampleWeightMemory.Slice(first, rows), rows, logP);
         }
         return sum / data.Count;
     }

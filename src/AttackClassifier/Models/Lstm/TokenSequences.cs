@@ -1,11 +1,13 @@
 namespace AttackClassifier.Models.Lstm;
 
 /// <summary>
-/// Encoded, padded command lines with labels and sample weights: the LSTM's training or validation input.
+/// Encoded, padded command lines with labels and sample weights: the LSTM's training or validation input. Immutable: the
+/// constructor copies the arrays it is given and the properties are read-only views, so no caller can change a training set
+/// after it was checked.
 /// </summary>
 public sealed class TokenSequences
 {
-    /// <summary>Wraps the arrays (not copied) after checking their shapes.</summary>
+    /// <summary>Copies the arrays after checking their shapes.</summary>
     /// <param name="tokenIds">(N, T) row-major token ids: 0 = padding, 1 = out-of-vocabulary, others &lt; the vocabulary size.</param>
     /// <param name="sequenceLength">T, ids per row.</param>
     /// <param name="labels">(N) class indices.</param>
@@ -17,14 +19,14 @@ public sealed class TokenSequences
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sequenceLength);
         if (tokenIds.Length != (long)labels.Length * sequenceLength)
             throw new ArgumentException($"{labels.Length} rows of {sequenceLength} ids need {(long)labels.Length * sequenceLength} token ids, not {tokenIds.Length}.", nameof(tokenIds));
-        sampleWeights ??= Enumerable.Repeat(1f, labels.Length).ToArray();
+        sampleWeights = sampleWeights is null ? Enumerable.Repeat(1f, labels.Length).ToArray() : (float[])sampleWeights.Clone();
         if (sampleWeights.Length != labels.Length) throw new ArgumentException($"There are {labels.Length} rows but {sampleWeights.Length} sample weights.", nameof(sampleWeights));
         for (int n = 0; n < sampleWeights.Length; n++)
             if (!(sampleWeights[n] >= 0) || float.IsInfinity(sampleWeights[n])) throw new ArgumentException($"Sample weight {n} is {sampleWeights[n]}; weights must be finite and non-negative.", nameof(sampleWeights));
-        TokenIds = tokenIds;
+        _tokenIds = (int[])tokenIds.Clone();
         SequenceLength = sequenceLength;
-        Labels = labels;
-        SampleWeights = sampleWeights;
+        _labels = (int[])labels.Clone();
+        _sampleWeights = sampleWeights;
     }
 
     /// <summary>Unweighted rows (every weight 1).</summary>
@@ -52,28 +54,39 @@ public sealed class TokenSequences
         return result;
     }
 
+    private readonly int[] _tokenIds;          // (N, T) row-major
+    private readonly int[] _labels;            // (N)
+    private readonly float[] _sampleWeights;   // (N)
+
     /// <summary>(N, T) row-major token ids.</summary>
-    public int[] TokenIds { get; }
+    public ReadOnlySpan<int> TokenIds => _tokenIds;
 
     /// <summary>T, ids per row.</summary>
     public int SequenceLength { get; }
 
     /// <summary>(N) class indices.</summary>
-    public int[] Labels { get; }
+    public ReadOnlySpan<int> Labels => _labels;
 
     /// <summary>(N) sample weights.</summary>
-    public float[] SampleWeights { get; }
+    public ReadOnlySpan<float> SampleWeights => _sampleWeights;
 
     /// <summary>N, the number of rows.</summary>
-    public int Count => Labels.Length;
+    public int Count => _labels.Length;
+
+    /// <summary>The token ids for the batch engine, which takes memory (it hands row chunks to worker threads).</summary>
+    internal ReadOnlyMemory<int> TokenIdMemory => _tokenIds;
+
+    internal ReadOnlyMemory<int> LabelMemory => _labels;
+
+    internal ReadOnlyMemory<float> SampleWeightMemory => _sampleWeights;
 
     internal void Validate(int vocabularySize, int classCount, string name)
     {
-        for (int i = 0; i < TokenIds.Length; i++)
-            if ((uint)TokenIds[i] >= (uint)vocabularySize)
-                throw new ArgumentException($"{name}: row {i / SequenceLength}, position {i % SequenceLength} has token id {TokenIds[i]}, outside [0, {vocabularySize}).", name);
-        for (int n = 0; n < Labels.Length; n++)
-            if ((uint)Labels[n] >= (uint)classCount)
-                throw new ArgumentException($"{name}: row {n} has label {Labels[n]}, outside [0, {classCount}).", name);
+        for (int i = 0; i < _tokenIds.Length; i++)
+            if ((uint)_tokenIds[i] >= (uint)vocabularySize)
+                throw new ArgumentException($"{name}: row {i / SequenceLength}, position {i % SequenceLength} has token id {_tokenIds[i]}, outside [0, {vocabularySize}).", name);
+        for (int n = 0; n < _labels.Length; n++)
+            if ((uint)_labels[n] >= (uint)classCount)
+                throw new ArgumentException($"{name}: row {n} has label {_labels[n]}, outside [0, {classCount}).", name);
     }
 }

@@ -30,7 +30,7 @@ internal sealed record BiLstmTaggerOptions
     public int Patience { get; init; } = 3;
 
     /// <summary>Seed of the initial weights and the per-epoch shuffles. Default 42.</summary>
-    public ulong Seed { get; init; } = 42;
+    public int Seed { get; init; } = 42;
 
     /// <summary>Most threads used for one batch; −1 means all cores. Does not change the result. Default −1.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;

@@ -31,10 +31,13 @@ public class LogisticRegressionTrainerTests
         var diag = model.Diagnostics!;
         Assert.True(diag.Status is LbfgsStatus.ConvergedGradient or LbfgsStatus.ConvergedRelativeDecrease or LbfgsStatus.LineSearchFailed, diag.ToString());
         Assert.True(diag.GradientMaxNorm < 1e-6, diag.ToString());
-        Assert.True(diag.Objective <= fx.ObjectiveAtSklearn * (1 + 1e-6), $"ours {diag.Objective:R} vs sklearn {fx.ObjectiveAtSklearn:R}");
-        // The reported objective is the unscaled f at the returned coefficients.
+        Assert.True(diag.Objective * fx.C <= fx.ObjectiveAtSklearn * (1 + 1e-6), $"ours {diag.Objective * fx.C:R} vs sklearn {fx.ObjectiveAtSklearn:R}");
+        // The reported objective and gradient norm are both of f / C at the returned coefficients: one scale.
         var f = new SoftmaxCrossEntropyLoss(fx.X, fx.Y, fx.NClasses, fx.SampleWeight, fx.C, fx.FitIntercept);
-        Assert.Equal(f.Evaluate(model.Parameters, new double[f.Dimension]), diag.Objective, 9);
+        var gradient = new double[f.Dimension];
+        Assert.Equal(f.Evaluate(model.Parameters, gradient), diag.Objective * fx.C, 9);
+        double gradientMaxNorm = gradient.Max(Math.Abs) / fx.C;
+        Assert.True(Math.Abs(gradientMaxNorm - diag.GradientMaxNorm) <= 1e-9 * Math.Max(1, gradientMaxNorm), $"max|∇(f/C)| {gradientMaxNorm:R} vs reported {diag.GradientMaxNorm:R}");
     }
 
     // Two classes: the trainer fits the two-row softmax, scikit-learn's LogisticRegression(multi_class='multinomial') (the
@@ -85,7 +88,7 @@ public class LogisticRegressionTrainerTests
     {
         var fx = SklearnLogisticFixture.Load("random_sparse_k4_c10");
         var model = FitFixture(fx, new LogisticRegressionOptions { GradientTolerance = 1e-10 });   // the fixture's call: tol = 1e-10, scipy's ftol = 1e7·ε
-        Assert.True(model.Diagnostics!.Objective <= fx.ObjectiveAtSklearn * (1 + 1e-6));
+        Assert.True(model.Diagnostics!.Objective * fx.C <= fx.ObjectiveAtSklearn * (1 + 1e-6));
         Assert.Equal(fx.Predict, model.Predict(fx.X));
     }
 
@@ -118,7 +121,7 @@ public class LogisticRegressionTrainerTests
         var model = FitFixture(fx, Tight with { MaxIterations = 3 });
         Assert.Equal(LbfgsStatus.MaxIterations, model.Diagnostics!.Status);
         Assert.Equal(3, model.Diagnostics.Iterations);
-        Assert.True(model.Diagnostics.Objective > fx.ObjectiveAtSklearn);
+        Assert.True(model.Diagnostics.Objective * fx.C > fx.ObjectiveAtSklearn);
     }
 
     [Property(MaxTest = 15)]

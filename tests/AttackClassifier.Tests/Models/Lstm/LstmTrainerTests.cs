@@ -52,8 +52,8 @@ public class LstmTrainerTests
         Assert.Equal(12, model.EpochsRun);
         Assert.All(model.History, r => Assert.NotNull(r.ValidationLoss));
         Assert.True(model.History[^1].TrainingLoss < 0.5 * model.History[0].TrainingLoss, string.Join(", ", model.History));
-        int[] predicted = model.Predict(valid.TokenIds, valid.SequenceLength);
-        double accuracy = predicted.Zip(valid.Labels).Count(p => p.First == p.Second) / (double)valid.Count;
+        int[] predicted = model.Predict(valid.TokenIds.ToArray(), valid.SequenceLength);
+        double accuracy = predicted.Zip(valid.Labels.ToArray()).Count(p => p.First == p.Second) / (double)valid.Count;
         Assert.True(accuracy > 0.9, $"accuracy {accuracy}");
         double bestLoss = model.History.Min(r => r.ValidationLoss!.Value);
         Assert.Equal(bestLoss, model.History[model.BestEpoch - 1].ValidationLoss);
@@ -65,13 +65,13 @@ public class LstmTrainerTests
         // Validation labels are the opposite of what training teaches, so validation loss rises from epoch 1 or 2.
         var train = MarkerTask(4, rows: 200, classes: 2);
         var shifted = MarkerTask(5, rows: 60, classes: 2);
-        var valid = new TokenSequences(shifted.TokenIds, shifted.SequenceLength, shifted.Labels.Select(y => 1 - y).ToArray(), shifted.SampleWeights);
+        var valid = new TokenSequences(shifted.TokenIds.ToArray(), shifted.SequenceLength, shifted.Labels.ToArray().Select(y => 1 - y).ToArray(), shifted.SampleWeights.ToArray());
         var options = Small with { MaxEpochs = 20, Patience = 2 };
         var model = new LstmTrainer(options).Fit(train, 12, 2, valid);
         Assert.True(model.EpochsRun < 20);
         Assert.Equal(model.BestEpoch + options.Patience, model.EpochsRun);
         // The returned weights reproduce the best epoch's validation loss.
-        var p = model.PredictProbabilities(valid.TokenIds, valid.SequenceLength);
+        var p = model.PredictProbabilities(valid.TokenIds.ToArray(), valid.SequenceLength);
         double loss = 0;
         for (int n = 0; n < valid.Count; n++) loss -= valid.SampleWeights[n] * Math.Log(p[n * 2 + valid.Labels[n]]);
         Assert.Equal(model.History[model.BestEpoch - 1].ValidationLoss!.Value, loss / valid.Count, 4);
@@ -84,11 +84,11 @@ public class LstmTrainerTests
         {
             var data = MarkerTask(6, rows: 40);
             var model = new LstmTrainer(Small with { MaxEpochs = 1, MaskPadding = masked }).Fit(data, 12, 3);
-            float[] batch = model.PredictProbabilities(data.TokenIds, data.SequenceLength);
+            float[] batch = model.PredictProbabilities(data.TokenIds.ToArray(), data.SequenceLength);
             var one = new float[3];
             for (int n = 0; n < data.Count; n++)
             {
-                model.PredictProbabilities(data.TokenIds.AsSpan(n * 6, 6), one);
+                model.PredictProbabilities(data.TokenIds.Slice(n * 6, 6), one);
                 for (int k = 0; k < 3; k++) Assert.Equal(batch[n * 3 + k], one[k], 5);
                 Assert.Equal(1f, one.Sum(), 5);
             }
@@ -136,10 +136,10 @@ public class LstmTrainerTests
             new Random(seed).Shuffle(idx);
             return idx.Take(1 + seed % data.Count).ToArray();
         });
-        float[] all = model.PredictProbabilities(data.TokenIds, data.SequenceLength);
+        float[] all = model.PredictProbabilities(data.TokenIds.ToArray(), data.SequenceLength);
         return Prop.ForAll(perms.ToArbitrary(), rows =>
         {
-            int[] ids = rows.SelectMany(n => data.TokenIds.Skip(n * 6).Take(6)).ToArray();
+            int[] ids = rows.SelectMany(n => data.TokenIds.ToArray().Skip(n * 6).Take(6)).ToArray();
             float[] p = model.PredictProbabilities(ids, 6);
             for (int r = 0; r < rows.Length; r++)
                 for (int k = 0; k < 3; k++) Assert.Equal(all[rows[r] * 3 + k], p[r * 3 + k], 6);
@@ -194,7 +194,7 @@ public class LstmTrainerTests
         var data = MarkerTask(10, rows: 30);
         var model = new LstmTrainer(Small with { MaxEpochs = 1 }).Fit(data, 12, 3);
         var copy = LstmModel.Create(model.Layout, model.Parameters.ToArray(), model.MasksPadding, model.History, model.BestEpoch);
-        Assert.Equal(model.PredictProbabilities(data.TokenIds, 6), copy.PredictProbabilities(data.TokenIds, 6));
+        Assert.Equal(model.PredictProbabilities(data.TokenIds.ToArray(), 6), copy.PredictProbabilities(data.TokenIds.ToArray(), 6));
         Assert.Equal(model.History, copy.History);
     }
 }

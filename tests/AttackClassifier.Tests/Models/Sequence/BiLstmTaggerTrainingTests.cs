@@ -35,7 +35,7 @@ public class BiLstmTaggerTrainingTests(ITestOutputHelper output)
     private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
     // One core: on a loaded machine every batch's Parallel.For waits for a scheduler slot, which dominates these tiny batches.
-    private static BiLstmTaggerOptions Quick(ulong seed = 5, int maxDegreeOfParallelism = 1) => new()
+    private static BiLstmTaggerOptions Quick(int seed = 5, int maxDegreeOfParallelism = 1) => new()
     {
         HiddenSize = 16, LearningRate = 1e-2, BatchSize = 16, MaxEpochs = 25, Patience = 3, Seed = seed, MaxDegreeOfParallelism = maxDegreeOfParallelism,
     };
