@@ -30,5 +30,12 @@ if (args is ["fit-once", var kind, var fitRows])
     Console.WriteLine(ScalingRun.FitOnce(kind, int.Parse(fitRows, CultureInfo.InvariantCulture)));
     return 0;
 }
+// `lbfgs-profile ROWS [naive]`: one LR corpus fit, its time split between the loss-and-gradient evaluations and the optimizer's
+// own vector work (Optimization/LbfgsProfile.cs; benchmarks/README.md, "L-BFGS iteration").
+if (args is ["lbfgs-profile", var profileRows, .. var profileRest])
+{
+    Console.WriteLine(AttackClassifier.Benchmarks.Optimization.LbfgsProfile.Run(int.Parse(profileRows, CultureInfo.InvariantCulture), profileRest is ["naive"]));
+    return 0;
+}
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(SiemPipelineBenchmarks).Assembly).Run(args);
 return 0;

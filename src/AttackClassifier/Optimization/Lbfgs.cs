@@ -20,6 +20,12 @@ internal readonly record struct LbfgsProgress(int Iteration, double Objective, d
 /// iteration and evaluation limits.
 /// </summary>
 /// <remarks>
+/// The vector work is fused (<see cref="FusedVectorKernels"/>) where that keeps every rounding of <see cref="NaiveLbfgs"/>,
+/// the one-call-per-operation reference beside it: the two-loop recursion reads ∇f in place instead of copying it, folds the
+/// H₀ = γI scaling into the last axpy of the first loop and the negation into the last axpy of the second, reuses yᵀy from the
+/// curvature test instead of recomputing it, and the accepted step writes s and the new θ (y and the new ∇f) in one pass. The
+/// gradient buffers are copied, not swapped: TensorPrimitives.Dot's summation order follows its first argument's address
+/// alignment, so a swap could change the last bit of ∇fᵀd. The iterates are bit-identical to the reference's (tested). Dot products keep their calls.
 /// A pair with yᵀs ≤ ε‖y‖² (no positive curvature, possible when the Wolfe step stops early in floating point)
 /// is skipped rather than stored, which keeps H positive definite. If f or ∇f is NaN/∞ at the start, the
 /// run stops with <see cref="LbfgsStatus.NonFiniteValue"/> and θ unchanged; a non-finite line-search trial
@@ -52,6 +58,7 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
         var gTrial = new double[n];   // (n)
         var history = new CurvatureHistory(m, n, Options.StoresHistoryInSingle(n));   // m pairs (sᵢ, yᵢ), circular
         var rho = new double[m];      // ρᵢ = 1 / yᵢᵀsᵢ
+        var yyHistory = new double[m]; // yᵢᵀyᵢ, from the curvature test, for γ
         var alphaHistory = new double[m];
         var sNew = new double[n];     // (n) candidate pair, swapped into the history when accepted
         var yNew = new double[n];     // (n)
@@ -69,23 +76,23 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
             cancellationToken.ThrowIfCancellationRequested();
 
             // Two-loop recursion, N&W Alg. 7.4: d = −H g.
-            g.CopyTo(d.AsSpan());                                            // q = ∇f
-            for (int j = 0, i = newest; j < stored; j++, i = (i - 1 + m) % m)
+            if (stored == 0) TensorPrimitives.Negate(g, d);   // no pairs yet: H = I
+            else
             {
-                alphaHistory[i] = rho[i] * history.DotS(i, d);   // αᵢ = ρᵢ sᵢᵀq
-                history.MultiplyAddY(i, -alphaHistory[i], d);      // q = q − αᵢ yᵢ
+                double gamma = 1.0 / (rho[newest] * yyHistory[newest]);   // γ = sᵀy / yᵀy of the newest pair (N&W eq. 7.20)
+                ReadOnlySpan<double> q = g;                                // q = ∇f, read in place until the first axpy writes d
+                for (int j = 0, i = newest; j < stored; j++, i = (i - 1 + m) % m)
+                {
+                    alphaHistory[i] = rho[i] * history.DotS(i, q);                                          // αᵢ = ρᵢ sᵢᵀq
+                    history.MultiplyAddYScaled(i, -alphaHistory[i], q, j == stored - 1 ? gamma : 1.0, d);   // q = q − αᵢ yᵢ; last: r = γq
+                    q = d;
+                }
+                for (int j = 0, i = (newest - stored + 1 + m) % m; j < stored; j++, i = (i + 1) % m)
+                {
+                    double beta = rho[i] * history.DotY(i, d);                                          // β = ρᵢ yᵢᵀr
+                    history.MultiplyAddSScaled(i, alphaHistory[i] - beta, d, j == stored - 1 ? -1.0 : 1.0);   // r = r + sᵢ(αᵢ − β); last: d = −r
+                }
             }
-            if (stored > 0)
-            {
-                double gamma = 1.0 / (rho[newest] * history.YY(newest));   // γ = sᵀy / yᵀy
-                TensorPrimitives.Multiply(d, gamma, d);                                                    // r = H₀ q
-            }
-            for (int j = 0, i = (newest - stored + 1 + m) % m; j < stored; j++, i = (i + 1) % m)
-            {
-                double beta = rho[i] * history.DotY(i, d);          // β = ρᵢ yᵢᵀr
-                history.MultiplyAddS(i, alphaHistory[i] - beta, d); // r = r + sᵢ (αᵢ − β)
-            }
-            TensorPrimitives.Negate(d, d);                                        // d = −r
 
             double dphi0 = TensorPrimitives.Dot<double>(g, d);
             if (!double.IsFinite(dphi0)) return Result(LbfgsStatus.NonFiniteValue, fx, g, k, evaluationsLeft);   // the direction overflowed
@@ -102,20 +109,19 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
             }
 
             // Accepted: the new curvature pair replaces the oldest one (if it has positive curvature).
-            TensorPrimitives.Subtract(xTrial, theta, sNew);   // s = x_{k+1} − x_k
-            TensorPrimitives.Subtract(gTrial, g, yNew);       // y = ∇f_{k+1} − ∇f_k
-            double step = TensorPrimitives.Norm<double>(sNew) / TensorPrimitives.Norm<double>(d);
+            FusedVectorKernels.SubtractAndCopy(xTrial, theta, sNew);   // s = x_{k+1} − x_k, then θ = x_{k+1}
+            FusedVectorKernels.SubtractAndCopy(gTrial, g, yNew);       // y = ∇f_{k+1} − ∇f_k, then g = ∇f_{k+1}
+            double step = progress is null ? 0 : TensorPrimitives.Norm<double>(sNew) / TensorPrimitives.Norm<double>(d);   // only reported
             int slot = (newest + 1) % m;
             (double ys, double yy) = history.Offer(slot, ref sNew, ref yNew);   // yᵀs and yᵀy of the pair as stored
             if (ys > 2.220446049250313e-16 * yy)
             {
                 history.Accept(slot, ref sNew, ref yNew);
                 rho[slot] = 1.0 / ys;
+                yyHistory[slot] = yy;
                 newest = slot;
                 stored = Math.Min(stored + 1, m);
             }
-            xTrial.CopyTo(theta);
-            gTrial.CopyTo(g.AsSpan());
             double fOld = fx;
             fx = fNew;
             int iterations = k + 1;
@@ -139,71 +145,5 @@ internal sealed class Lbfgs(LbfgsOptions? options = null)
     {
         foreach (double e in v) if (!double.IsFinite(e)) return false;
         return true;
-    }
-
-    /// <summary>
-    /// The m curvature pairs, circular, in double — or in float when <see cref="LbfgsOptions.SinglePrecisionHistoryBytes"/> says
-    /// so. A new pair is first <see cref="Offer"/>ed (in float: rounded into a spare slot, and yᵀs, yᵀy computed from the rounded
-    /// vectors, so the curvature test and ρ describe exactly the pair the recursion will use), then <see cref="Accept"/>ed
-    /// (buffers swapped, no copy) if it has positive curvature.
-    /// </summary>
-    private sealed class CurvatureHistory(int m, int n, bool single)
-    {
-        private readonly double[]?[] _s = single ? [] : new double[m][];   // m × (n)
-        private readonly double[]?[] _y = single ? [] : new double[m][];
-        private readonly float[]?[] _sf = single ? new float[m][] : [];    // m × (n), float storage
-        private readonly float[]?[] _yf = single ? new float[m][] : [];
-        private float[] _sSpare = single ? new float[n] : [], _ySpare = single ? new float[n] : [];   // (n) the offered pair, rounded
-
-        public double DotS(int i, ReadOnlySpan<double> v) => single ? MixedPrecision.Dot(_sf[i], v) : TensorPrimitives.Dot<double>(_s[i], v);
-
-        public double DotY(int i, ReadOnlySpan<double> v) => single ? MixedPrecision.Dot(_yf[i], v) : TensorPrimitives.Dot<double>(_y[i], v);
-
-        public double YY(int i)
-        {
-            if (!single) return TensorPrimitives.Dot<double>(_y[i], _y[i]);
-            double sum = 0;
-            foreach (float e in _yf[i]!) sum += (double)e * e;
-            return sum;
-        }
-
-        public void MultiplyAddS(int i, double a, Span<double> v)
-        {
-            if (single) MixedPrecision.MultiplyAdd(_sf[i], a, v); else TensorPrimitives.MultiplyAdd(_s[i], a, v, v);
-        }
-
-        public void MultiplyAddY(int i, double a, Span<double> v)
-        {
-            if (single) MixedPrecision.MultiplyAdd(_yf[i], a, v); else TensorPrimitives.MultiplyAdd(_y[i], a, v, v);
-        }
-
-        public (double Ys, double Yy) Offer(int slot, ref double[] sNew, ref double[] yNew)
-        {
-            if (!single) return (TensorPrimitives.Dot<double>(yNew, sNew), TensorPrimitives.Dot<double>(yNew, yNew));
-            MixedPrecision.Narrow(sNew, _sSpare);
-            MixedPrecision.Narrow(yNew, _ySpare);
-            double ys = 0, yy = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double yi = _ySpare[i];
-                ys += yi * _sSpare[i];
-                yy += yi * yi;
-            }
-            return (ys, yy);
-        }
-
-        public void Accept(int slot, ref double[] sNew, ref double[] yNew)
-        {
-            if (single)
-            {
-                (_sf[slot], _sSpare) = (_sSpare, _sf[slot] ?? new float[n]);   // swap buffers: no copy
-                (_yf[slot], _ySpare) = (_ySpare, _yf[slot] ?? new float[n]);
-            }
-            else
-            {
-                (_s[slot], sNew) = (sNew, _s[slot] ?? new double[n]);
-                (_y[slot], yNew) = (yNew, _y[slot] ?? new double[n]);
-            }
-        }
     }
 }

@@ -17,6 +17,7 @@ internal sealed class AnalyzerScratch
     public int TermCount;
     public int[] Hits = new int[128];          // (terms) vocabulary index of each term found (used by callers)
     public int[] ColumnCount = [];             // (D) TfidfVectorizer.Weigh: occurrences of each column in the document; all 0 between calls
+    public ulong[] ColumnBits = [];            // (≤ D/64 + 1) TfidfVectorizer.Weigh: bitmap of the distinct columns, for sorting; all 0 between calls
 
     public ReadOnlySpan<char> Term(int k) => Text.AsSpan(TermStart[k], TermLength[k]);
 

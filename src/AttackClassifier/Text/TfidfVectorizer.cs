@@ -378,26 +378,30 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     // The terms in the scratch → the row: in-vocabulary columns ascending, x = tf·idf, then the row norm.
     // Counting: ColumnCount[j] holds each column's occurrences and Hits the distinct columns in order of first occurrence,
     // so only the distinct columns are sorted (a document repeats many of its n-grams); the counts are zeroed on the way out.
+    // Tuned against WeighNaive below (same row bit for bit, tested): the lookups use the table's tag bytes, the distinct columns
+    // are sorted by a bitmap walk when that is shorter than a comparison sort, 1 + ln(count) comes from a table, and the
+    // norm and block weight are one vectorised pass (IEEE division and multiplication are exact per element, so the same bits).
     private int Weigh(AnalyzerScratch s, Span<int> columns, Span<double> values, out int unknown)
     {
         AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
         if (s.ColumnCount.Length < FeatureCount) s.ColumnCount = new int[FeatureCount];
         int[] counts = s.ColumnCount;
+        int[] hits = s.Hits;
         int m = 0, found = 0;
         for (int k = 0; k < s.TermCount; k++)
         {
             if (!_table.TryGetColumn(s.Term(k), out int j)) continue;   // terms outside the vocabulary are ignored
             found++;
-            if (counts[j]++ == 0) s.Hits[m++] = j;
+            if (counts[j]++ == 0) hits[m++] = j;
         }
         unknown = s.TermCount - found;
-        Span<int> distinct = s.Hits.AsSpan(0, m);
-        distinct.Sort();
+        Span<int> distinct = hits.AsSpan(0, m);
         if (m > columns.Length)
         {
             foreach (int j in distinct) counts[j] = 0;
             throw new ArgumentException($"The buffers ({columns.Length} entries) are too short for this command; {FeatureCount} always suffice.", nameof(columns));
         }
+        SortColumns(distinct, s);
         int nnz = WriteRow(distinct, counts, columns, values);
         AnalyzerScratch.TrimCurrentThread();
         return nnz;
@@ -409,6 +413,92 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
     private int WriteRow(ReadOnlySpan<int> distinct, int[] counts, Span<int> columns, Span<double> values)
     {
         // x(t, d) = tf · idf over the distinct columns, ascending.
+        int nnz = 0;
+        double sumOfSquares = 0.0;
+        bool sublinear = Options.SublinearTf;
+        foreach (int j in distinct)
+        {
+            int count = counts[j];
+            counts[j] = 0;
+            double tf = !sublinear ? count : (uint)count < (uint)SublinearTf.Length ? SublinearTf[count] : 1.0 + Math.Log(count);
+            double x = tf * _idf[j];
+            columns[nnz] = j;
+            values[nnz++] = x;
+            sumOfSquares += x * x;   // in column order, as the reference: the norm's last bit depends on the order
+        }
+        Span<double> row = values[..nnz];
+        if (Options.Norm == TfidfNorm.L2 && sumOfSquares > 0.0)
+            DivideThenMultiply(row, Math.Sqrt(sumOfSquares), Options.BlockWeight);   // divide, as scikit-learn's inplace_csr_row_normalize_l2 does
+        else if (Options.BlockWeight != 1.0)
+            DivideThenMultiply(row, 1.0, Options.BlockWeight);                      // x / 1 is x exactly
+        return nnz;
+    }
+
+    // 1 + ln(c) for c < 256 (index 0 unused): the same Math.Log values, computed once; most counts are 1–3.
+    private static readonly double[] SublinearTf = [.. Enumerable.Range(0, 256).Select(c => 1.0 + Math.Log(c))];
+
+    // values[e] = values[e] / norm · weight (FeatureUnion's transformer weight, after the norm), two roundings as two loops.
+    private static void DivideThenMultiply(Span<double> values, double norm, double weight)
+    {
+        int e = 0, width = System.Numerics.Vector<double>.Count;
+        var n = new System.Numerics.Vector<double>(norm);
+        var w = new System.Numerics.Vector<double>(weight);
+        for (; e <= values.Length - width; e += width)
+            (new System.Numerics.Vector<double>(values[e..]) / n * w).CopyTo(values[e..]);
+        for (; e < values.Length; e++) values[e] = values[e] / norm * weight;   // scalar tail
+    }
+
+    // Sorts the distinct columns ascending. A bitmap over [min, max] of the columns, walked word by word, costs
+    // (max − min)/64 + m steps against a comparison sort's ~m log₂ m; take whichever is fewer (small rows keep Sort, whose
+    // insertion sort wins below ~16 elements). The bitmap is left all zero for the next call.
+    private static void SortColumns(Span<int> distinct, AnalyzerScratch s)
+    {
+        int m = distinct.Length;
+        if (m < 24) { distinct.Sort(); return; }
+        int min = int.MaxValue, max = 0;
+        foreach (int j in distinct) { min = Math.Min(min, j); max = Math.Max(max, j); }
+        int first = min >> 6, words = (max >> 6) - first + 1;
+        if (words > m * System.Numerics.BitOperations.Log2((uint)m)) { distinct.Sort(); return; }
+        AnalyzerScratch.Grow(ref s.ColumnBits, words);
+        ulong[] bits = s.ColumnBits;
+        foreach (int j in distinct) bits[(j >> 6) - first] |= 1UL << j;   // the shift count is taken mod 64
+        int at = 0;
+        for (int w = 0; w < words; w++)
+        {
+            ulong word = bits[w];
+            if (word == 0) continue;
+            bits[w] = 0;
+            int @base = (first + w) << 6;
+            do
+            {
+                distinct[at++] = @base + System.Numerics.BitOperations.TrailingZeroCount(word);
+                word &= word - 1;   // clear the lowest set bit
+            } while (word != 0);
+        }
+    }
+
+    // The reference for Weigh: the row as it was first written — one lookup per term without the tag bytes, Span.Sort,
+    // Math.Log per column, then a division loop and a weight loop. Weigh must give the same columns and values bit for bit.
+    internal int WeighNaive(AnalyzerScratch s, Span<int> columns, Span<double> values, out int unknown)
+    {
+        AnalyzerScratch.Grow(ref s.Hits, s.TermCount);
+        if (s.ColumnCount.Length < FeatureCount) s.ColumnCount = new int[FeatureCount];
+        int[] counts = s.ColumnCount;
+        int m = 0, found = 0;
+        for (int k = 0; k < s.TermCount; k++)
+        {
+            if (!_table.TryGetColumnUntagged(s.Term(k), out int j)) continue;
+            found++;
+            if (counts[j]++ == 0) s.Hits[m++] = j;
+        }
+        unknown = s.TermCount - found;
+        Span<int> distinct = s.Hits.AsSpan(0, m);
+        distinct.Sort();
+        if (m > columns.Length)
+        {
+            foreach (int j in distinct) counts[j] = 0;
+            throw new ArgumentException($"The buffers ({columns.Length} entries) are too short for this command; {FeatureCount} always suffice.", nameof(columns));
+        }
         int nnz = 0;
         double sumOfSquares = 0.0;
         foreach (int j in distinct)
@@ -424,10 +514,20 @@ public sealed class TfidfVectorizer : ITextVectorizer, ISegmentedTextVectorizer
         if (Options.Norm == TfidfNorm.L2 && sumOfSquares > 0.0)
         {
             double norm = Math.Sqrt(sumOfSquares);
-            for (int e = 0; e < nnz; e++) values[e] /= norm;   // divide, as scikit-learn's inplace_csr_row_normalize_l2 does
+            for (int e = 0; e < nnz; e++) values[e] /= norm;
         }
         if (Options.BlockWeight != 1.0)
-            for (int e = 0; e < nnz; e++) values[e] *= Options.BlockWeight;   // FeatureUnion's transformer weight, after the norm
+            for (int e = 0; e < nnz; e++) values[e] *= Options.BlockWeight;
+        AnalyzerScratch.TrimCurrentThread();
         return nnz;
+    }
+
+    /// <summary>As <see cref="Transform(ReadOnlySpan{char}, Span{int}, Span{double}, out int)"/> through <see cref="WeighNaive"/>:
+    /// the reference row, for tests and as the benchmark baseline.</summary>
+    internal int TransformNaive(ReadOnlySpan<char> command, Span<int> columns, Span<double> values)
+    {
+        AnalyzerScratch s = AnalyzerScratch.ForCurrentThread;
+        NGramAnalyzer.Analyze(Options, command, s);
+        return WeighNaive(s, columns, values, out _);
     }
 }

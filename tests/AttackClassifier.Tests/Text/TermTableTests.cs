@@ -27,6 +27,8 @@ public class TermTableTests
                 bool found = table.TryGetColumn(probe, out int column);
                 Assert.Equal(expected.TryGetValue(probe, out int j), found);
                 if (found) Assert.Equal(j, column);
+                Assert.Equal(found, table.TryGetColumnUntagged(probe, out int untagged));   // the reference probe agrees
+                Assert.Equal(column, untagged);
             }
         });
     }
@@ -51,5 +53,18 @@ public class TermTableTests
     {
         Assert.Throws<ArgumentException>(() => new TermTable(["a", ""]));
         Assert.Contains("columns 0 and 2", Assert.Throws<ArgumentException>(() => new TermTable(["abcdefghij", "b", "abcdefghij"])).Message);
+    }
+
+    [Fact]
+    public void Heads_read_as_words_equal_the_char_by_char_reference()
+    {
+        // Every length 0–12 at every offset inside a longer text, with chars whose high bytes are set.
+        string text = "aé\u4e2d-\0Zq~\uffff" + new string('x', 3) + "b\u00ff/c:\\w";
+        for (int start = 0; start < text.Length; start++)
+            for (int length = 0; start + length <= text.Length && length <= 12; length++)
+            {
+                ReadOnlySpan<char> term = text.AsSpan(start, length);
+                Assert.Equal(TermTable.HeadsNaive(term), TermTable.Heads(term));
+            }
     }
 }
