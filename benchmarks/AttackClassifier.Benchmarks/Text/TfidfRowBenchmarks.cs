@@ -25,7 +25,7 @@ public class TfidfRowBenchmarks
     public void Setup()
     {
         var classifier = (TfidfLogisticRegressionClassifier)Cli.BuiltinModels.BuiltinModels.Open("builtin:linux").Classifier;
-        _parts = classifier.Vectorizer is TfidfFeatureUnion union ? [.. union.Parts] : [(TfidfVectorizer)classifier.Vectorizer];
+        _parts = [.. classifier.Vectorizer.Parts];   // the classifier always holds a feature union
         _commands = EcsEventCorpus.Commands(Commands);
         int d = _parts.Max(p => p.FeatureCount);
         (_columns, _values) = (new int[d], new double[d]);
