@@ -153,11 +153,23 @@ internal static class SessionTaggerTrainer
         return (tagger, report);
     }
 
-    /// <summary>Splits sessions by family: a family is held out when its seeded hash falls in the first <paramref name="share"/> of
-    /// the range (FNV-1a of "seed:family", so the choice does not depend on the order or number of other families).</summary>
+    /// <summary>
+    /// Splits sessions by family so that the validation sessions are to the fit sessions what the test split is to the training split:
+    /// a family is held out when its seeded hash falls in the first <paramref name="share"/> of the range (FNV-1a of "seed:family", so
+    /// the choice does not depend on the order or number of other families), and then
+    /// <list type="bullet">
+    /// <item>a session that embeds a host family's activity (<see cref="LabelledSession.HostFamily"/>, a mixed session) is validation when
+    /// both its families are held out, fit when neither is, and left out of both otherwise — else the benign template of a held-out
+    /// family would be fitted inside mixed sessions;</item>
+    /// <item>the techniques of the held-out Atomic Red Team sessions (<c>source</c> = atomic) are removed from the fit atomic sessions
+    /// (a fit session loses those statements; an emptied one is dropped), as the corpus splits atomic techniques between train and
+    /// test: chain families share one pool of tests, so holding out a family alone would fit its very command lines.</item>
+    /// </list>
+    /// </summary>
     internal static (List<LabelledSession> Fit, List<LabelledSession> Validation) HoldOutFamilies(IReadOnlyList<LabelledSession> sessions, double share, int seed)
     {
-        string[] families = sessions.Select(s => s.Family).Distinct(StringComparer.Ordinal).ToArray();
+        string[] families = sessions.Select(s => s.Family).Concat(sessions.Select(s => s.HostFamily).Where(f => f.Length > 0))
+                                    .Distinct(StringComparer.Ordinal).ToArray();
         var held = new HashSet<string>(StringComparer.Ordinal);
         if (share > 0 && families.Length >= 2)
         {
@@ -165,8 +177,26 @@ internal static class SessionTaggerTrainer
                 if (Fnv1a(string.Create(CultureInfo.InvariantCulture, $"{seed}:{f}")) < share * uint.MaxValue) held.Add(f);
             if (held.Count == families.Length) held.Remove(families.Order(StringComparer.Ordinal).First());   // keep something to fit on
         }
-        return (sessions.Where(s => !held.Contains(s.Family)).ToList(), sessions.Where(s => held.Contains(s.Family)).ToList());
+        bool Held(LabelledSession s) => held.Contains(s.Family) && (s.HostFamily.Length == 0 || held.Contains(s.HostFamily));
+        bool Fitted(LabelledSession s) => !held.Contains(s.Family) && (s.HostFamily.Length == 0 || !held.Contains(s.HostFamily));
+        List<LabelledSession> validation = sessions.Where(Held).ToList();
+        var heldTechniques = validation.Where(IsAtomic).SelectMany(s => s.Techniques).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var fit = new List<LabelledSession>();
+        foreach (LabelledSession s in sessions.Where(Fitted))
+        {
+            if (!IsAtomic(s) || !s.Techniques.Any(heldTechniques.Contains)) { fit.Add(s); continue; }
+            int[] keep = Enumerable.Range(0, s.Statements.Length).Where(t => !heldTechniques.Contains(s.Techniques[t])).ToArray();
+            if (keep.Length > 0)
+                fit.Add(s with
+                {
+                    Statements = keep.Select(t => s.Statements[t]).ToArray(), CommandIndex = keep.Select(t => s.CommandIndex[t]).ToArray(),
+                    Tactics = keep.Select(t => s.Tactics[t]).ToArray(), Techniques = keep.Select(t => s.Techniques[t]).ToArray(),
+                });
+        }
+        return (fit, validation);
     }
+
+    private static bool IsAtomic(LabelledSession s) => s.Source == "atomic";
 
     private static uint Fnv1a(string text)
     {

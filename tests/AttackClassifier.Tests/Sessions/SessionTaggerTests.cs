@@ -42,6 +42,35 @@ public class SessionTaggerTests
     }
 
     [Fact]
+    public void Validation_holds_out_mixed_sessions_host_families_and_atomic_techniques()
+    {
+        // Families f0…f39 with share 0.5: about half are held out. Mixed sessions pair an attacker and a host family; atomic ones use techniques.
+        static LabelledSession Session(string id, string family, string source, string host, params string[] techniques) =>
+            new(id, "train", family, techniques.Select((_, i) => $"cmd{i}").ToArray(), techniques.Select((_, i) => i).ToArray(),
+                techniques.Select(t => t.Length == 0 ? "benign" : "discovery").ToArray(), techniques, source, host);
+        var sessions = new List<LabelledSession>();
+        for (int i = 0; i < 40; i++)
+        {
+            sessions.Add(Session($"h{i}", $"f{i}", "handwritten", "", "T1082"));
+            sessions.Add(Session($"m{i}", $"f{i}", "mixed", $"f{(i * 7 + 3) % 40}", "", "T1082"));
+            sessions.Add(Session($"a{i}", $"f{i}", "atomic", "", $"T{1000 + i}", $"T{1000 + (i + 1) % 40}"));
+        }
+        var (fit, validation) = SessionTaggerTrainer.HoldOutFamilies(sessions, 0.5, seed: 42);
+        var heldFamilies = validation.Select(s => s.Family).ToHashSet();
+        Assert.InRange(heldFamilies.Count, 5, 35);
+        Assert.DoesNotContain(fit, s => heldFamilies.Contains(s.Family) || heldFamilies.Contains(s.HostFamily));
+        // A mixed session whose two families fall on different sides is in neither.
+        int split = sessions.Count(s => s.Source == "mixed" && heldFamilies.Contains(s.Family) != heldFamilies.Contains(s.HostFamily));
+        Assert.True(split > 0);
+        Assert.Equal(sessions.Count(s => s.Source != "atomic") - split, fit.Count(s => s.Source != "atomic") + validation.Count(s => s.Source != "atomic"));
+        // No technique of a held-out atomic session is fitted; the fit atomic sessions keep their other statements.
+        var heldTechniques = validation.Where(s => s.Source == "atomic").SelectMany(s => s.Techniques).ToHashSet();
+        Assert.DoesNotContain(fit.Where(s => s.Source == "atomic").SelectMany(s => s.Techniques), heldTechniques.Contains);
+        Assert.Contains(fit, s => s.Source == "atomic" && s.Statements.Length == 1);
+        Assert.All(fit, s => Assert.Equal(s.Statements.Length, s.Tactics.Length));
+    }
+
+    [Fact]
     public void Save_then_load_gives_the_same_tags_and_probabilities()
     {
         SessionTagger trained = Train();
