@@ -212,7 +212,8 @@ def build(platform):
             tail = rng.randrange(0, 3)   # the account's owner sometimes keeps working after the intrusion
             commands = benign[:at] + attack + benign[at:at + tail]
             times = timestamps(rng, len(commands), "human")
-            corpus.add(template.family, "mixed", v["host"], v["user"], commands, times, split[template.family])
+            corpus.add(template.family, "mixed", v["host"], v["user"], commands, times, split[template.family],
+                       host_template.family)
     for family, kind, chain in sessions_atomic.families(platform, split):
         for number in range(per["atomic"]):
             rng = session_rng(platform, family, number)

@@ -17,7 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CATALOG_DIR = os.path.join(ROOT, "src", "AttackClassifier", "Attack", "Catalog")
 HEADER = ["session_id", "split", "family", "source", "host", "user", "timestamp", "command_index", "command",
-          "statement_index", "statement", "tactic", "technique"]
+          "statement_index", "statement", "tactic", "technique", "host_family"]
 BENIGN = "benign"
 
 
@@ -247,17 +247,21 @@ class Corpus:
     def __init__(self, prefix):
         self.prefix = prefix
         self.sessions = []   # (family, source, host, user, [(time, (command, [(statement, (tactic, technique))]))], split)
+        self.host_families = []   # per session: the benign family of a mixed session's host activity, else ""
 
-    def add(self, family, source, host, user, commands, times, split):
+    def add(self, family, source, host, user, commands, times, split, host_family=""):
+        """host_family: for a mixed session, the benign family its host activity comes from (empty otherwise)."""
         self.sessions.append((family, source, host, user, list(zip(times, commands)), split))
+        self.host_families.append(host_family)
 
     def rows(self):
         yield HEADER
-        for number, (family, source, host, user, timed, split) in enumerate(self.sessions, 1):
+        for number, ((family, source, host, user, timed, split), host_family) in enumerate(zip(self.sessions, self.host_families), 1):
             sid = f"{self.prefix}-{number:05d}"
             for ci, (t, (command, stmts)) in enumerate(timed):
                 for si, (statement, (tactic, technique)) in enumerate(stmts):
-                    yield [sid, split, family, source, host, user, iso(t), ci, command, si, statement, tactic, technique]
+                    yield [sid, split, family, source, host, user, iso(t), ci, command, si, statement, tactic, technique,
+                           host_family]
 
 
 def write_csv(path, rows):

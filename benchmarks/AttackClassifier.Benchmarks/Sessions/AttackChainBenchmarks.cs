@@ -20,7 +20,7 @@ public class AttackChainBenchmarks
     private IAttackClassifier _commandModel = null!;
     private SessionWindow _window = null!;
     private string[] _texts = [];
-    private double[] _q = [], _posterior = [], _e = [];
+    private double[] _q = [], _r = [], _posterior = [], _e = [];   // _r: the command model's view, when the statement model reads it
     private int[] _path = [];
 
     [GlobalSetup]
@@ -34,19 +34,24 @@ public class AttackChainBenchmarks
         _window = new SessionWindow("bench", 1, true, [], statements, []);
         int s = _tagger.States.Count;
         (_q, _posterior, _e, _path) = (new double[Statements * s], new double[Statements * s], new double[Statements * s], new int[Statements]);
-        _tagger.StatementProbabilities(_texts, _q);
+        if (_tagger.Features.CommandFeatureWeight > 0)
+        {
+            _r = new double[Statements * s];
+            _tagger.CommandStates(_commandModel, _texts, _r);
+        }
+        _tagger.StatementProbabilities(_texts, _r, _q);
         for (int k = 0; k < _q.Length; k++) _e[k] = Math.Log(Math.Max(_q[k], 1e-12));
     }
 
     [Benchmark(Baseline = true)]
     public double[] StatementModelOnly()
     {
-        _tagger.StatementProbabilities(_texts, _q);
+        _tagger.StatementProbabilities(_texts, _r, _q);
         return _q;
     }
 
     [Benchmark]
-    public TaggedSession TagSession() => _tagger.Tag(_window, _tagger.CommandWeight > 0 ? _commandModel : null);
+    public TaggedSession TagSession() => _tagger.Tag(_window, _tagger.NeedsCommandModel ? _commandModel : null);
 
     [Benchmark]
     public TaggedSession TagSessionWithTechniques() => _tagger.Tag(_window, _commandModel);

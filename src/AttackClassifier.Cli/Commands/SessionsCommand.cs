@@ -65,7 +65,7 @@ internal static class SessionsCommand
             LoadedSessionTagger tagger = BuiltinModels.BuiltinModels.OpenSessionTagger(modelName);
             string techniqueModel = parsed.GetValue(commandModel) ?? BuiltinModels.BuiltinModels.DefaultFor(telemetry);
             IAttackClassifier? techniques = techniqueModel == "none" ? null : EvaluateCommand.LoadModel(techniqueModel);
-            if (techniques is null && tagger.Tagger.CommandWeight > 0)
+            if (techniques is null && tagger.Tagger.NeedsCommandModel)
                 throw new CliException($"--command-model none: the session model {modelName} weighs a command classifier's view of each statement; give that classifier (it was trained with {tagger.Info.Metadata?.Options.GetValueOrDefault("command_model") ?? "one"}).");
             OutputFormat output = parsed.GetValue(format) switch { "text" => OutputFormat.Text, _ => OutputFormat.Jsonl };
             bool html = parsed.GetValue(format) == "html";

@@ -31,6 +31,11 @@ internal static class TrainSessionsCommand
         features.AcceptOnlyFromAmong("word", "word+char");
         var maxFeatures = new Option<int>("--max-features") { Description = "Most frequent terms kept per statement block.", DefaultValueFactory = _ => defaults.StatementFeatures[0].MaxFeatures ?? 20_000 };
         var commandModel = new Option<string?>("--command-model") { Description = "A single-command model (a file or builtin:linux / builtin:windows): scored alone on the test statements, and its view of each statement offered to the tagger (weight chosen on validation; tagging then needs the same model)." };
+        var commandFeatureWeight = new Option<double>("--command-feature-weight")
+        {
+            Description = "With --command-model: weight of its view of each statement (benign and tactic probabilities) as a feature block of the statement model (0: none).",
+            DefaultValueFactory = _ => defaults.CommandFeatureWeight,
+        };
         var decoder = new Option<string>("--session-model") { Description = "The decoder: hmm (tactic-transition smoothing, Viterbi) or bilstm (a bidirectional LSTM over the statements' probability vectors).", DefaultValueFactory = _ => "hmm" };
         decoder.AcceptOnlyFromAmong("hmm", "bilstm");
         var hidden = new Option<int>("--hidden-size") { Description = "bilstm: state width of each direction.", DefaultValueFactory = _ => defaults.SequenceHiddenSize };
@@ -38,7 +43,7 @@ internal static class TrainSessionsCommand
         var name = new Option<string?>("--name") { Description = "Model name stored in the file's metadata." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("train-sessions", "Train a session tagger (tactic per statement in context) on a session corpus's train split; report on its test split.");
-        foreach (Option o in new Option[] { data, outPath, contextWeight, c, features, maxFeatures, commandModel, decoder, hidden, epochs, name, json }) command.Options.Add(o);
+        foreach (Option o in new Option[] { data, outPath, contextWeight, c, features, maxFeatures, commandModel, commandFeatureWeight, decoder, hidden, epochs, name, json }) command.Options.Add(o);
         command.SetAction(parsed =>
         {
             string path = parsed.GetValue(data)!;
@@ -49,8 +54,11 @@ internal static class TrainSessionsCommand
             var character = word with { Analyzer = TextAnalyzer.CharWordBoundary, NGramRange = new(2, 5) };
             double weight = parsed.GetValue(contextWeight);
             if (!(weight >= 0) || !double.IsFinite(weight)) throw new CliException("--context-weight must be ≥ 0.");
+            double featureWeight = parsed.GetValue(commandFeatureWeight);
+            if (!(featureWeight >= 0) || !double.IsFinite(featureWeight)) throw new CliException("--command-feature-weight must be ≥ 0.");
             var options = defaults with
             {
+                CommandFeatureWeight = featureWeight,
                 StatementFeatures = parsed.GetValue(features) == "word" ? [word] : [word, character],
                 ContextWeight = weight,
                 Classifier = defaults.Classifier with { InverseRegularization = TrainCommand.InverseRegularization(parsed.GetValue(c), "--c") },
@@ -77,6 +85,8 @@ internal static class TrainSessionsCommand
                     ["context_weight"] = weight.ToString("R", CultureInfo.InvariantCulture), ["C"] = options.Classifier.InverseRegularization.ToString("R", CultureInfo.InvariantCulture),
                     ["emission_weight"] = tagger.EmissionWeight.ToString("R", CultureInfo.InvariantCulture), ["prior_exponent"] = tagger.PriorExponent.ToString("R", CultureInfo.InvariantCulture),
                     ["command_weight"] = tagger.CommandWeight.ToString("R", CultureInfo.InvariantCulture), ["command_model"] = parsed.GetValue(commandModel) ?? "none",
+                    ["command_feature_weight"] = tagger.Features.CommandFeatureWeight.ToString("R", CultureInfo.InvariantCulture),
+                    ["benign_offset"] = tagger.BenignOffset.ToString("R", CultureInfo.InvariantCulture),
                 };
                 ModelFile.Save(tagger, outFile, TrainCommand.Metadata([path], train.Sum(s => s.Statements.Length), values, parsed.GetValue(name)));
             }
@@ -95,9 +105,12 @@ internal static class TrainSessionsCommand
                     w.WriteNumber("emission_weight", tagger.EmissionWeight);
                     w.WriteNumber("prior_exponent", tagger.PriorExponent);
                     w.WriteNumber("command_weight", tagger.CommandWeight);
+                    w.WriteNumber("command_feature_weight", tagger.Features.CommandFeatureWeight);
+                    w.WriteNumber("benign_offset", tagger.BenignOffset);
                     w.WriteStartObject("validation");
                     w.WriteNumber("sessions", report.ValidationSessions);
                     w.WriteNumber("statements", report.ValidationStatements);
+                    w.WriteNumber("fit_sessions", report.FitSessions);
                     Number(w, "statement_accuracy", report.StatementAccuracy);
                     Number(w, "context_accuracy", report.ContextAccuracy);
                     w.WriteEndObject();
@@ -128,10 +141,10 @@ internal static class TrainSessionsCommand
             else
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{parsed.GetValue(decoder)} tagger trained on {train.Length} sessions ({train.Sum(s => s.Statements.Length)} statements), states {string.Join(", ", tagger.States)}; w = {tagger.EmissionWeight}, β = {tagger.PriorExponent}, w_c = {tagger.CommandWeight}"));
+                    $"{parsed.GetValue(decoder)} tagger trained on {train.Length} sessions ({train.Sum(s => s.Statements.Length)} statements), states {string.Join(", ", tagger.States)}; w = {tagger.EmissionWeight}, β = {tagger.PriorExponent}, w_c = {tagger.CommandWeight}, w_f = {tagger.Features.CommandFeatureWeight}, δ = {tagger.BenignOffset}"));
                 if (report.ValidationSessions > 0)
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"validation ({report.ValidationSessions} sessions of held-out training families, {report.ValidationStatements} statements): statement model {report.StatementAccuracy:P1}, in context {report.ContextAccuracy:P1}"));
+                        $"validation ({report.ValidationSessions} sessions of held-out training families, {report.ValidationStatements} statements; probe fitted on {report.FitSessions} sessions): statement model {report.StatementAccuracy:P1}, in context {report.ContextAccuracy:P1}"));
                 if (result is not null)
                 {
                     output.WriteLine($"test ({test.Length} sessions, {result.InContext.Statements} statements):");

@@ -24,17 +24,21 @@ public static partial class ModelFile
     }
 
     // Session tagger payload (kind 3), in order:
+    //   layout              int32      3 (SessionLayout). Files of the first layout began with the decoder (1 or 2) here and had
+    //                                  neither the command-feature block nor the benign offset: they are refused (retrain).
     //   decoder             int32      1 = tactic-transition smoothing, 2 = BiLSTM (SessionDecoder)
     //   states              string[]   S state names: benign, then tactic shortnames in kill-chain order
     //   statement parts     int32      P ≥ 1 TF-IDF blocks of the statement's own text; per part TfidfOptions, terms string[], idf double[]
     //   has context         bool       then, when true: TfidfOptions, terms, idf of the neighbours' block, context weight double
+    //   command features    double     w_f ≥ 0, the weight of the command classifier's (S) state probabilities in the row (0: no block)
     //   D, S                int32, int32
     //   theta               float[]    [ w (D,S) | b (S) ] of the per-statement logistic regression (float32: the trainer rounds
     //                                  to float, so a tagger predicts the same before and after a save)
     //   log start           double[]   (S)
     //   log transition      double[]   (S·S) from × to
     //   log prior           double[]   (S)
-    //   emission weight, prior exponent, command weight   double × 3 (command weight > 0: tagging needs a command classifier)
+    //   emission weight, prior exponent, command weight, benign offset   double × 4 (command weight or w_f > 0: tagging needs a
+    //                                  command classifier)
     //   (decoder 2 only)    the BiLSTM's block (BiLstmTagger.Write: F, H, C int32 × 3, best epoch int32, theta float[])
     //   calibration         as every payload (unused by taggers: temperature 1, no threshold)
     /// <summary>Writes <paramref name="tagger"/> to <paramref name="stream"/>.</summary>
@@ -43,6 +47,7 @@ public static partial class ModelFile
         ArgumentNullException.ThrowIfNull(tagger);
         ArgumentNullException.ThrowIfNull(stream);
         var w = new PayloadWriter();
+        w.Write(SessionLayout);
         w.Write((int)tagger.Decoder);
         w.Write(tagger.States);
         IReadOnlyList<TfidfVectorizer> parts = tagger.Features.Current.Parts;
@@ -54,6 +59,7 @@ public static partial class ModelFile
             WriteVectorizer(w, context);
             w.Write(tagger.Features.ContextWeight);
         }
+        w.Write(tagger.Features.CommandFeatureWeight);
         w.Write(tagger.Emission.FeatureCount);
         w.Write(tagger.Emission.ClassCount);
         ReadOnlySpan<double> theta = tagger.Emission.Parameters;
@@ -66,10 +72,14 @@ public static partial class ModelFile
         w.Write(tagger.EmissionWeight);
         w.Write(tagger.PriorExponent);
         w.Write(tagger.CommandWeight);
+        w.Write(tagger.BenignOffset);
         tagger.Sequence?.Write(w);   // decoder 2: the BiLSTM's own block
         WriteCalibration(w, ModelCalibration.None);
         ModelFileFormat.Write(stream, ModelKind.SessionTagger, w.Payload, (metadata ?? new ModelMetadata()).ToJson());
     }
+
+    /// <summary>The session payload's layout number (its first int32); see the layout above <see cref="Save(SessionTagger, Stream, ModelMetadata?)"/>.</summary>
+    private const int SessionLayout = 3;
 
     private static void WriteVectorizer(PayloadWriter w, TfidfVectorizer v)
     {
@@ -104,6 +114,11 @@ public static partial class ModelFile
         var r = new PayloadReader(payload, source, version);
         try
         {
+            int layout = r.ReadInt32("session layout");
+            if (layout != SessionLayout)
+                throw new ModelFormatException(layout is 1 or 2
+                    ? $"{source}: a session tagger of an earlier layout (without the command-feature block and the benign offset): retrain it with attack-classifier train-sessions."
+                    : $"{source}: session tagger layout {layout}, this library reads {SessionLayout}: retrain with attack-classifier train-sessions.");
             int decoder = r.ReadInt32("decoder");
             r.Check(Enum.IsDefined((SessionDecoder)decoder), $"unknown session decoder {decoder}");
             string[] states = r.ReadStrings("states");
@@ -118,7 +133,8 @@ public static partial class ModelFile
                 context = ReadVectorizer(r);
                 contextWeight = r.ReadDouble("context weight");
             }
-            var features = new StatementFeatures(TfidfFeatureUnion.FromParts(parts), context, contextWeight);
+            double commandFeatureWeight = r.ReadDouble("command-feature weight");
+            var features = new StatementFeatures(TfidfFeatureUnion.FromParts(parts), context, contextWeight, commandFeatureWeight, states.Length);
             int d = r.ReadInt32("feature count"), s = r.ReadInt32("state count");
             r.Check(s == states.Length, $"{s} states but {states.Length} state names");
             float[] theta32 = r.ReadFloats("coefficients");
@@ -128,10 +144,11 @@ public static partial class ModelFile
             var transitions = new TransitionModel(r.ReadDoubles("log start"), r.ReadDoubles("log transition"));
             double[] prior = r.ReadDoubles("log prior");
             double emissionWeight = r.ReadDouble("emission weight"), priorExponent = r.ReadDouble("prior exponent"), commandWeight = r.ReadDouble("command weight");
+            double benignOffset = r.ReadDouble("benign offset");
             BiLstmTagger? sequence = (SessionDecoder)decoder == SessionDecoder.BiLstm ? BiLstmTagger.Read(r, states) : null;
             ReadCalibration(r);
             r.EnsureEnd();
-            var tagger = new SessionTagger(states, features, emission, transitions, emissionWeight, priorExponent, prior, commandWeight, sequence);
+            var tagger = new SessionTagger(states, features, emission, transitions, emissionWeight, priorExponent, prior, commandWeight, sequence, benignOffset);
             var info = new ModelInfo(source, version, kind, Convert.ToHexStringLower(SHA256.HashData(payload)), states, ModelCalibration.None,
                                      metadata is null ? null : ModelMetadata.FromJson(metadata, source));
             return new LoadedSessionTagger(tagger, info);

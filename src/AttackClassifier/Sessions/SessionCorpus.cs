@@ -13,13 +13,15 @@ namespace AttackClassifier.Sessions;
 /// <param name="Tactics">(T) tactic shortname (<c>discovery</c>) or <c>benign</c>.</param>
 /// <param name="Techniques">(T) technique ID or empty.</param>
 /// <param name="Source">Where the session came from (the optional <c>source</c> column: handwritten, atomic, benign, mixed), or empty.</param>
+/// <param name="HostFamily">For a session that embeds one family's activity in another's (a mixed session), the family of the host
+/// activity (the optional <c>host_family</c> column), or empty. Holding families out must hold this one out too.</param>
 internal sealed record LabelledSession(string Id, string Split, string Family, string[] Statements, int[] CommandIndex,
-                                       string[] Tactics, string[] Techniques, string Source = "");
+                                       string[] Tactics, string[] Techniques, string Source = "", string HostFamily = "");
 
 /// <summary>
 /// Reads a labelled session corpus: a CSV with one row per statement and the columns
 /// <c>session_id, split, family, source, host, user, timestamp, command_index, command, statement_index, statement, tactic, technique</c>
-/// (extra columns are ignored). A session's rows may appear in any order; they are ordered by command index, then statement index.
+/// (`source` and `host_family` are optional, extra columns are ignored). A session's rows may appear in any order; they are ordered by command index, then statement index.
 /// </summary>
 internal static class SessionCorpus
 {
@@ -57,7 +59,7 @@ internal static class SessionCorpus
             if (!column.ContainsKey(c)) throw new DatasetFormatException(source, 1, c, "missing column");
         int width = fields.Count;
         var rows = new Dictionary<string, List<(int Command, int Statement, long Line, string Text, string Tactic, string Technique)>>(StringComparer.Ordinal);
-        var heads = new Dictionary<string, (string Split, string Family, long Line, string Source)>(StringComparer.Ordinal);
+        var heads = new Dictionary<string, (string Split, string Family, long Line, string Source, string HostFamily)>(StringComparer.Ordinal);
         var order = new List<string>();
         while (csv.TryReadRecord(fields))
         {
@@ -83,7 +85,8 @@ internal static class SessionCorpus
             }
             else
             {
-                heads[id] = (split, family, line, column.TryGetValue("source", out int sourceColumn) ? fields[sourceColumn].Trim() : "");
+                heads[id] = (split, family, line, column.TryGetValue("source", out int sourceColumn) ? fields[sourceColumn].Trim() : "",
+                             column.TryGetValue("host_family", out int hostColumn) ? fields[hostColumn].Trim() : "");
                 rows[id] = [];
                 order.Add(id);
             }
@@ -97,7 +100,7 @@ internal static class SessionCorpus
                 if (r[i].Command == r[i - 1].Command && r[i].Statement == r[i - 1].Statement)
                     throw new DatasetFormatException(source, r[i].Line, "statement_index", $"session '{id}' repeats command {r[i].Command}, statement {r[i].Statement} (line {r[i - 1].Line})");
             sessions.Add(new LabelledSession(id, heads[id].Split, heads[id].Family, r.Select(x => x.Text).ToArray(), r.Select(x => x.Command).ToArray(),
-                                             r.Select(x => x.Tactic).ToArray(), r.Select(x => x.Technique).ToArray(), heads[id].Source));
+                                             r.Select(x => x.Tactic).ToArray(), r.Select(x => x.Technique).ToArray(), heads[id].Source, heads[id].HostFamily));
         }
         return sessions;
     }

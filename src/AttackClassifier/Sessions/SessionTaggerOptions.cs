@@ -30,8 +30,9 @@ public sealed record SessionTaggerOptions
     /// own text only). See <c>StatementFeatures</c>.</summary>
     public double ContextWeight { get; init; } = 0.5;
 
-    /// <summary>The per-statement logistic regression (default C = 10).</summary>
-    public LogisticRegressionOptions Classifier { get; init; } = new() { InverseRegularization = 10 };
+    /// <summary>The per-statement logistic regression (default C = 0.3, chosen on the validation families of both corpora over 0.3, 1, 3
+    /// and 10).</summary>
+    public LogisticRegressionOptions Classifier { get; init; } = new() { InverseRegularization = 0.3 };
 
     /// <summary>Class weights of the per-statement model (default balanced: rare tactics count as much as common ones).</summary>
     public ClassWeights ClassWeights { get; init; } = ClassWeights.Balanced;
@@ -55,6 +56,16 @@ public sealed record SessionTaggerOptions
     /// <summary>Command-classifier weights w_c tried on the validation sessions when <see cref="CommandModel"/> is set (0 = unused).
     /// Default 0, 0.5, 1, 2.</summary>
     public IReadOnlyList<double> CommandWeights { get; init; } = [0, 0.5, 1, 2];
+
+    /// <summary>Weight w_f of the command classifier's state probabilities as a feature block of the per-statement model (see
+    /// <c>StatementFeatures</c>; used only with a <see cref="CommandModel"/>; 0 = no block). Default 1, chosen on the validation families
+    /// (README, "Sessions: attack chains").</summary>
+    public double CommandFeatureWeight { get; init; } = 1.0;
+
+    /// <summary>Benign offsets δ tried on the validation sessions: added to the benign state's emission score (or the BiLSTM's benign
+    /// log-probability), they move the line between benign and attacker statements. Default 0, ±0.5, ±1, ±1.5, ±2, 3, 4, smallest first, so that a tie keeps
+    /// the smaller offset.</summary>
+    public IReadOnlyList<double> BenignOffsets { get; init; } = [0, -0.5, 0.5, -1, 1, -1.5, 1.5, -2, 2, 3, 4];
 
     /// <summary>The decoder trained (default <see cref="SessionDecoder.TransitionSmoothing"/>).</summary>
     public SessionDecoder Decoder { get; init; } = SessionDecoder.TransitionSmoothing;
@@ -85,6 +96,8 @@ public sealed record SessionTaggerOptions
         if (EmissionWeights is not { Count: > 0 } || EmissionWeights.Any(w => !(w > 0) || !double.IsFinite(w))) throw new ArgumentException("Emission weights must be positive.", nameof(EmissionWeights));
         if (PriorExponents is not { Count: > 0 } || PriorExponents.Any(b => !(b >= 0) || !double.IsFinite(b))) throw new ArgumentException("Prior exponents must be ≥ 0.", nameof(PriorExponents));
         if (CommandWeights is not { Count: > 0 } || CommandWeights.Any(b => !(b >= 0) || !double.IsFinite(b))) throw new ArgumentException("Command weights must be ≥ 0.", nameof(CommandWeights));
+        if (!(CommandFeatureWeight >= 0) || !double.IsFinite(CommandFeatureWeight)) throw new ArgumentOutOfRangeException(nameof(CommandFeatureWeight), CommandFeatureWeight, "Must be ≥ 0.");
+        if (BenignOffsets is not { Count: > 0 } || BenignOffsets.Any(d => !double.IsFinite(d))) throw new ArgumentException("Benign offsets must be finite.", nameof(BenignOffsets));
         if (!Enum.IsDefined(Decoder)) throw new ArgumentOutOfRangeException(nameof(Decoder), Decoder, "Unknown decoder.");
         if (SequenceHiddenSize is < 1 or > 1024) throw new ArgumentOutOfRangeException(nameof(SequenceHiddenSize), SequenceHiddenSize, "Must be in [1, 1024].");
         if (SequenceMaxEpochs is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(SequenceMaxEpochs), SequenceMaxEpochs, "Must be in [1, 1000].");

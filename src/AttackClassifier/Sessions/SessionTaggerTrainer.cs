@@ -1,4 +1,5 @@
 using System.Globalization;
+using AttackClassifier.Classification;
 using AttackClassifier.Kernels;
 using AttackClassifier.Models.LogisticRegression;
 using AttackClassifier.Models.Sequence;
@@ -7,18 +8,20 @@ using AttackClassifier.Text;
 namespace AttackClassifier.Sessions;
 
 /// <summary>What training chose, and how the choice scored on the validation families.</summary>
-/// <param name="ValidationSessions">Sessions held out (whole families) to choose w and β; 0 when there were too few families.</param>
+/// <param name="ValidationSessions">Sessions held out (whole families) to choose the decoder's weights; 0 when there were too few families.</param>
 /// <param name="ValidationStatements">Their statements.</param>
 /// <param name="StatementAccuracy">Validation accuracy of the statement model alone (argmax q), or NaN.</param>
-/// <param name="ContextAccuracy">Validation accuracy of the chosen Viterbi tagging, or NaN.</param>
-internal sealed record SessionTrainingReport(int ValidationSessions, int ValidationStatements, double StatementAccuracy, double ContextAccuracy);
+/// <param name="ContextAccuracy">Validation accuracy of the chosen tagging in context, or NaN.</param>
+/// <param name="FitSessions">Sessions the validation probe was fitted on.</param>
+internal sealed record SessionTrainingReport(int ValidationSessions, int ValidationStatements, double StatementAccuracy, double ContextAccuracy, int FitSessions = 0);
 
 /// <summary>
-/// Trains a <see cref="SessionTagger"/>: (1) whole families are held out of the training sessions (a share
-/// <see cref="SessionTaggerOptions.ValidationFamilyShare"/>, chosen by a seeded hash of the family name); (2) a statement model is
-/// fitted on the rest, and the emission weight w and prior exponent β that give the best Viterbi accuracy on the held-out families
-/// (and, with a command classifier, its weight w_c) are chosen (ties: the first in option order); (3) the statement model, transitions and prior are refitted on all training
-/// sessions and kept with that w and β. Test sessions are never seen. Deterministic: same sessions and options, same model.
+/// Trains a <see cref="SessionTagger"/>: (1) whole families are held out of the training sessions as the test split holds them out
+/// (<see cref="HoldOutFamilies"/>: a share <see cref="SessionTaggerOptions.ValidationFamilyShare"/> of the families, mixed sessions
+/// with their host family, atomic techniques); (2) a statement model is fitted on the rest (the fit sessions), and the decoder's
+/// weights — emission weight w, prior exponent β, command weight w_c, benign offset δ — that give the best accuracy on the held-out
+/// families are chosen (ties: the first in option order); (3) the statement model, transitions and prior are refitted on all training
+/// sessions and kept with those weights. Test sessions are never seen. Deterministic: same sessions and options, same model.
 /// </summary>
 internal static class SessionTaggerTrainer
 {
@@ -30,28 +33,23 @@ internal static class SessionTaggerTrainer
         if (training.Count == 0) throw new ArgumentException("No training sessions.", nameof(training));
         string[] states = SessionCorpus.States(training.SelectMany(s => s.Tactics));
         if (states.Length < 2) throw new ArgumentException($"Training sessions need at least 2 distinct tags (tactics or benign); they have {states.Length}.", nameof(training));
+        var views = new CommandViews(options.CommandModel, states);
 
         var (fit, validation) = HoldOutFamilies(training, options.ValidationFamilyShare, options.Seed);
-        if (options.Decoder == SessionDecoder.BiLstm) return TrainBiLstm(training, fit, validation, states, options);
-        double bestW = options.EmissionWeights[0], bestBeta = options.PriorExponents[0], bestWc = 0;
+        if (options.Decoder == SessionDecoder.BiLstm) return TrainBiLstm(training, fit, validation, states, options, views);
+        double bestW = options.EmissionWeights[0], bestBeta = options.PriorExponents[0], bestWc = 0, bestDelta = 0;
         IReadOnlyList<double> commandWeights = options.CommandModel is null ? [0.0] : options.CommandWeights;
         var report = new SessionTrainingReport(0, 0, double.NaN, double.NaN);
         if (validation.Count > 0 && fit.Count > 0)
         {
-            SessionTagger probe = Fit(fit, states, options, bestW, bestBeta, 0);
-            int s = states.Length;
-            var qs = validation.Select(v =>
+            SessionTagger probe = Fit(fit, states, options, views, bestW, bestBeta, 0, 0);
+            int s = states.Length, benign = probe.BenignState;
+            double[][] rs = validation.Select(views.Of).ToArray();
+            double[][] qs = validation.Select((v, i) =>
             {
                 var q = new double[v.Statements.Length * s];
-                probe.StatementProbabilities(v.Statements, q);
+                probe.StatementProbabilities(v.Statements, rs[i], q);
                 return q;
-            }).ToArray();
-            var rs = validation.Select(v =>
-            {
-                if (options.CommandModel is null) return [];
-                var r = new double[v.Statements.Length * s];
-                probe.CommandStates(options.CommandModel, v.Statements, r);
-                return r;
             }).ToArray();
             int[][] truth = validation.Select(v => v.Tactics.Select(t => Array.IndexOf(states, t)).ToArray()).ToArray();
             int total = truth.Sum(y => y.Length);
@@ -62,102 +60,155 @@ internal static class SessionTaggerTrainer
             double bestAccuracy = -1;
             foreach (double wc in commandWeights)
             foreach (double beta in options.PriorExponents)
-                foreach (double w in options.EmissionWeights)
+            foreach (double w in options.EmissionWeights)
+            foreach (double delta in options.BenignOffsets)
+            {
+                double correct = 0;
+                for (int v = 0; v < validation.Count; v++)
                 {
-                    double correct = 0;
-                    for (int v = 0; v < validation.Count; v++)
-                    {
-                        var e = new double[qs[v].Length];
-                        SessionTagger.EmissionScores(qs[v], rs[v], probe.LogPrior, w, beta, wc, e);
-                        var path = new int[truth[v].Length];
-                        probe.Transitions.Viterbi(e, path);
-                        for (int t = 0; t < path.Length; t++) if (path[t] == truth[v][t]) correct++;
-                    }
-                    if (correct > bestAccuracy) (bestAccuracy, bestW, bestBeta, bestWc) = (correct, w, beta, wc);
+                    var e = new double[qs[v].Length];
+                    SessionTagger.EmissionScores(qs[v], rs[v], probe.LogPrior, w, beta, wc, benign, delta, e);
+                    var path = new int[truth[v].Length];
+                    probe.Transitions.Viterbi(e, path);
+                    for (int t = 0; t < path.Length; t++) if (path[t] == truth[v][t]) correct++;
                 }
-            report = new SessionTrainingReport(validation.Count, total, statementCorrect / total, bestAccuracy / total);
+                if (correct > bestAccuracy) (bestAccuracy, bestW, bestBeta, bestWc, bestDelta) = (correct, w, beta, wc, delta);
+            }
+            report = new SessionTrainingReport(validation.Count, total, statementCorrect / total, bestAccuracy / total, fit.Count);
         }
-        return (Fit(training, states, options, bestW, bestBeta, bestWc), report);
+        return (Fit(training, states, options, views, bestW, bestBeta, bestWc, bestDelta), report);
     }
 
     /// <summary>
-    /// The BiLSTM decoder: (1) cross-fitted statement probabilities q for every training session — folds by family (seeded hash), each
-    /// fold's q from a statement model fitted on the other folds — and, with a command classifier, its view r; (2) a BiLSTM over
-    /// x_t = [q_t | r_t], trained on the fit sessions with early stopping on the validation families; (3) the statement model refitted on
-    /// all training sessions for tagging (the BiLSTM learnt from out-of-fold q, which is what it will see on new sessions).
+    /// The BiLSTM decoder: (1) cross-fitted statement probabilities q for every fit session — folds by family (seeded hash), each fold's
+    /// q from a statement model fitted on the other folds — and, with a command classifier, its view r; (2) q of the validation sessions
+    /// from a statement model fitted on all fit sessions (as test sessions get theirs from one fitted on all training sessions);
+    /// (3) a BiLSTM over x_t = [q_t | r_t], trained on the fit sessions with early stopping on the validation families, and the benign
+    /// offset δ chosen on them; (4) the statement model refitted on all training sessions for tagging (the BiLSTM learnt from
+    /// out-of-fold q, which is what it will see on new sessions). Validation sessions never reach the BiLSTM's gradient nor the
+    /// statement models whose q it learns from.
     /// </summary>
     private static (SessionTagger, SessionTrainingReport) TrainBiLstm(IReadOnlyList<LabelledSession> training, List<LabelledSession> fit,
-        List<LabelledSession> validation, string[] states, SessionTaggerOptions options)
+        List<LabelledSession> validation, string[] states, SessionTaggerOptions options, CommandViews views)
     {
         int s = states.Length, folds = options.SequenceFolds;
-        var fold = training.Select(x => (int)(Fnv1a(string.Create(CultureInfo.InvariantCulture, $"{options.Seed}:fold:{x.Family}")) % (uint)folds)).ToArray();
-        var q = new double[training.Count][];
+        double wc = options.CommandModel is null ? 0 : 1;
+        IReadOnlyList<LabelledSession> learn = fit.Count > 0 ? fit : training;
+        var fold = learn.Select(x => (int)(Fnv1a(string.Create(CultureInfo.InvariantCulture, $"{options.Seed}:fold:{x.Family}")) % (uint)folds)).ToArray();
+        var q = new double[learn.Count][];
         for (int k = 0; k < folds; k++)
         {
-            var inner = training.Where((_, i) => fold[i] != k).ToArray();
-            if (inner.Length == 0 || !training.Where((_, i) => fold[i] == k).Any()) continue;
-            SessionTagger foldModel = Fit(inner, states, options, 1, 0, 0);
-            for (int i = 0; i < training.Count; i++)
+            var inner = learn.Where((_, i) => fold[i] != k).ToArray();
+            if (inner.Length == 0 || !learn.Where((_, i) => fold[i] == k).Any()) continue;
+            SessionTagger foldModel = Fit(inner, states, options, views, 1, 0, 0, 0);
+            for (int i = 0; i < learn.Count; i++)
                 if (fold[i] == k)
                 {
-                    q[i] = new double[training[i].Statements.Length * s];
-                    foldModel.StatementProbabilities(training[i].Statements, q[i]);
+                    q[i] = new double[learn[i].Statements.Length * s];
+                    foldModel.StatementProbabilities(learn[i].Statements, views.Of(learn[i]), q[i]);
                 }
         }
-        SessionTagger final = Fit(training, states, options, 1, 0, options.CommandModel is null ? 0 : 1);
-        for (int i = 0; i < training.Count; i++)
+        SessionTagger final = Fit(training, states, options, views, 1, 0, wc, 0);
+        SessionTagger? probe = validation.Count > 0 ? (ReferenceEquals(learn, training) ? final : Fit(learn, states, options, views, 1, 0, wc, 0)) : null;
+        for (int i = 0; i < learn.Count; i++)
             if (q[i] is null)   // a single-fold corpus: fall back to the in-sample probabilities
             {
-                q[i] = new double[training[i].Statements.Length * s];
-                final.StatementProbabilities(training[i].Statements, q[i]);
+                q[i] = new double[learn[i].Statements.Length * s];
+                (probe ?? final).StatementProbabilities(learn[i].Statements, views.Of(learn[i]), q[i]);
             }
-        float[][] Vectors(int i)
+        float[][] Vectors(LabelledSession session, double[] qi)
         {
-            double[] r = [];
-            if (options.CommandModel is not null)
-            {
-                r = new double[q[i].Length];
-                final.CommandStates(options.CommandModel, training[i].Statements, r);
-            }
-            float[] x = SessionTagger.SequenceFeatures(q[i], r, s);
-            int f = x.Length / training[i].Statements.Length;
-            return Enumerable.Range(0, training[i].Statements.Length).Select(t => x.AsSpan(t * f, f).ToArray()).ToArray();
+            float[] x = SessionTagger.SequenceFeatures(qi, wc > 0 ? views.Of(session) : [], s);
+            int f = x.Length / session.Statements.Length;
+            return Enumerable.Range(0, session.Statements.Length).Select(t => x.AsSpan(t * f, f).ToArray()).ToArray();
         }
-        var index = training.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i);
-        TaggedSequences Sequences(IReadOnlyList<LabelledSession> part) => TaggedSequences.FromSessions(
-            part.Select(x => Vectors(index[x])).ToArray(), part.Select(x => x.Tactics.Select(t => Array.IndexOf(states, t)).ToArray()).ToArray(), states);
-        TaggedSequences train = Sequences(fit.Count > 0 ? fit : training);
-        TaggedSequences? valid = validation.Count > 0 ? Sequences(validation) : null;
+        int[][] Labels(IEnumerable<LabelledSession> part) => part.Select(x => x.Tactics.Select(t => Array.IndexOf(states, t)).ToArray()).ToArray();
+        TaggedSequences train = TaggedSequences.FromSessions(learn.Select((x, i) => Vectors(x, q[i])).ToArray(), Labels(learn), states);
+        TaggedSequences? valid = null;
+        if (probe is not null)
+        {
+            float[][][] vectors = validation.Select(v =>
+            {
+                var qv = new double[v.Statements.Length * s];
+                probe.StatementProbabilities(v.Statements, views.Of(v), qv);
+                return Vectors(v, qv);
+            }).ToArray();
+            valid = TaggedSequences.FromSessions(vectors, Labels(validation), states);
+        }
         BiLstmTagger sequence = BiLstmTagger.Fit(train, valid, new BiLstmTaggerOptions
         {
             HiddenSize = options.SequenceHiddenSize, MaxEpochs = options.SequenceMaxEpochs, Seed = options.Seed,
         });
-        var tagger = new SessionTagger(states, final.Features, final.Emission, final.Transitions, 1, 0, final.LogPrior.ToArray(), final.CommandWeight, sequence);
         var report = new SessionTrainingReport(0, 0, double.NaN, double.NaN);
+        double bestDelta = 0;
+        int benign = Array.IndexOf(states, SessionCorpus.Benign);
         if (valid is not null)
         {
             float[] p = sequence.PredictProbabilities(valid.Features, valid.Starts);
-            double correct = 0, alone = 0;
-            int n = valid.StatementCount;
+            int n = valid.StatementCount, f = valid.FeatureCount;
+            double alone = 0, bestCorrect = -1;
             for (int t = 0; t < n; t++)
             {
-                int best = 0;
-                for (int j = 1; j < s; j++) if (p[t * s + j] > p[t * s + best]) best = j;
-                if (best == valid.Labels[t]) correct++;
-                int f = valid.FeatureCount, bq = 0;
+                int bq = 0;
                 for (int j = 1; j < s; j++) if (valid.Features[t * f + j] > valid.Features[t * f + bq]) bq = j;
                 if (bq == valid.Labels[t]) alone++;
             }
-            report = new SessionTrainingReport(validation.Count, n, alone / n, correct / n);
+            var row = new double[s];
+            foreach (double delta in options.BenignOffsets)
+            {
+                double correct = 0;
+                for (int t = 0; t < n; t++)
+                {
+                    for (int j = 0; j < s; j++) row[j] = p[t * s + j];
+                    SessionTagger.OffsetBenign(row, s, benign, delta);
+                    if (SessionTagger.ArgMax(row) == valid.Labels[t]) correct++;
+                }
+                if (correct > bestCorrect) (bestCorrect, bestDelta) = (correct, delta);
+            }
+            report = new SessionTrainingReport(validation.Count, n, alone / n, bestCorrect / n, learn.Count);
         }
+        var tagger = new SessionTagger(states, final.Features, final.Emission, final.Transitions, 1, 0, final.LogPrior.ToArray(), final.CommandWeight, sequence, bestDelta);
         return (tagger, report);
     }
 
-    /// <summary>Splits sessions by family: a family is held out when its seeded hash falls in the first <paramref name="share"/> of
-    /// the range (FNV-1a of "seed:family", so the choice does not depend on the order or number of other families).</summary>
+    /// <summary>The command classifier's view r (T, S) of each session's statements (<see cref="SessionTagger.CommandStates(IAttackClassifier, IReadOnlyList{string}, IReadOnlyList{string}, Span{double}, Span{double})"/>),
+    /// computed once per session; empty without a classifier.</summary>
+    private sealed class CommandViews(IAttackClassifier? classifier, string[] states)
+    {
+        private readonly Dictionary<LabelledSession, double[]> _cache = new(ReferenceEqualityComparer.Instance);
+
+        internal bool Available => classifier is not null;
+
+        internal double[] Of(LabelledSession session)
+        {
+            if (classifier is null) return [];
+            if (!_cache.TryGetValue(session, out double[]? r))
+            {
+                r = new double[session.Statements.Length * states.Length];
+                SessionTagger.CommandStates(classifier, states, session.Statements, r);
+                _cache[session] = r;
+            }
+            return r;
+        }
+    }
+
+    /// <summary>
+    /// Splits sessions by family so that the validation sessions are to the fit sessions what the test split is to the training split:
+    /// a family is held out when its seeded hash falls in the first <paramref name="share"/> of the range (FNV-1a of "seed:family", so
+    /// the choice does not depend on the order or number of other families), and then
+    /// <list type="bullet">
+    /// <item>a session that embeds a host family's activity (<see cref="LabelledSession.HostFamily"/>, a mixed session) is validation when
+    /// both its families are held out, fit when neither is, and left out of both otherwise — else the benign template of a held-out
+    /// family would be fitted inside mixed sessions;</item>
+    /// <item>the techniques of the held-out Atomic Red Team sessions (<c>source</c> = atomic) are removed from the fit atomic sessions
+    /// (a fit session loses those statements; an emptied one is dropped), as the corpus splits atomic techniques between train and
+    /// test: chain families share one pool of tests, so holding out a family alone would fit its very command lines.</item>
+    /// </list>
+    /// </summary>
     internal static (List<LabelledSession> Fit, List<LabelledSession> Validation) HoldOutFamilies(IReadOnlyList<LabelledSession> sessions, double share, int seed)
     {
-        string[] families = sessions.Select(s => s.Family).Distinct(StringComparer.Ordinal).ToArray();
+        string[] families = sessions.Select(s => s.Family).Concat(sessions.Select(s => s.HostFamily).Where(f => f.Length > 0))
+                                    .Distinct(StringComparer.Ordinal).ToArray();
         var held = new HashSet<string>(StringComparer.Ordinal);
         if (share > 0 && families.Length >= 2)
         {
@@ -165,8 +216,26 @@ internal static class SessionTaggerTrainer
                 if (Fnv1a(string.Create(CultureInfo.InvariantCulture, $"{seed}:{f}")) < share * uint.MaxValue) held.Add(f);
             if (held.Count == families.Length) held.Remove(families.Order(StringComparer.Ordinal).First());   // keep something to fit on
         }
-        return (sessions.Where(s => !held.Contains(s.Family)).ToList(), sessions.Where(s => held.Contains(s.Family)).ToList());
+        bool Held(LabelledSession s) => held.Contains(s.Family) && (s.HostFamily.Length == 0 || held.Contains(s.HostFamily));
+        bool Fitted(LabelledSession s) => !held.Contains(s.Family) && (s.HostFamily.Length == 0 || !held.Contains(s.HostFamily));
+        List<LabelledSession> validation = sessions.Where(Held).ToList();
+        var heldTechniques = validation.Where(IsAtomic).SelectMany(s => s.Techniques).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var fit = new List<LabelledSession>();
+        foreach (LabelledSession s in sessions.Where(Fitted))
+        {
+            if (!IsAtomic(s) || !s.Techniques.Any(heldTechniques.Contains)) { fit.Add(s); continue; }
+            int[] keep = Enumerable.Range(0, s.Statements.Length).Where(t => !heldTechniques.Contains(s.Techniques[t])).ToArray();
+            if (keep.Length > 0)
+                fit.Add(s with
+                {
+                    Statements = keep.Select(t => s.Statements[t]).ToArray(), CommandIndex = keep.Select(t => s.CommandIndex[t]).ToArray(),
+                    Tactics = keep.Select(t => s.Tactics[t]).ToArray(), Techniques = keep.Select(t => s.Techniques[t]).ToArray(),
+                });
+        }
+        return (fit, validation);
     }
+
+    private static bool IsAtomic(LabelledSession s) => s.Source == "atomic";
 
     private static uint Fnv1a(string text)
     {
@@ -175,13 +244,15 @@ internal static class SessionTaggerTrainer
         return h;
     }
 
-    private static SessionTagger Fit(IReadOnlyList<LabelledSession> sessions, string[] states, SessionTaggerOptions options, double w, double beta, double wc)
+    private static SessionTagger Fit(IReadOnlyList<LabelledSession> sessions, string[] states, SessionTaggerOptions options, CommandViews views,
+                                     double w, double beta, double wc, double delta)
     {
         string[] all = sessions.SelectMany(s => s.Statements).ToArray();
+        double wf = views.Available ? options.CommandFeatureWeight : 0;
         StatementFeatures features = StatementFeatures.Fit(all, options.StatementFeatures,
             options.ContextWeight > 0 ? new TfidfOptions { NGramRange = new(1, 1), SublinearTf = true, MinDocumentFrequency = DocumentFrequency.Documents(2), MaxFeatures = 10_000 } : null,
-            options.ContextWeight);
-        CsrMatrix x = features.Rows(sessions.Select(s => (IReadOnlyList<string>)s.Statements).ToArray());
+            options.ContextWeight, wf, states.Length);
+        CsrMatrix x = features.Rows(sessions.Select(s => (IReadOnlyList<string>)s.Statements).ToArray(), wf > 0 ? sessions.Select(views.Of).ToArray() : null);
         int[] y = sessions.SelectMany(s => s.Tactics).Select(t => Array.IndexOf(states, t)).ToArray();
         int[] known = Enumerable.Range(0, y.Length).Where(i => y[i] >= 0).ToArray();   // a tag absent from `states` (validation fit only) is left out
         if (known.Length < y.Length)
@@ -203,6 +274,6 @@ internal static class SessionTaggerTrainer
         foreach (int j in y) prior[j]++;
         double sum = prior.Sum() + states.Length;
         for (int j = 0; j < prior.Length; j++) prior[j] = Math.Log((prior[j] + 1) / sum);   // add-one: no state has prior 0
-        return new SessionTagger(states, features, emission, transitions, w, beta, prior, wc);
+        return new SessionTagger(states, features, emission, transitions, w, beta, prior, wc, benignOffset: delta);
     }
 }

