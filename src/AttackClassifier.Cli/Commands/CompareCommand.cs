@@ -21,7 +21,7 @@ internal static class CompareCommand
     internal static Command Create()
     {
         var data = new DataOptions(required: false);
-        var split = new SplitOptions();
+        var split = new SplitOptions(SplitProtocol.Study);   // compare reproduces the study: 0.4 held out, then halved
         var models = new Option<string>("--models") { Description = "Comma-separated models: lr (the study's preset), lr-default (the default preset), lstm, lstm+cyber (cyber tokenizer), lstm+mask (masked padding), lstm+cyber+mask. LR options given apply on top of each preset.", DefaultValueFactory = _ => DefaultModels };
         var outDir = new Option<string>("--out") { Description = "Directory for report.md, report.html and the SVG charts.", DefaultValueFactory = _ => "compare-report" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with a \"models\" list (each with the keys of train --json)." };

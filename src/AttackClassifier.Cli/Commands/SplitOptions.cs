@@ -18,14 +18,23 @@ internal sealed class SplitOptions
     internal Option<string?> ValidationFile { get; } = new("--val") { Description = "Validation CSV (with --train): calibration and the LSTM's early stopping." };
     internal Option<string?> TestFile { get; } = new("--test") { Description = "Test CSV (with --train)." };
     internal Option<int> Seed { get; } = new("--seed") { Description = "Seed of the split, and of the LSTM's initialisation, dropout and shuffling.", DefaultValueFactory = _ => 42 };
-    internal Option<string> Protocol { get; } = new("--split")
-    {
-        Description = "How the two stratified splits are made: test-first (the test part first, then validation from the rest) or study " +
-                      "(the study's notebook: validation and test held out together, then halved).",
-        DefaultValueFactory = _ => "test-first",
-    };
+    internal Option<string> Protocol { get; }
 
-    internal SplitOptions() => Protocol.AcceptOnlyFromAmong("test-first", "study");
+    /// <summary>The options, with <paramref name="defaultProtocol"/> for <c>--split</c>: test-first for train and split;
+    /// compare, whose job is the study's comparison, passes the study protocol.</summary>
+    internal SplitOptions(SplitProtocol defaultProtocol = SplitProtocol.TestFirst)
+    {
+        Protocol = new("--split")
+        {
+            Description = "How the two stratified splits are made: test-first (the test part first, then validation from the rest) or study " +
+                          "(the study's notebook: validation and test held out together, then halved).",
+            DefaultValueFactory = _ => NameOf(defaultProtocol),
+        };
+        Protocol.AcceptOnlyFromAmong(NameOf(SplitProtocol.TestFirst), NameOf(SplitProtocol.Study));
+    }
+
+    // --split's word for a protocol.
+    private static string NameOf(SplitProtocol protocol) => protocol == SplitProtocol.Study ? "study" : "test-first";
 
     /// <summary>--seed and --split (the <c>split</c> command, whose parts are fractions, not files).</summary>
     internal void AddSeedAndProtocolTo(Command command)

@@ -76,3 +76,23 @@ public class PublicSurfaceTests
         Assert.Equal(3f, fromCounts.SampleWeights[0]);
     }
 }
+
+/// <summary>The core library's API is shipped: every change to it is a deliberate edit of PublicAPI.Shipped.txt.</summary>
+public class ShippedApiTests
+{
+    private static string[] Entries(string file) =>
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "api", file)).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
+
+    [Fact]
+    public void Unshipped_is_empty_and_every_public_type_is_shipped()
+    {
+        Assert.Empty(Entries("PublicAPI.Unshipped.txt"));
+        var shipped = Entries("PublicAPI.Shipped.txt").ToHashSet(StringComparer.Ordinal);
+        string[] missing = typeof(CommandDataset).Assembly.GetExportedTypes()
+            .Select(t => t.FullName!.Replace('+', '.'))
+            .Select(name => name.Contains('`', StringComparison.Ordinal) ? name[..name.IndexOf('`', StringComparison.Ordinal)] : name)
+            .Where(name => !shipped.Contains(name) && !shipped.Any(e => e.StartsWith(name + "<", StringComparison.Ordinal)))
+            .ToArray();
+        Assert.True(missing.Length == 0, "public types missing from PublicAPI.Shipped.txt: " + string.Join(", ", missing));
+    }
+}

@@ -36,6 +36,19 @@ public class CompareCommandTests(CompareRunFixture run) : IClassFixture<CompareR
     private static readonly XNamespace S = Svg.Ns;
 
     [Fact]
+    public void Without_split_compare_uses_the_study_protocol()
+    {
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("study protocol", run.Json!.RootElement.GetProperty("data").GetString());
+        var study = AttackClassifier.Data.CommandDataset.Load(SampleDataTests.SamplePath).Consolidate().Split(0.2, 0.2, 42, AttackClassifier.Data.SplitProtocol.Study);
+        Assert.All(run.Models, m =>
+        {
+            Assert.Equal(study.Train.Count, m.GetProperty("train_rows").GetInt32());
+            Assert.Equal(study.Test.Count, m.GetProperty("test").GetProperty("rows").GetInt32());
+        });
+    }
+
+    [Fact]
     public void Json_lists_each_model_with_the_keys_of_train_json()
     {
         Assert.True(run.ExitCode == 0, run.Error);
@@ -43,7 +56,8 @@ public class CompareCommandTests(CompareRunFixture run) : IClassFixture<CompareR
 
         // train --json on the same data and seed: every key it writes (model file aside) is in compare's model objects.
         string modelFile = Path.Combine(run.Directory, "lr.model");
-        var (exit, output, error) = CliRunner.Run("train", "--data", SampleDataTests.SamplePath, "--kind", "lr", "--preset", "study", "--out", modelFile, "--json");
+        // compare's default split is the study protocol; train's is test-first, so train is asked for the study's.
+        var (exit, output, error) = CliRunner.Run("train", "--data", SampleDataTests.SamplePath, "--split", "study", "--kind", "lr", "--preset", "study", "--out", modelFile, "--json");
         Assert.True(exit == 0, error);
         using var train = JsonDocument.Parse(output);
         string[] trainKeys = train.RootElement.EnumerateObject().Select(p => p.Name).Where(k => k != "model_file").ToArray();

@@ -32,7 +32,7 @@ public class FitTransformTests
         TfidfVectorizer fitted = TfidfVectorizer.FitTransform(Corpus, options, out CsrMatrix rows);
         Assert.Equal(separate.Terms, fitted.Terms);
         Assert.Equal(separate.Idf.ToArray(), fitted.Idf.ToArray());
-        AssertBitIdentical(separate.Transform(Corpus), rows);
+        SegmentedTfidfTests.AssertBitIdentical(separate.Transform(Corpus), rows);
     }
 
     [Fact]
@@ -40,12 +40,12 @@ public class FitTransformTests
     {
         TfidfOptions[] parts = [new TfidfOptions { MaxFeatures = 9 }, new TfidfOptions { Analyzer = TextAnalyzer.CharWordBoundary, NGramRange = new(2, 4), BlockWeight = 0.3 }];
         TfidfFeatureUnion union = TfidfFeatureUnion.FitTransform(Corpus, parts, out CsrMatrix rows);
-        AssertBitIdentical(TfidfFeatureUnion.Fit(Corpus, parts).Transform(Corpus), rows);
-        AssertBitIdentical(union.Transform(Corpus), rows);
+        SegmentedTfidfTests.AssertBitIdentical(TfidfFeatureUnion.Fit(Corpus, parts).Transform(Corpus), rows);
+        SegmentedTfidfTests.AssertBitIdentical(union.Transform(Corpus), rows);
 
         IReadOnlyList<string>[] segmented = Corpus.Select(c => (IReadOnlyList<string>)c.Split('|')).ToArray();
         TfidfFeatureUnion.FitTransformSegmented(segmented, parts, out CsrMatrix segmentedRows);
-        AssertBitIdentical(TfidfFeatureUnion.FitSegmented(segmented, parts).TransformSegmented(segmented), segmentedRows);
+        SegmentedTfidfTests.AssertBitIdentical(TfidfFeatureUnion.FitSegmented(segmented, parts).TransformSegmented(segmented), segmentedRows);
     }
 
     [Fact]
@@ -59,17 +59,6 @@ public class FitTransformTests
             Corpus.Where(c => c.Length > 1).Select((c, i) => new AttackClassifier.Data.CommandRecord(c, i % 2 == 0 ? "A" : "B", 1)).ToArray()),
             TfidfLogisticRegressionOptions.Study);
         Assert.Single(classifier.Vectorizer.Parts);   // one block is a union of one
-    }
-
-    internal static void AssertBitIdentical(CsrMatrix expected, CsrMatrix actual)
-    {
-        Assert.Equal(expected.RowCount, actual.RowCount);
-        Assert.Equal(expected.ColumnCount, actual.ColumnCount);
-        for (int r = 0; r < expected.RowCount; r++)
-        {
-            Assert.Equal(expected.RowColumns(r).ToArray(), actual.RowColumns(r).ToArray());
-            Assert.Equal(expected.RowValues(r).ToArray().Select(BitConverter.DoubleToInt64Bits), actual.RowValues(r).ToArray().Select(BitConverter.DoubleToInt64Bits));
-        }
     }
 
     private sealed class CountingList(string[] items) : IReadOnlyList<string>

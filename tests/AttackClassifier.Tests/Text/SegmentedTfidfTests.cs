@@ -15,7 +15,7 @@ public class SegmentedTfidfTests
 
     private static IReadOnlyList<string>[] OneSegmentEach(IEnumerable<string> documents) => documents.Select(d => (IReadOnlyList<string>)[d]).ToArray();
 
-    private static void AssertBitIdentical(CsrMatrix expected, CsrMatrix actual)
+    internal static void AssertBitIdentical(CsrMatrix expected, CsrMatrix actual)
     {
         Assert.Equal(expected.RowCount, actual.RowCount);
         Assert.Equal(expected.ColumnCount, actual.ColumnCount);

@@ -76,19 +76,25 @@ public class TfidfVectorizerTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(FixtureNames))]
-    public void Analyze_gives_the_terms_scikit_learn_fitted_on(string name)
+    [Fact]
+    public void Analyze_gives_the_terms_scikit_learn_fitted_on()
     {
-        using JsonDocument fixture = Fixtures.Json($"tfidf_{name}.json");
-        JsonElement root = fixture.RootElement;
-        TfidfOptions options = OptionsFrom(root.GetProperty("options"));
-        HashSet<string> analyzed = Strings(root.GetProperty("corpus")).SelectMany(d => TfidfVectorizer.Analyze(d, options)).ToHashSet(StringComparer.Ordinal);
-        string[] vocabulary = Strings(root.GetProperty("vocabulary"));
-        Assert.Subset(analyzed, vocabulary.ToHashSet(StringComparer.Ordinal));   // pruning only removes terms
-        if (options.MaxFeatures is null && options.MinDocumentFrequency == new TfidfOptions().MinDocumentFrequency
-            && options.MaxDocumentFrequency == new TfidfOptions().MaxDocumentFrequency)
-            Assert.Equal(vocabulary, analyzed.Order(StringComparer.Ordinal));   // nothing pruned: exactly build_analyzer's terms
+        var unpruned = new TfidfOptions();
+        int exact = 0;
+        foreach (string name in FixtureNames.Cast<object[]>().Select(row => (string)row[0]))
+        {
+            using JsonDocument fixture = Fixtures.Json($"tfidf_{name}.json");
+            TfidfOptions options = OptionsFrom(fixture.RootElement.GetProperty("options"));
+            var analyzed = Strings(fixture.RootElement.GetProperty("corpus")).SelectMany(d => TfidfVectorizer.Analyze(d, options)).ToHashSet(StringComparer.Ordinal);
+            string[] vocabulary = Strings(fixture.RootElement.GetProperty("vocabulary"));
+            Assert.Subset(analyzed, vocabulary.ToHashSet(StringComparer.Ordinal));   // pruning only removes terms
+            if (options.MaxFeatures is null && options.MinDocumentFrequency == unpruned.MinDocumentFrequency && options.MaxDocumentFrequency == unpruned.MaxDocumentFrequency)
+            {
+                Assert.Equal(vocabulary, analyzed.Order(StringComparer.Ordinal));   // nothing pruned: exactly build_analyzer's terms
+                exact++;
+            }
+        }
+        Assert.True(exact > 0, "no fixture without pruning");
     }
 
     [Fact]
