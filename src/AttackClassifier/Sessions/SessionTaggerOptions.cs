@@ -62,6 +62,10 @@ public sealed record SessionTaggerOptions
     /// (README, "Sessions: attack chains").</summary>
     public double CommandFeatureWeight { get; init; } = 1.0;
 
+    /// <summary>Whether the command-feature block also holds the neighbouring statements' views r_{t−1} and r_{t+1} (see
+    /// <c>StatementFeatures</c>; default false).</summary>
+    public bool CommandFeatureNeighbours { get; init; }
+
     /// <summary>Benign offsets δ tried on the validation sessions: added to the benign state's emission score (or the BiLSTM's benign
     /// log-probability), they move the line between benign and attacker statements. Default 0, ±0.5, ±1, ±1.5, ±2, 3, 4, smallest first, so that a tie keeps
     /// the smaller offset.</summary>
