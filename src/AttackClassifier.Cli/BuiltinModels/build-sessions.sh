@@ -15,11 +15,12 @@ cli=(dotnet src/AttackClassifier.Cli/bin/Release/net10.0/attack-classifier.dll)
 out="${BUILD_DIR:-artifacts/builtin-models}"
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1764806400}"   # fixed creation time: byte-identical model files
 mkdir -p "$out"
-# The command-feature weight w_f is chosen per platform on the validation families (README, "Sessions: attack chains"):
-# 3 for Linux, 1 for Windows; every other setting is the library's default or chosen inside train-sessions on validation.
+# The command-feature block is chosen per platform on the validation families (README, "Sessions: attack chains"): Linux w_f = 8,
+# the statement's own view only; Windows w_f = 1 with the neighbours' views. Every other setting is the library's default or chosen
+# inside train-sessions on validation.
 for platform in linux windows; do
-  case "$platform" in linux) wf=3 ;; windows) wf=1 ;; esac
-  "${cli[@]}" train-sessions --data "data/sessions-$platform.csv" --command-model "builtin:$platform" --command-feature-weight "$wf" \
+  case "$platform" in linux) block=(--command-feature-weight 8) ;; windows) block=(--command-feature-weight 1 --command-feature-neighbours) ;; esac
+  "${cli[@]}" train-sessions --data "data/sessions-$platform.csv" --command-model "builtin:$platform" "${block[@]}" \
     --name "builtin:$platform-sessions" --out "src/AttackClassifier.Cli/BuiltinModels/$platform-sessions.acm" --json > "$out/$platform-sessions.json"
   ls -l "src/AttackClassifier.Cli/BuiltinModels/$platform-sessions.acm"
 done

@@ -36,6 +36,11 @@ internal static class TrainSessionsCommand
             Description = "With --command-model: weight of its view of each statement (benign and tactic probabilities) as a feature block of the statement model (0: none).",
             DefaultValueFactory = _ => defaults.CommandFeatureWeight,
         };
+        var commandNeighbours = new Option<bool>("--command-feature-neighbours")
+        {
+            Description = "With --command-feature-weight > 0: the block also holds the command model's view of the statements just before and after.",
+            DefaultValueFactory = _ => defaults.CommandFeatureNeighbours,
+        };
         var decoder = new Option<string>("--session-model") { Description = "The decoder: hmm (tactic-transition smoothing, Viterbi) or bilstm (a bidirectional LSTM over the statements' probability vectors).", DefaultValueFactory = _ => "hmm" };
         decoder.AcceptOnlyFromAmong("hmm", "bilstm");
         var hidden = new Option<int>("--hidden-size") { Description = "bilstm: state width of each direction.", DefaultValueFactory = _ => defaults.SequenceHiddenSize };
@@ -43,7 +48,7 @@ internal static class TrainSessionsCommand
         var name = new Option<string?>("--name") { Description = "Model name stored in the file's metadata." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("train-sessions", "Train a session tagger (tactic per statement in context) on a session corpus's train split; report on its test split.");
-        foreach (Option o in new Option[] { data, outPath, contextWeight, c, features, maxFeatures, commandModel, commandFeatureWeight, decoder, hidden, epochs, name, json }) command.Options.Add(o);
+        foreach (Option o in new Option[] { data, outPath, contextWeight, c, features, maxFeatures, commandModel, commandFeatureWeight, commandNeighbours, decoder, hidden, epochs, name, json }) command.Options.Add(o);
         command.SetAction(parsed =>
         {
             string path = parsed.GetValue(data)!;
@@ -59,6 +64,7 @@ internal static class TrainSessionsCommand
             var options = defaults with
             {
                 CommandFeatureWeight = featureWeight,
+                CommandFeatureNeighbours = parsed.GetValue(commandNeighbours),
                 StatementFeatures = parsed.GetValue(features) == "word" ? [word] : [word, character],
                 ContextWeight = weight,
                 Classifier = defaults.Classifier with { InverseRegularization = TrainCommand.InverseRegularization(parsed.GetValue(c), "--c") },
@@ -86,6 +92,7 @@ internal static class TrainSessionsCommand
                     ["emission_weight"] = tagger.EmissionWeight.ToString("R", CultureInfo.InvariantCulture), ["prior_exponent"] = tagger.PriorExponent.ToString("R", CultureInfo.InvariantCulture),
                     ["command_weight"] = tagger.CommandWeight.ToString("R", CultureInfo.InvariantCulture), ["command_model"] = parsed.GetValue(commandModel) ?? "none",
                     ["command_feature_weight"] = tagger.Features.CommandFeatureWeight.ToString("R", CultureInfo.InvariantCulture),
+                    ["command_feature_neighbours"] = tagger.Features.CommandNeighbours ? "true" : "false",
                     ["benign_offset"] = tagger.BenignOffset.ToString("R", CultureInfo.InvariantCulture),
                 };
                 ModelFile.Save(tagger, outFile, TrainCommand.Metadata([path], train.Sum(s => s.Statements.Length), values, parsed.GetValue(name)));
@@ -106,6 +113,7 @@ internal static class TrainSessionsCommand
                     w.WriteNumber("prior_exponent", tagger.PriorExponent);
                     w.WriteNumber("command_weight", tagger.CommandWeight);
                     w.WriteNumber("command_feature_weight", tagger.Features.CommandFeatureWeight);
+                    w.WriteBoolean("command_feature_neighbours", tagger.Features.CommandNeighbours);
                     w.WriteNumber("benign_offset", tagger.BenignOffset);
                     w.WriteStartObject("validation");
                     w.WriteNumber("sessions", report.ValidationSessions);

@@ -24,13 +24,15 @@ public static partial class ModelFile
     }
 
     // Session tagger payload (kind 3), in order:
-    //   layout              int32      3 (SessionLayout). Files of the first layout began with the decoder (1 or 2) here and had
-    //                                  neither the command-feature block nor the benign offset: they are refused (retrain).
+    //   layout              int32      4 (SessionLayout); 3 is read too (it lacks the command-neighbours flag: false). Files of the
+    //                                  first layout began with the decoder (1 or 2) here and had neither the command-feature block
+    //                                  nor the benign offset: they are refused (retrain).
     //   decoder             int32      1 = tactic-transition smoothing, 2 = BiLSTM (SessionDecoder)
     //   states              string[]   S state names: benign, then tactic shortnames in kill-chain order
     //   statement parts     int32      P ≥ 1 TF-IDF blocks of the statement's own text; per part TfidfOptions, terms string[], idf double[]
     //   has context         bool       then, when true: TfidfOptions, terms, idf of the neighbours' block, context weight double
     //   command features    double     w_f ≥ 0, the weight of the command classifier's (S) state probabilities in the row (0: no block)
+    //   command neighbours  bool       (layout ≥ 4) the block also holds the neighbours' views: 3 S columns
     //   D, S                int32, int32
     //   theta               float[]    [ w (D,S) | b (S) ] of the per-statement logistic regression (float32: the trainer rounds
     //                                  to float, so a tagger predicts the same before and after a save)
@@ -60,6 +62,7 @@ public static partial class ModelFile
             w.Write(tagger.Features.ContextWeight);
         }
         w.Write(tagger.Features.CommandFeatureWeight);
+        w.Write(tagger.Features.CommandNeighbours);
         w.Write(tagger.Emission.FeatureCount);
         w.Write(tagger.Emission.ClassCount);
         ReadOnlySpan<double> theta = tagger.Emission.Parameters;
@@ -79,7 +82,7 @@ public static partial class ModelFile
     }
 
     /// <summary>The session payload's layout number (its first int32); see the layout above <see cref="Save(SessionTagger, Stream, ModelMetadata?)"/>.</summary>
-    private const int SessionLayout = 3;
+    private const int SessionLayout = 4;
 
     private static void WriteVectorizer(PayloadWriter w, TfidfVectorizer v)
     {
@@ -115,7 +118,7 @@ public static partial class ModelFile
         try
         {
             int layout = r.ReadInt32("session layout");
-            if (layout != SessionLayout)
+            if (layout is not (3 or SessionLayout))
                 throw new ModelFormatException(layout is 1 or 2
                     ? $"{source}: a session tagger of an earlier layout (without the command-feature block and the benign offset): retrain it with attack-classifier train-sessions."
                     : $"{source}: session tagger layout {layout}, this library reads {SessionLayout}: retrain with attack-classifier train-sessions.");
@@ -134,7 +137,8 @@ public static partial class ModelFile
                 contextWeight = r.ReadDouble("context weight");
             }
             double commandFeatureWeight = r.ReadDouble("command-feature weight");
-            var features = new StatementFeatures(TfidfFeatureUnion.FromParts(parts), context, contextWeight, commandFeatureWeight, states.Length);
+            bool commandNeighbours = layout >= 4 && r.ReadBoolean("command neighbours");
+            var features = new StatementFeatures(TfidfFeatureUnion.FromParts(parts), context, contextWeight, commandFeatureWeight, states.Length, commandNeighbours);
             int d = r.ReadInt32("feature count"), s = r.ReadInt32("state count");
             r.Check(s == states.Length, $"{s} states but {states.Length} state names");
             float[] theta32 = r.ReadFloats("coefficients");

@@ -58,9 +58,13 @@ public sealed record SessionTaggerOptions
     public IReadOnlyList<double> CommandWeights { get; init; } = [0, 0.5, 1, 2];
 
     /// <summary>Weight w_f of the command classifier's state probabilities as a feature block of the per-statement model (see
-    /// <c>StatementFeatures</c>; used only with a <see cref="CommandModel"/>; 0 = no block). Default 1, chosen on the validation families
-    /// (README, "Sessions: attack chains").</summary>
+    /// <c>StatementFeatures</c>; used only with a <see cref="CommandModel"/>; 0 = no block). Default 1, the choice of the Windows
+    /// validation families; the Linux ones chose 8 (README, "Sessions: attack chains"; <c>build-sessions.sh</c> passes both).</summary>
     public double CommandFeatureWeight { get; init; } = 1.0;
+
+    /// <summary>Whether the command-feature block also holds the neighbouring statements' views r_{t−1} and r_{t+1} (see
+    /// <c>StatementFeatures</c>; default false).</summary>
+    public bool CommandFeatureNeighbours { get; init; }
 
     /// <summary>Benign offsets δ tried on the validation sessions: added to the benign state's emission score (or the BiLSTM's benign
     /// log-probability), they move the line between benign and attacker statements. Default 0, ±0.5, ±1, ±1.5, ±2, 3, 4, smallest first, so that a tie keeps

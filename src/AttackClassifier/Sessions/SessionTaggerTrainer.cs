@@ -251,7 +251,7 @@ internal static class SessionTaggerTrainer
         double wf = views.Available ? options.CommandFeatureWeight : 0;
         StatementFeatures features = StatementFeatures.Fit(all, options.StatementFeatures,
             options.ContextWeight > 0 ? new TfidfOptions { NGramRange = new(1, 1), SublinearTf = true, MinDocumentFrequency = DocumentFrequency.Documents(2), MaxFeatures = 10_000 } : null,
-            options.ContextWeight, wf, states.Length);
+            options.ContextWeight, wf, states.Length, options.CommandFeatureNeighbours);
         CsrMatrix x = features.Rows(sessions.Select(s => (IReadOnlyList<string>)s.Statements).ToArray(), wf > 0 ? sessions.Select(views.Of).ToArray() : null);
         int[] y = sessions.SelectMany(s => s.Tactics).Select(t => Array.IndexOf(states, t)).ToArray();
         int[] known = Enumerable.Range(0, y.Length).Where(i => y[i] >= 0).ToArray();   // a tag absent from `states` (validation fit only) is left out

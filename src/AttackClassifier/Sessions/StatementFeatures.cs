@@ -6,8 +6,9 @@ namespace AttackClassifier.Sessions;
 /// <summary>
 /// The feature row of statement t of a session: its own TF-IDF row, then the word-unigram TF-IDF rows of the statements just
 /// before and after it, scaled by the context weight c, then a single-command classifier's state probabilities r_t (benign and
-/// tactics, see <c>SessionTagger.CommandStates</c>) scaled by the command-feature weight w_f, each in its own columns:
-///   x_t = [ current(stmt_t) (D_c) | c · context(stmt_{t−1}) (D_x) | c · context(stmt_{t+1}) (D_x) | w_f · r_t (S) ]
+/// tactics, see <c>SessionTagger.CommandStates</c>) scaled by the command-feature weight w_f — optionally also those of the
+/// statements just before and after it — each in its own columns:
+///   x_t = [ current(stmt_t) (D_c) | c · context(stmt_{t−1}) (D_x) | c · context(stmt_{t+1}) (D_x) | w_f · r_t (S) | w_f · r_{t−1} (S) | w_f · r_{t+1} (S) ]
 /// (a missing neighbour, at either end of the session, gives an empty block). So <c>grep name</c> after <c>cat /proc/cpuinfo</c>
 /// reads differently from <c>grep name</c> after <c>cat ~/.ssh/id_rsa</c>, and the statement model learns how far to trust the
 /// command model's view of each statement rather than having it blended in afterwards with one fixed weight. With no context
@@ -18,8 +19,10 @@ internal sealed class StatementFeatures
     [ThreadStatic] private static int[]? t_columns;
     [ThreadStatic] private static double[]? t_values;
 
-    internal StatementFeatures(TfidfFeatureUnion current, TfidfVectorizer? context, double contextWeight, double commandFeatureWeight = 0, int commandStateCount = 0)
+    internal StatementFeatures(TfidfFeatureUnion current, TfidfVectorizer? context, double contextWeight, double commandFeatureWeight = 0, int commandStateCount = 0,
+                               bool commandNeighbours = false)
     {
+        CommandNeighbours = commandFeatureWeight > 0 && commandNeighbours;
         if (!(commandFeatureWeight >= 0) || !double.IsFinite(commandFeatureWeight))
             throw new ArgumentOutOfRangeException(nameof(commandFeatureWeight), commandFeatureWeight, "The command-feature weight must be ≥ 0 and finite.");
         if (commandFeatureWeight > 0 && commandStateCount < 1)
@@ -45,16 +48,19 @@ internal sealed class StatementFeatures
     /// <summary>S of the command block (0 when w_f = 0).</summary>
     internal int CommandStateCount { get; }
 
-    /// <summary>D = D_c + 2 D_x + S (each term only when its block is present).</summary>
-    internal int FeatureCount => Current.FeatureCount + (Context is null ? 0 : 2 * Context.FeatureCount) + CommandStateCount;
+    /// <summary>Whether the command block also holds the neighbours' views r_{t−1}, r_{t+1} (3 S columns instead of S).</summary>
+    internal bool CommandNeighbours { get; }
+
+    /// <summary>D = D_c + 2 D_x + S or 3 S (each term only when its block is present).</summary>
+    internal int FeatureCount => Current.FeatureCount + (Context is null ? 0 : 2 * Context.FeatureCount) + (CommandNeighbours ? 3 : 1) * CommandStateCount;
 
     /// <summary>Fits the vectorizers on <paramref name="statements"/> (every statement is a document of each).</summary>
     internal static StatementFeatures Fit(IReadOnlyList<string> statements, IReadOnlyList<TfidfOptions> current, TfidfOptions? context, double contextWeight,
-                                          double commandFeatureWeight = 0, int commandStateCount = 0)
+                                          double commandFeatureWeight = 0, int commandStateCount = 0, bool commandNeighbours = false)
     {
         TfidfFeatureUnion c = TfidfFeatureUnion.Fit(statements, current);
         TfidfVectorizer? x = context is null || contextWeight == 0 ? null : TfidfVectorizer.Fit(statements, context);
-        return new StatementFeatures(c, x, contextWeight, commandFeatureWeight, commandStateCount);
+        return new StatementFeatures(c, x, contextWeight, commandFeatureWeight, commandStateCount, commandNeighbours);
     }
 
     /// <summary>Writes row t's entries, columns ascending; returns their count. Buffers of <see cref="FeatureCount"/> suffice.</summary>
@@ -78,9 +84,20 @@ internal sealed class StatementFeatures
         if (s == 0) return n;
         if (r.Length != statements.Count * s)
             throw new ArgumentException($"r has {r.Length} entries; the command-feature block needs T·S = {statements.Count * s}: give the command classifier.", nameof(r));
+        n += CommandBlock(r, t, offset, columns[n..], values[n..]);
+        if (!CommandNeighbours) return n;
+        if (t > 0) n += CommandBlock(r, t - 1, offset + s, columns[n..], values[n..]);
+        if (t + 1 < statements.Count) n += CommandBlock(r, t + 1, offset + 2 * s, columns[n..], values[n..]);
+        return n;
+    }
+
+    // columns offset + j, values w_f · r_u(j), zeros skipped; returns the count.
+    private int CommandBlock(ReadOnlySpan<double> r, int u, int offset, Span<int> columns, Span<double> values)
+    {
+        int s = CommandStateCount, n = 0;
         for (int j = 0; j < s; j++)
         {
-            double v = CommandFeatureWeight * r[t * s + j];   // w_f · r_t(j)
+            double v = CommandFeatureWeight * r[u * s + j];
             if (v == 0) continue;
             columns[n] = offset + j;
             values[n++] = v;

