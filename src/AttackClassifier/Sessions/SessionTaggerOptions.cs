@@ -80,7 +80,7 @@ public sealed record SessionTaggerOptions
     /// <summary>BiLSTM decoder: most training epochs (default 30; early stopping on the validation families).</summary>
     public int SequenceMaxEpochs { get; init; } = 30;
 
-    /// <summary>BiLSTM decoder: folds (by family) of the cross-fitted statement probabilities it is trained on (default 3): the
+    /// <summary>BiLSTM decoder: folds (by family, with host families and atomic techniques kept to one side, as validation holds them out) of the cross-fitted statement probabilities it is trained on (default 3): the
     /// statement model's probabilities on its own training rows are overconfident, so each fold's are predicted by a model fitted
     /// on the other folds.</summary>
     public int SequenceFolds { get; init; } = 3;

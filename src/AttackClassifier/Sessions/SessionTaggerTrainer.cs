@@ -80,8 +80,8 @@ internal static class SessionTaggerTrainer
     }
 
     /// <summary>
-    /// The BiLSTM decoder: (1) cross-fitted statement probabilities q for every fit session — folds by family (seeded hash), each fold's
-    /// q from a statement model fitted on the other folds — and, with a command classifier, its view r; (2) q of the validation sessions
+    /// The BiLSTM decoder: (1) cross-fitted statement probabilities q for the fit sessions — folds by family (<see cref="FamilyFolds"/>,
+    /// held out as the validation families are), each fold's q from a statement model fitted on the other folds — and, with a command classifier, its view r; (2) q of the validation sessions
     /// from a statement model fitted on all fit sessions (as test sessions get theirs from one fitted on all training sessions);
     /// (3) a BiLSTM over x_t = [q_t | r_t], trained on the fit sessions with early stopping on the validation families, and the benign
     /// offset δ chosen on them; (4) the statement model refitted on all training sessions for tagging (the BiLSTM learnt from
@@ -93,29 +93,33 @@ internal static class SessionTaggerTrainer
     {
         int s = states.Length, folds = options.SequenceFolds;
         double wc = options.CommandModel is null ? 0 : 1;
-        IReadOnlyList<LabelledSession> learn = fit.Count > 0 ? fit : training;
-        var fold = learn.Select(x => (int)(Fnv1a(string.Create(CultureInfo.InvariantCulture, $"{options.Seed}:fold:{x.Family}")) % (uint)folds)).ToArray();
-        var q = new double[learn.Count][];
-        for (int k = 0; k < folds; k++)
+        IReadOnlyList<LabelledSession> pool = fit.Count > 0 ? fit : training;
+        // Out-of-fold q: each fold's held sessions from a statement model fitted on its fit sessions (FamilyFolds: host families and
+        // atomic techniques never on both sides). A mixed session whose two families fall in different folds has no out-of-fold q
+        // and is left out of the BiLSTM's training, as the validation split leaves such sessions out.
+        var outOfFold = new Dictionary<LabelledSession, double[]>(ReferenceEqualityComparer.Instance);
+        foreach (var (inner, heldOut) in FamilyFolds(pool, folds, options.Seed))
         {
-            var inner = learn.Where((_, i) => fold[i] != k).ToArray();
-            if (inner.Length == 0 || !learn.Where((_, i) => fold[i] == k).Any()) continue;
+            if (inner.Count == 0 || heldOut.Count == 0) continue;
             SessionTagger foldModel = Fit(inner, states, options, views, 1, 0, 0, 0);
-            for (int i = 0; i < learn.Count; i++)
-                if (fold[i] == k)
-                {
-                    q[i] = new double[learn[i].Statements.Length * s];
-                    foldModel.StatementProbabilities(learn[i].Statements, views.Of(learn[i]), q[i]);
-                }
+            foreach (LabelledSession session in heldOut)
+            {
+                var qi = new double[session.Statements.Length * s];
+                foldModel.StatementProbabilities(session.Statements, views.Of(session), qi);
+                outOfFold.Add(session, qi);
+            }
         }
         SessionTagger final = Fit(training, states, options, views, 1, 0, wc, 0);
-        SessionTagger? probe = validation.Count > 0 ? (ReferenceEquals(learn, training) ? final : Fit(learn, states, options, views, 1, 0, wc, 0)) : null;
-        for (int i = 0; i < learn.Count; i++)
-            if (q[i] is null)   // a single-fold corpus: fall back to the in-sample probabilities
+        SessionTagger? probe = validation.Count > 0 ? (ReferenceEquals(pool, training) ? final : Fit(pool, states, options, views, 1, 0, wc, 0)) : null;
+        if (outOfFold.Count == 0)   // every family in one fold: fall back to the in-sample probabilities
+            foreach (LabelledSession session in pool)
             {
-                q[i] = new double[learn[i].Statements.Length * s];
-                (probe ?? final).StatementProbabilities(learn[i].Statements, views.Of(learn[i]), q[i]);
+                var qi = new double[session.Statements.Length * s];
+                (probe ?? final).StatementProbabilities(session.Statements, views.Of(session), qi);
+                outOfFold.Add(session, qi);
             }
+        LabelledSession[] learn = pool.Where(outOfFold.ContainsKey).ToArray();   // in the pool's order
+        double[][] q = learn.Select(x => outOfFold[x]).ToArray();
         float[][] Vectors(LabelledSession session, double[] qi)
         {
             float[] x = SessionTagger.SequenceFeatures(qi, wc > 0 ? views.Of(session) : [], s);
@@ -165,7 +169,7 @@ internal static class SessionTaggerTrainer
                 }
                 if (correct > bestCorrect) (bestCorrect, bestDelta) = (correct, delta);
             }
-            report = new SessionTrainingReport(validation.Count, n, alone / n, bestCorrect / n, learn.Count);
+            report = new SessionTrainingReport(validation.Count, n, alone / n, bestCorrect / n, pool.Count);
         }
         var tagger = new SessionTagger(states, final.Features, final.Emission, final.Transitions, 1, 0, final.LogPrior.ToArray(), final.CommandWeight, sequence, bestDelta);
         return (tagger, report);
@@ -207,8 +211,7 @@ internal static class SessionTaggerTrainer
     /// </summary>
     internal static (List<LabelledSession> Fit, List<LabelledSession> Validation) HoldOutFamilies(IReadOnlyList<LabelledSession> sessions, double share, int seed)
     {
-        string[] families = sessions.Select(s => s.Family).Concat(sessions.Select(s => s.HostFamily).Where(f => f.Length > 0))
-                                    .Distinct(StringComparer.Ordinal).ToArray();
+        string[] families = Families(sessions);
         var held = new HashSet<string>(StringComparer.Ordinal);
         if (share > 0 && families.Length >= 2)
         {
@@ -216,6 +219,33 @@ internal static class SessionTaggerTrainer
                 if (Fnv1a(string.Create(CultureInfo.InvariantCulture, $"{seed}:{f}")) < share * uint.MaxValue) held.Add(f);
             if (held.Count == families.Length) held.Remove(families.Order(StringComparer.Ordinal).First());   // keep something to fit on
         }
+        return HoldOut(sessions, held);
+    }
+
+    /// <summary>
+    /// The cross-fitting folds: each family goes to fold FNV-1a("seed:fold:family") mod <paramref name="folds"/>, and fold k's
+    /// sessions are held out of its fit sessions by the rule of <see cref="HoldOutFamilies"/> (one owner for it): a mixed session
+    /// belongs to fold k only when its family and its host family both do (one that spans two folds is in no fold's held part), and
+    /// fold k's atomic techniques are removed from its fit sessions. Element k: the sessions fitted for fold k, and those it predicts.
+    /// </summary>
+    internal static (List<LabelledSession> Fit, List<LabelledSession> Held)[] FamilyFolds(IReadOnlyList<LabelledSession> sessions, int folds, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        string[] families = Families(sessions);
+        int[] fold = families.Select(f => (int)(Fnv1a(string.Create(CultureInfo.InvariantCulture, $"{seed}:fold:{f}")) % (uint)folds)).ToArray();
+        return Enumerable.Range(0, folds)
+            .Select(k => HoldOut(sessions, families.Where((_, i) => fold[i] == k).ToHashSet(StringComparer.Ordinal)))
+            .ToArray();
+    }
+
+    /// <summary>Every family named by the sessions, their own and their host families, in first-seen order.</summary>
+    private static string[] Families(IReadOnlyList<LabelledSession> sessions) =>
+        sessions.Select(s => s.Family).Concat(sessions.Select(s => s.HostFamily).Where(f => f.Length > 0)).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Holds the families <paramref name="held"/> out (the rule of <see cref="HoldOutFamilies"/>): held sessions have all
+    /// their families held, fit sessions none, and lose the statements of the held atomic sessions' techniques.</summary>
+    private static (List<LabelledSession> Fit, List<LabelledSession> Held) HoldOut(IReadOnlyList<LabelledSession> sessions, HashSet<string> held)
+    {
         bool Held(LabelledSession s) => held.Contains(s.Family) && (s.HostFamily.Length == 0 || held.Contains(s.HostFamily));
         bool Fitted(LabelledSession s) => !held.Contains(s.Family) && (s.HostFamily.Length == 0 || !held.Contains(s.HostFamily));
         List<LabelledSession> validation = sessions.Where(Held).ToList();

@@ -74,6 +74,49 @@ public class SessionTaggerTests
     }
 
     [Fact]
+    public void Cross_fitting_folds_keep_each_host_family_and_atomic_technique_to_one_side()
+    {
+        // The corpus of the validation test: 40 families, mixed sessions with a host family, atomic sessions sharing techniques.
+        static LabelledSession Session(string id, string family, string source, string host, params string[] techniques) =>
+            new(id, "train", family, techniques.Select((_, i) => $"cmd{i}").ToArray(), techniques.Select((_, i) => i).ToArray(),
+                techniques.Select(t => t.Length == 0 ? "benign" : "discovery").ToArray(), techniques, source, host);
+        var sessions = new List<LabelledSession>();
+        for (int i = 0; i < 40; i++)
+        {
+            sessions.Add(Session($"h{i}", $"f{i}", "handwritten", "", "T1082"));
+            sessions.Add(Session($"m{i}", $"f{i}", "mixed", $"f{(i * 7 + 3) % 40}", "", "T1082"));
+            sessions.Add(Session($"a{i}", $"f{i}", "atomic", "", $"T{1000 + i}", $"T{1000 + (i + 1) % 40}"));
+        }
+        var folds = SessionTaggerTrainer.FamilyFolds(sessions, 3, seed: 42);
+        Assert.Equal(3, folds.Length);
+        static IEnumerable<string> Families(LabelledSession s) => s.HostFamily.Length == 0 ? [s.Family] : [s.Family, s.HostFamily];
+        static IEnumerable<string> AtomicTechniques(IEnumerable<LabelledSession> part) =>
+            part.Where(s => s.Source == "atomic").SelectMany(s => s.Techniques);
+        foreach (var (fit, held) in folds)
+        {
+            Assert.NotEmpty(held);
+            // No family, own or host, of a held session is in a fitted one; no technique of a held atomic session is fitted.
+            var heldFamilies = held.SelectMany(Families).ToHashSet();
+            Assert.DoesNotContain(fit.SelectMany(Families), heldFamilies.Contains);
+            var heldTechniques = AtomicTechniques(held).ToHashSet();
+            Assert.DoesNotContain(AtomicTechniques(fit), heldTechniques.Contains);
+            Assert.Contains(fit, s => s.Source == "atomic" && s.Statements.Length == 1);   // trimmed, not dropped
+        }
+        // Each session is held by at most one fold; every family lies in exactly one fold; a mixed session is held only when
+        // both its families lie in the same fold, and those that span two folds exist here.
+        var holder = new Dictionary<string, int>();
+        for (int k = 0; k < folds.Length; k++)
+            foreach (LabelledSession s in folds[k].Held) holder.Add(s.Id, k);
+        var familyFold = new Dictionary<string, int>();
+        foreach (var (id, k) in holder)
+            foreach (string f in Families(sessions.Single(s => s.Id == id)))
+                Assert.Equal(k, familyFold.TryAdd(f, k) ? k : familyFold[f]);
+        Assert.All(sessions.Where(s => s.Source != "mixed"), s => Assert.True(holder.ContainsKey(s.Id)));
+        Assert.Contains(sessions, s => s.Source == "mixed" && !holder.ContainsKey(s.Id));
+        Assert.Contains(sessions, s => s.Source == "mixed" && holder.ContainsKey(s.Id));
+    }
+
+    [Fact]
     public void Save_then_load_gives_the_same_tags_and_probabilities()
     {
         SessionTagger trained = Train();
