@@ -44,10 +44,10 @@ public class SessionTaggerTests
         Assert.True(vocabulary.ContainsKey("crontab"));
     }
 
-    [Fact]
-    public void Validation_holds_out_mixed_sessions_host_families_and_atomic_techniques()
+    // 40 families f0…f39, each with a hand-written session, a mixed session paired with another (host) family, and an atomic
+    // session whose two techniques it shares with the next family's.
+    private static List<LabelledSession> FamilyCorpus()
     {
-        // Families f0…f39 with share 0.5: about half are held out. Mixed sessions pair an attacker and a host family; atomic ones use techniques.
         static LabelledSession Session(string id, string family, string source, string host, params string[] techniques) =>
             new(id, "train", family, techniques.Select((_, i) => $"cmd{i}").ToArray(), techniques.Select((_, i) => i).ToArray(),
                 techniques.Select(t => t.Length == 0 ? "benign" : "discovery").ToArray(), techniques, source, host);
@@ -58,6 +58,14 @@ public class SessionTaggerTests
             sessions.Add(Session($"m{i}", $"f{i}", "mixed", $"f{(i * 7 + 3) % 40}", "", "T1082"));
             sessions.Add(Session($"a{i}", $"f{i}", "atomic", "", $"T{1000 + i}", $"T{1000 + (i + 1) % 40}"));
         }
+        return sessions;
+    }
+
+    [Fact]
+    public void Validation_holds_out_mixed_sessions_host_families_and_atomic_techniques()
+    {
+        // Families f0…f39 with share 0.5: about half are held out.
+        List<LabelledSession> sessions = FamilyCorpus();
         var (fit, validation) = SessionTaggerTrainer.HoldOutFamilies(sessions, 0.5, seed: 42);
         var heldFamilies = validation.Select(s => s.Family).ToHashSet();
         Assert.InRange(heldFamilies.Count, 5, 35);
@@ -76,17 +84,7 @@ public class SessionTaggerTests
     [Fact]
     public void Cross_fitting_folds_keep_each_host_family_and_atomic_technique_to_one_side()
     {
-        // The corpus of the validation test: 40 families, mixed sessions with a host family, atomic sessions sharing techniques.
-        static LabelledSession Session(string id, string family, string source, string host, params string[] techniques) =>
-            new(id, "train", family, techniques.Select((_, i) => $"cmd{i}").ToArray(), techniques.Select((_, i) => i).ToArray(),
-                techniques.Select(t => t.Length == 0 ? "benign" : "discovery").ToArray(), techniques, source, host);
-        var sessions = new List<LabelledSession>();
-        for (int i = 0; i < 40; i++)
-        {
-            sessions.Add(Session($"h{i}", $"f{i}", "handwritten", "", "T1082"));
-            sessions.Add(Session($"m{i}", $"f{i}", "mixed", $"f{(i * 7 + 3) % 40}", "", "T1082"));
-            sessions.Add(Session($"a{i}", $"f{i}", "atomic", "", $"T{1000 + i}", $"T{1000 + (i + 1) % 40}"));
-        }
+        List<LabelledSession> sessions = FamilyCorpus();
         var folds = SessionTaggerTrainer.FamilyFolds(sessions, 3, seed: 42);
         Assert.Equal(3, folds.Length);
         static IEnumerable<string> Families(LabelledSession s) => s.HostFamily.Length == 0 ? [s.Family] : [s.Family, s.HostFamily];
