@@ -54,8 +54,11 @@ public sealed class SessionTagger
         EmissionWeight = emissionWeight;
         PriorExponent = priorExponent;
         _logPrior = logPrior;
-        _tactics = states.Select(n => AttackCatalog.Default.Tactics.FirstOrDefault(t => t.ShortName == n)).ToArray();
+        _tactics = states.Select(TacticOfState).ToArray();
     }
+
+    // The catalog tactic a state names by its shortname (null for benign): the one lookup the tagger and CommandStates share.
+    private static AttackTactic? TacticOfState(string state) => AttackCatalog.Default.Tactics.FirstOrDefault(t => t.ShortName == state);
 
     /// <summary>
     /// Trains a tagger on the <c>train</c> sessions of a labelled session corpus (CSV, one row per statement; the columns are listed on
@@ -175,7 +178,7 @@ public sealed class SessionTagger
         ClassTaxonomy taxonomy = ClassTaxonomy.For(classifier.Labels, AttackCatalog.Default);
         var p = new double[classifier.Labels.Count];
         var tactic = new double[taxonomy.Catalog.Tactics.Count];
-        int[] column = states.Select(n => n == SessionCorpus.Benign ? -1 : IndexOf(taxonomy.Catalog.Tactics, AttackCatalog.Default.Tactics.First(t => t.ShortName == n))).ToArray();
+        int[] column = states.Select(n => n == SessionCorpus.Benign ? -1 : IndexOf(taxonomy.Catalog.Tactics, TacticOfState(n) ?? throw new InvalidOperationException($"State '{n}' is no catalog tactic."))).ToArray();
         for (int t = 0; t < statements.Count; t++)
         {
             classifier.PredictProbabilities(statements[t], p);
