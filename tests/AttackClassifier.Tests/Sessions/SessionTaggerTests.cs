@@ -137,6 +137,20 @@ public class SessionTaggerTests
     private static readonly AttackClassifier.Tests.Review.FixedClassifier Command = new(["benign", "T1082", "T1105"], c =>
         c.StartsWith("wget", StringComparison.Ordinal) ? [0.05, 0.05, 0.9] : c.StartsWith("cat /proc", StringComparison.Ordinal) ? [0.1, 0.8, 0.1] : [0.8, 0.1, 0.1]);
 
+    [Theory]
+    [InlineData(-1.0, 0.0)]
+    [InlineData(double.NaN, 0.0)]
+    [InlineData(double.PositiveInfinity, 0.0)]
+    [InlineData(1.0, double.NaN)]
+    [InlineData(1.0, double.NegativeInfinity)]
+    public void A_negative_or_non_finite_command_feature_weight_or_benign_offset_is_refused_by_name(double wf, double delta)
+    {
+        var options = Small with { CommandFeatureWeight = wf, BenignOffsets = [0, delta] };
+        var e = Assert.ThrowsAny<ArgumentException>(() => SessionTaggerTrainer.Train(Corpus().Where(s => s.Split == "train").ToArray(), options));
+        Assert.Equal(double.IsFinite(wf) && wf >= 0 ? nameof(SessionTaggerOptions.BenignOffsets) : nameof(SessionTaggerOptions.CommandFeatureWeight), e.ParamName);
+        Assert.Throws<ArgumentException>(() => SessionTaggerTrainer.Train(Corpus().Where(s => s.Split == "train").ToArray(), Small with { BenignOffsets = [] }));
+    }
+
     [Fact]
     public void A_statement_model_that_reads_a_command_classifier_needs_it_and_survives_save_then_load()
     {
