@@ -30,11 +30,14 @@ if (args is ["fit-once", var kind, var fitRows])
     Console.WriteLine(ScalingRun.FitOnce(kind, int.Parse(fitRows, CultureInfo.InvariantCulture)));
     return 0;
 }
-// `lbfgs-profile ROWS [naive]`: one LR corpus fit, its time split between the loss-and-gradient evaluations and the optimizer's
-// own vector work (Optimization/LbfgsProfile.cs; benchmarks/README.md, "L-BFGS iteration").
+// `lbfgs-profile ROWS [naive] [--target F]`: one LR corpus fit, its time split between the loss-and-gradient evaluations and the
+// optimizer's own vector work, and with --target the time at which f first reached F (Optimization/LbfgsProfile.cs;
+// benchmarks/README.md, "L-BFGS iteration").
 if (args is ["lbfgs-profile", var profileRows, .. var profileRest])
 {
-    Console.WriteLine(AttackClassifier.Benchmarks.Optimization.LbfgsProfile.Run(int.Parse(profileRows, CultureInfo.InvariantCulture), profileRest is ["naive"]));
+    int targetAt = Array.IndexOf(profileRest, "--target");
+    double? target = targetAt >= 0 && targetAt + 1 < profileRest.Length ? double.Parse(profileRest[targetAt + 1], CultureInfo.InvariantCulture) : null;
+    Console.WriteLine(AttackClassifier.Benchmarks.Optimization.LbfgsProfile.Run(int.Parse(profileRows, CultureInfo.InvariantCulture), profileRest.Contains("naive"), target));
     return 0;
 }
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(SiemPipelineBenchmarks).Assembly).Run(args);
