@@ -39,6 +39,11 @@ internal sealed class ClassificationOptions
         Description = $"Input fields to copy into prediction records, comma-separated: dot paths for JSON inputs; for auditd {string.Join(", ", KeptFields.IdentityNames)}. A missing field is written as null.",
         AllowMultipleArgumentsPerToken = true,
     };
+    private readonly Option<int> _cacheLines = new("--cache-lines")
+    {
+        Description = $"Predictions of repeated command lines kept in memory, so each is classified once (lines over {PredictionCache.MaxCachedLength} chars are never kept; 0 turns the cache off).",
+        DefaultValueFactory = _ => new PredictionStreamOptions().CacheCapacity,
+    };
     private readonly Option<int> _maxCommand;
     private readonly Option<int> _maxLine;
 
@@ -66,7 +71,7 @@ internal sealed class ClassificationOptions
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     internal void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { _model, _top, _explain, _format, _inputFormat, _field, _emit, _keep, _minProbability, _maxCommand, _maxLine })
+        foreach (Option o in new Option[] { _model, _top, _explain, _format, _inputFormat, _field, _emit, _keep, _minProbability, _cacheLines, _maxCommand, _maxLine })
             command.Options.Add(o);
     }
 
@@ -84,6 +89,8 @@ internal sealed class ClassificationOptions
         int maxChars = parsed.GetValue(_maxCommand), maxBytes = parsed.GetValue(_maxLine);
         if (maxChars < 1) throw new CliException("--max-command-bytes must be ≥ 1.");
         if (maxBytes < 1) throw new CliException("--max-line-bytes must be ≥ 1.");
+        int cacheLines = parsed.GetValue(_cacheLines);
+        if (cacheLines < 0) throw new CliException("--cache-lines must be ≥ 0 (0 turns the cache off).");
         var readerOptions = new TelemetryReaderOptions { Format = telemetry, FieldPath = fieldPath, MaxCommandChars = maxChars, MaxLineBytes = maxBytes };
 
         OutputFormat output = Enum.Parse<OutputFormat>(parsed.GetValue(_format)!, ignoreCase: true);
@@ -102,6 +109,7 @@ internal sealed class ClassificationOptions
             Top = parsed.GetValue(_top),
             MinProbability = threshold,
             Explain = parsed.GetValue(_explain),
+            CacheCapacity = cacheLines,
         };
         return new ResolvedClassification(readerOptions, streamOptions, model, model.Info.Metadata?.Name ?? Path.GetFileName(name));
     }

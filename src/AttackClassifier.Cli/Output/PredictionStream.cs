@@ -37,6 +37,9 @@ internal sealed record PredictionStreamOptions
     /// <summary>The input's name in error messages (a path or <c>&lt;stdin&gt;</c>).</summary>
     public string Source { get; init; } = "<stdin>";
 
+    /// <summary>Predictions of repeated command lines kept (<see cref="PredictionCache"/>; default 16,384); 0 classifies every line.</summary>
+    public int CacheCapacity { get; init; } = 16_384;
+
     /// <summary>Threads that classify and format (default: one per core). 1 runs the single-threaded loop; more read on a
     /// thread of their own and classify batches of records in parallel, writing them in input order.</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
@@ -80,6 +83,8 @@ internal sealed class PredictionStream
     private readonly OutputBuffer _output;
     private readonly IRecordWriter _writer;
     private readonly Func<OutputBuffer, IRecordWriter> _newWriter;
+    private readonly PredictionCache? _cache;
+    private readonly Func<string, Prediction> _classify;
     private ChunkOutput[] _chunks = [];
 
     /// <exception cref="CliException">An option that does not fit the input, the output or the model.</exception>
@@ -90,6 +95,9 @@ internal sealed class PredictionStream
         _output = output;
         if (options.Top < 1) throw new CliException("--top must be ≥ 1.");
         if (options.Workers < 1) throw new CliException("The number of prediction workers must be ≥ 1.");
+        if (options.CacheCapacity < 0) throw new CliException("The prediction cache capacity must be ≥ 0.");
+        _cache = options.CacheCapacity > 0 ? new PredictionCache(options.CacheCapacity) : null;
+        _classify = line => _classifier.Predict(line, options.Top, options.MinProbability);
         if (options.Explain)
         {
             _explainer = model.Classifier as TfidfLogisticRegressionClassifier
@@ -115,8 +123,29 @@ internal sealed class PredictionStream
         _writer = _newWriter(output);
     }
 
-    /// <summary>The classifier and the options the records are classified with (callers that classify a batch at once).</summary>
-    internal IAttackClassifier Classifier => _classifier;
+    /// <summary>The cache of repeated lines' predictions, or null when <see cref="PredictionStreamOptions.CacheCapacity"/> is 0.</summary>
+    internal PredictionCache? Cache => _cache;
+
+    /// <summary>Predictions of <paramref name="commands"/> in order, for callers that classify a batch at once (<c>serve</c>):
+    /// lines held by the cache come from it, the others from one <see cref="ClassifierExtensions.PredictBatch"/> call and
+    /// are kept — the same predictions, line for line, as the streaming loop's.</summary>
+    internal Prediction[] PredictBatch(IReadOnlyList<string> commands)
+    {
+        if (_cache is null) return _classifier.PredictBatch(commands, _options.Top, _options.MinProbability);
+        var predictions = new Prediction[commands.Count];
+        List<int> missing = [];
+        for (int i = 0; i < commands.Count; i++)
+            if (_cache.TryGet(commands[i], out Prediction? known)) predictions[i] = known;
+            else missing.Add(i);
+        if (missing.Count == 0) return predictions;
+        Prediction[] fresh = _classifier.PredictBatch(missing.Select(i => commands[i]).ToArray(), _options.Top, _options.MinProbability);
+        for (int j = 0; j < missing.Count; j++)
+        {
+            predictions[missing[j]] = fresh[j];
+            _cache.Add(commands[missing[j]], fresh[j]);
+        }
+        return predictions;
+    }
 
     /// <inheritdoc cref="PredictionStreamOptions"/>
     internal PredictionStreamOptions Options => _options;
@@ -160,7 +189,7 @@ internal sealed class PredictionStream
             Prediction prediction = _explainer.Predict(row, _options.Top, _options.MinProbability);
             writer.Write(record, prediction, _explainer.Explain(row, EvidenceCount, prediction.Label));
         }
-        else WriteWith(writer, record, record.CommandLine is { } line ? _classifier.Predict(line, _options.Top, _options.MinProbability) : null);
+        else WriteWith(writer, record, record.CommandLine is not { } line ? null : _cache is { } cache ? cache.GetOrClassify(line, _classify) : _classify(line));
     }
 
     // The record's output from a prediction made elsewhere (null: the error record), with the evidence when --explain asked for it.

@@ -9,8 +9,8 @@ namespace AttackClassifier.Cli.Serve;
 
 /// <summary>
 /// <c>serve</c>'s payload classifier: each message body is read by <c>predict</c>'s telemetry reader (one line, or for
-/// auditd one event's lines), every command of the batch is classified in one <see cref="ClassifierExtensions.PredictBatch"/>
-/// call, and each record is written by <c>predict</c>'s record writer (<see cref="PredictionStream.Write"/>), so a message
+/// auditd one event's lines), every command of the batch not in the stream's cache of repeated lines is classified in one
+/// <see cref="ClassifierExtensions.PredictBatch"/> call, and each record is written by <c>predict</c>'s record writer (<see cref="PredictionStream.Write"/>), so a message
 /// gives exactly the bytes <c>predict</c> would have written for that line.
 /// </summary>
 internal sealed class TelemetryPayloadClassifier : IPayloadClassifier
@@ -43,8 +43,7 @@ internal sealed class TelemetryPayloadClassifier : IPayloadClassifier
                 if (record.CommandLine is { } command) _commands.Add(command);
             }
 
-        PredictionStreamOptions options = _stream.Options;
-        Prediction[] predictions = _stream.Classifier.PredictBatch(_commands, options.Top, options.MinProbability);
+        Prediction[] predictions = _stream.PredictBatch(_commands);   // repeated lines from predict's cache of predictions
 
         _bytes.SetLength(0);
         _ends.Clear();

