@@ -121,6 +121,11 @@ internal static class TrainSessionsCommand
                     w.WriteNumber("fit_sessions", report.FitSessions);
                     Number(w, "statement_accuracy", report.StatementAccuracy);
                     Number(w, "context_accuracy", report.ContextAccuracy);
+                    if (report.InContext is { } chosen)
+                    {
+                        Number(w, "context_macro_f1", chosen.MacroF1);
+                        Number(w, "context_benign_recall", chosen.BenignRecall);
+                    }
                     w.WriteEndObject();
                     if (result is not null)
                     {
@@ -152,7 +157,8 @@ internal static class TrainSessionsCommand
                     $"{parsed.GetValue(decoder)} tagger trained on {train.Length} sessions ({train.Sum(s => s.Statements.Length)} statements), states {string.Join(", ", tagger.States)}; w = {tagger.EmissionWeight}, β = {tagger.PriorExponent}, w_c = {tagger.CommandWeight}, w_f = {tagger.Features.CommandFeatureWeight}, δ = {tagger.BenignOffset}"));
                 if (report.ValidationSessions > 0)
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"validation ({report.ValidationSessions} sessions of held-out training families, {report.ValidationStatements} statements; probe fitted on {report.FitSessions} sessions): statement model {report.StatementAccuracy:P1}, in context {report.ContextAccuracy:P1}"));
+                        $"validation ({report.ValidationSessions} sessions of held-out training families, {report.ValidationStatements} statements; probe fitted on {report.FitSessions} sessions): statement model {report.StatementAccuracy:P1}, in context {report.ContextAccuracy:P1}") +
+                        (report.InContext is { } chosen ? string.Create(CultureInfo.InvariantCulture, $" (macro-F1 {chosen.MacroF1:F3}, benign recall {chosen.BenignRecall:P1})") : ""));
                 if (result is not null)
                 {
                     output.WriteLine($"test ({test.Length} sessions, {result.InContext.Statements} statements):");

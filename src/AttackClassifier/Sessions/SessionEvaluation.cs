@@ -71,7 +71,8 @@ internal static class SessionEvaluation
         return benign >= tactic[best] ? SessionCorpus.Benign : taxonomy.Catalog.Tactics[best].ShortName;
     }
 
-    private static TaggingScores Score(List<int> truth, List<int> predicted, List<string> names)
+    /// <summary>Scores predicted tags against true ones (indices into <paramref name="names"/>).</summary>
+    internal static TaggingScores Score(List<int> truth, List<int> predicted, List<string> names)
     {
         var report = ClassificationReport.Compute(truth.ToArray(), predicted.ToArray(), names.ToArray());
         int benign = names.IndexOf(SessionCorpus.Benign);

@@ -13,7 +13,9 @@ namespace AttackClassifier.Sessions;
 /// <param name="StatementAccuracy">Validation accuracy of the statement model alone (argmax q), or NaN.</param>
 /// <param name="ContextAccuracy">Validation accuracy of the chosen tagging in context, or NaN.</param>
 /// <param name="FitSessions">Sessions the validation probe was fitted on.</param>
-internal sealed record SessionTrainingReport(int ValidationSessions, int ValidationStatements, double StatementAccuracy, double ContextAccuracy, int FitSessions = 0);
+/// <param name="InContext">The chosen tagging's validation scores (accuracy, macro-F1, benign recall), or null.</param>
+internal sealed record SessionTrainingReport(int ValidationSessions, int ValidationStatements, double StatementAccuracy, double ContextAccuracy, int FitSessions = 0,
+                                             TaggingScores? InContext = null);
 
 /// <summary>
 /// Trains a <see cref="SessionTagger"/>: (1) whole families are held out of the training sessions as the test split holds them out
@@ -58,23 +60,26 @@ internal static class SessionTaggerTrainer
                 for (int t = 0; t < truth[v].Length; t++)
                     if (SessionTagger.ArgMax(qs[v].AsSpan(t * s, s)) == truth[v][t]) statementCorrect++;
             double bestAccuracy = -1;
+            int[][] bestPaths = [];
             foreach (double wc in commandWeights)
             foreach (double beta in options.PriorExponents)
             foreach (double w in options.EmissionWeights)
             foreach (double delta in options.BenignOffsets)
             {
                 double correct = 0;
+                var paths = new int[validation.Count][];
                 for (int v = 0; v < validation.Count; v++)
                 {
                     var e = new double[qs[v].Length];
                     SessionTagger.EmissionScores(qs[v], rs[v], probe.LogPrior, w, beta, wc, benign, delta, e);
-                    var path = new int[truth[v].Length];
+                    int[] path = paths[v] = new int[truth[v].Length];
                     probe.Transitions.Viterbi(e, path);
                     for (int t = 0; t < path.Length; t++) if (path[t] == truth[v][t]) correct++;
                 }
-                if (correct > bestAccuracy) (bestAccuracy, bestW, bestBeta, bestWc, bestDelta) = (correct, w, beta, wc, delta);
+                if (correct > bestAccuracy) (bestAccuracy, bestW, bestBeta, bestWc, bestDelta, bestPaths) = (correct, w, beta, wc, delta, paths);
             }
-            report = new SessionTrainingReport(validation.Count, total, statementCorrect / total, bestAccuracy / total, fit.Count);
+            report = new SessionTrainingReport(validation.Count, total, statementCorrect / total, bestAccuracy / total, fit.Count,
+                SessionEvaluation.Score(truth.SelectMany(y => y).ToList(), bestPaths.SelectMany(y => y).ToList(), [.. states]));
         }
         return (Fit(training, states, options, views, bestW, bestBeta, bestWc, bestDelta), report);
     }
@@ -151,6 +156,7 @@ internal static class SessionTaggerTrainer
             float[] p = sequence.PredictProbabilities(valid.Features, valid.Starts);
             int n = valid.StatementCount, f = valid.FeatureCount;
             double alone = 0, bestCorrect = -1;
+            int[] bestTags = [];
             for (int t = 0; t < n; t++)
             {
                 int bq = 0;
@@ -161,15 +167,18 @@ internal static class SessionTaggerTrainer
             foreach (double delta in options.BenignOffsets)
             {
                 double correct = 0;
+                var tags = new int[n];
                 for (int t = 0; t < n; t++)
                 {
                     for (int j = 0; j < s; j++) row[j] = p[t * s + j];
                     SessionTagger.OffsetBenign(row, s, benign, delta);
-                    if (SessionTagger.ArgMax(row) == valid.Labels[t]) correct++;
+                    tags[t] = SessionTagger.ArgMax(row);
+                    if (tags[t] == valid.Labels[t]) correct++;
                 }
-                if (correct > bestCorrect) (bestCorrect, bestDelta) = (correct, delta);
+                if (correct > bestCorrect) (bestCorrect, bestDelta, bestTags) = (correct, delta, tags);
             }
-            report = new SessionTrainingReport(validation.Count, n, alone / n, bestCorrect / n, pool.Count);
+            report = new SessionTrainingReport(validation.Count, n, alone / n, bestCorrect / n, pool.Count,
+                SessionEvaluation.Score(valid.Labels.Take(n).ToList(), [.. bestTags], [.. states]));
         }
         var tagger = new SessionTagger(states, final.Features, final.Emission, final.Transitions, 1, 0, final.LogPrior.ToArray(), final.CommandWeight, sequence, bestDelta);
         return (tagger, report);

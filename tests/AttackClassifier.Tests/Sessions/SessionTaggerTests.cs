@@ -238,6 +238,23 @@ public class SessionTaggerTests
         Assert.Contains("retrain it with attack-classifier train-sessions", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(SessionDecoder.TransitionSmoothing)]
+    [InlineData(SessionDecoder.BiLstm)]
+    public void The_validation_report_scores_the_chosen_tagging_with_macro_f1_and_benign_recall(SessionDecoder decoder)
+    {
+        var options = Small with { Decoder = decoder, SequenceHiddenSize = 4, SequenceMaxEpochs = 3 };
+        SessionTrainingReport report = SessionTaggerTrainer.Train([.. Corpus().Where(s => s.Split == "train")], options).Report;
+        Assert.True(report.ValidationSessions > 0, "the fixture should leave validation families");
+        TaggingScores chosen = Assert.IsType<TaggingScores>(report.InContext);
+        // The scores are those of the tagging the grid chose: same statements, same accuracy as the one it maximised.
+        Assert.Equal(report.ValidationStatements, chosen.Statements);
+        Assert.Equal(report.ContextAccuracy, chosen.Accuracy, 12);
+        Assert.InRange(chosen.MacroF1, 0, 1);
+        Assert.True(double.IsNaN(chosen.BenignRecall) || chosen.BenignRecall is >= 0 and <= 1);
+        Assert.Equal(chosen.Report.Classes.Sum(c => c.Support), chosen.Statements, 9);
+    }
+
     [Fact]
     public void The_bilstm_decoder_trains_reproducibly_and_survives_save_then_load()
     {
