@@ -25,11 +25,17 @@ internal static class CompareCommand
         var models = new Option<string>("--models") { Description = "Comma-separated models: lr (the study's preset), lr-default (the default preset), lstm, lstm+cyber (cyber tokenizer), lstm+mask (masked padding), lstm+cyber+mask. LR options given apply on top of each preset.", DefaultValueFactory = _ => DefaultModels };
         var outDir = new Option<string>("--out") { Description = "Directory for report.md, report.html and the SVG charts.", DefaultValueFactory = _ => "compare-report" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with a \"models\" list (each with the keys of train --json)." };
+        var costGrowth = new Option<string>("--cost-growth")
+        {
+            Description = $"auto, on or off: refit each model on nested subsamples of the training rows (100, 1,000, 10,000, … and all) and add a log–log chart of fit time and peak memory against rows to the report; auto measures when there are more than {CostGrowth.AutoAboveRows:N0} training rows.",
+            DefaultValueFactory = _ => "auto",
+        };
+        costGrowth.AcceptOnlyFromAmong("auto", "on", "off");
         var settings = new ModelSettings();
         var command = new Command("compare", "Train LR and LSTM variants on one split (60/20/20 from --data, or --train/--val/--test), compare test metrics, training time and throughput, and write a Markdown + HTML report with charts.");
         data.AddTo(command);
         split.AddTo(command);
-        foreach (Option o in new Option[] { models, outDir, json }) command.Options.Add(o);
+        foreach (Option o in new Option[] { models, outDir, json, costGrowth }) command.Options.Add(o);
         settings.AddTo(command, withModelChoice: false);
         command.SetAction(parsed =>
         {
@@ -54,10 +60,17 @@ internal static class CompareCommand
                                                       predicted.Distinct(StringComparer.Ordinal).Count(), Comparison.TopConfusions(test, predicted))));
             }
 
+            CostGrowth? growth = parsed.GetValue(costGrowth) switch
+            {
+                "on" => MeasureCostGrowth(specs, train, parsed, settings, seed),
+                "auto" when train.Count > CostGrowth.AutoAboveRows => MeasureCostGrowth(specs, train, parsed, settings, seed),
+                _ => null,
+            };
+
             var all = new CommandDataset(train.Records.Concat(validation?.Records ?? []).Concat(test.Records));
             var (baselineLabel, baseline) = Comparison.MajorityBaseline(train, test);
             var comparison = new Comparison(split.Describe(parsed, data), train.Count, validation?.Count ?? 0, test.Count,
-                                            all.ClassSizes(), results.Select(r => r.Result).ToArray(), baselineLabel, baseline);
+                                            all.ClassSizes(), results.Select(r => r.Result).ToArray(), baselineLabel, baseline, growth);
             string reportDir = parsed.GetValue(outDir)!;
             IReadOnlyList<string> files = FileErrors.Writing("the report", reportDir, "--out", () => ReportWriter.Write(comparison, reportDir));
 
@@ -132,6 +145,31 @@ internal static class CompareCommand
             specs.Add(spec);
         }
         return specs.Count > 0 ? specs : throw new CliException("--models: give at least one model.");
+    }
+
+    /// <summary>
+    /// The report's cost growth: each compared model fitted as <see cref="CostGrowth.Measure"/> describes — LR with the options it was
+    /// compared with (no calibration), the LSTM for one epoch of its network without validation, as benchmarks/scaling.py fits them.
+    /// </summary>
+    private static CostGrowth MeasureCostGrowth(IReadOnlyList<ModelSpec> specs, CommandDataset train, ParseResult parsed, ModelSettings settings, int seed)
+    {
+        var fits = specs.Select(spec =>
+        {
+            Action<CommandDataset> fit;
+            if (spec.IsLstm)
+            {
+                LstmClassifierOptions options = settings.LstmOptions(parsed, seed, spec.CyberTokens, spec.Mask);
+                options = options with { Network = options.Network with { MaxEpochs = 1 } };
+                fit = rows => LstmClassifier.Train(rows, validation: null, options);
+            }
+            else
+            {
+                TfidfLogisticRegressionOptions options = settings.LogisticRegressionOptions(parsed, spec.Preset);
+                fit = rows => TfidfLogisticRegressionClassifier.Train(rows, options);
+            }
+            return (spec.Name, fit);
+        }).ToArray();
+        return CostGrowth.Measure(train, fits, seed, settings.Progress(parsed));
     }
 
     /// <summary>Command lines per second of prediction, measured as <see cref="PredictionThroughput"/> describes.</summary>

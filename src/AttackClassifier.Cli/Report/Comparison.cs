@@ -32,8 +32,10 @@ internal sealed record Confusion(string TrueLabel, string PredictedLabel, double
 /// <param name="Models">The compared models, in the order asked.</param>
 /// <param name="BaselineLabel">The majority class of the training rows (count-weighted): the baseline predicts it for every row.</param>
 /// <param name="Baseline">The baseline's count-weighted test metrics.</param>
+/// <param name="CostGrowth">Fit time and peak memory on growing subsamples of the training rows, when measured (<c>--cost-growth</c>).</param>
 internal sealed record Comparison(string DataDescription, int TrainRows, int ValidationRows, int TestRows,
-    IReadOnlyList<ClassSize> Classes, IReadOnlyList<ModelResult> Models, string BaselineLabel, ClassificationReport Baseline)
+    IReadOnlyList<ClassSize> Classes, IReadOnlyList<ModelResult> Models, string BaselineLabel, ClassificationReport Baseline,
+    CostGrowth? CostGrowth = null)
 {
     /// <summary>A model scoring within this many accuracy points of the majority baseline is flagged as learning nothing useful.</summary>
     internal const double BaselineMarginPoints = 1.0;

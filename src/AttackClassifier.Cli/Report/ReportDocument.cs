@@ -30,7 +30,8 @@ internal sealed record Figure(string FileName, string Caption, XElement Svg, Tab
 
 /// <summary>
 /// The comparison report's content, written once as a list of <see cref="Block"/>s: the comparison table, the class
-/// distribution, the LSTM loss curves, and per model the confusion heatmap and per-class precision / recall / F1.
+/// distribution, the LSTM loss curves, the cost growth with rows (when measured), and per model the confusion heatmap and per-class
+/// precision / recall / F1.
 /// </summary>
 internal static class ReportDocument
 {
@@ -79,6 +80,8 @@ internal static class ReportDocument
                                   new Table(cells, Enumerable.Range(0, cells[0].Length).ToHashSet())));
         }
 
+        if (c.CostGrowth is { } growth) blocks.AddRange(CostGrowthSection(c, growth));
+
         blocks.Add(new Heading(2, "Per-class precision, recall and F1 (test rows)"));
         foreach (ModelResult m in c.Models)
         {
@@ -90,6 +93,28 @@ internal static class ReportDocument
             if (m.TopConfusions.Count > 0) blocks.Add(ConfusionTable(m.TopConfusions));
         }
         return blocks;
+    }
+
+    /// <summary>The "Cost growth" section: how the fits were made, the log–log chart with its data table, and the slopes.</summary>
+    private static IEnumerable<Block> CostGrowthSection(Comparison c, CostGrowth growth)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var colours = c.Models.Select((m, i) => (m.Name, Colour: Svg.Palette[i % Svg.Palette.Length])).ToDictionary(m => m.Name, m => m.Colour, StringComparer.Ordinal);
+        string sizes = string.Join(", ", growth.Fits.Select(f => f.Rows).Distinct().Order().Select(n => n.ToString("N0", ci)));
+        yield return new Heading(2, "Cost growth with training rows");
+        yield return new Paragraph(
+            $"Each model is fitted again on nested subsamples of the training rows ({sizes} rows: the first rows of one seeded shuffle, so each lies inside the next; " +
+            $"sizes are the powers of ten from {CostGrowth.MinimumRows.ToString(ci)} below the training rows, then all of them), one fit at a time in this process: " +
+            "LR to convergence with its preset and options, without calibration; the LSTM for one epoch of its network (no validation). " +
+            $"Seconds are wall-clock. {growth.MemoryMeasure} The slope is the least-squares exponent of rows on the log–log scale (1 = linear, 2 = quadratic); " +
+            "fixed costs flatten it at the small sizes. benchmarks/scaling.svg draws the same picture for the library's training-cost corpus.");
+        var cells = new List<string[]> { new[] { "rows", "model", "seconds", "peak MiB" } };
+        cells.AddRange(growth.Fits.Select(f => new[] { f.Rows.ToString("N0", ci), f.Model, f.Seconds.ToString("F3", ci), f.PeakMiB.ToString("F1", ci) }));
+        yield return new Figure("cost-growth.svg", "Fit time and peak memory growth against training rows, log–log, with each line's slope.",
+                                CostGrowthChart.Render(growth, colours), new Table(cells, new HashSet<int> { 0, 2, 3 }));
+        var slopes = new List<string[]> { new[] { "model", "time slope", "memory slope" } };
+        slopes.AddRange(growth.Models.Select(m => new[] { m, CostGrowthChart.SlopeText(growth.TimeSlope(m)), CostGrowthChart.SlopeText(growth.MemorySlope(m)) }));
+        yield return new Table(slopes, new HashSet<int> { 1, 2 });
     }
 
     private static (string Name, string Colour, CalibrationReport Report)[] Coloured(Comparison c)
