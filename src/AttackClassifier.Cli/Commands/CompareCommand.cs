@@ -30,7 +30,14 @@ internal static class CompareCommand
             Description = $"auto, on or off: refit each model on nested subsamples of the training rows (100, 1,000, 10,000, … and all) and add a log–log chart of fit time and peak memory against rows to the report; auto measures when there are more than {CostGrowth.AutoAboveRows:N0} training rows.",
             DefaultValueFactory = _ => "auto",
         };
-        costGrowth.AcceptOnlyFromAmong("auto", "on", "off");
+        // Not AcceptOnlyFromAmong: its message names the value but not the option.
+        string[] costGrowthModes = ["auto", "on", "off"];
+        costGrowth.CompletionSources.Add(costGrowthModes);
+        costGrowth.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } mode && !costGrowthModes.Contains(mode))
+                result.AddError($"--cost-growth: '{mode}' is not one of auto, on, off.");
+        });
         var settings = new ModelSettings();
         var command = new Command("compare", "Train LR and LSTM variants on one split (60/20/20 from --data, or --train/--val/--test), compare test metrics, training time and throughput, and write a Markdown + HTML report with charts.");
         data.AddTo(command);

@@ -160,6 +160,55 @@ public class CompareCommandTests(CompareRunFixture run) : IClassFixture<CompareR
     }
 
     [Fact]
+    public void Cost_growth_on_adds_the_section_and_off_leaves_it_out()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "compare-growth-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string Report(string mode)
+            {
+                string dir = Path.Combine(root, mode);
+                var (exit, _, error) = CliRunner.Run("compare", "--data", SampleDataTests.SamplePath, "--models", "lr", "--no-progress", "--cost-growth", mode, "--out", dir);
+                Assert.True(exit == 0, error);
+                return dir;
+            }
+            string off = Report("off"), on = Report("on");
+            Assert.False(File.Exists(Path.Combine(off, "cost-growth.svg")));
+            Assert.DoesNotContain("Cost growth", File.ReadAllText(Path.Combine(off, "report.md")));
+            Assert.DoesNotContain("cost-growth", File.ReadAllText(Path.Combine(off, "report.html")));
+
+            Assert.True(File.Exists(Path.Combine(on, "cost-growth.svg")));
+            string md = File.ReadAllText(Path.Combine(on, "report.md"));
+            Assert.Contains("## Cost growth with training rows", md);
+            Assert.Contains("](cost-growth.svg)", md);
+            int trainRows = AttackClassifier.Data.CommandDataset.Load(SampleDataTests.SamplePath).Consolidate().Split(0.2, 0.2, 42, AttackClassifier.Data.SplitProtocol.Study).Train.Count;
+            Assert.Contains("| 100 | lr | ", md);   // a row per (size, model): 100 rows, then all training rows
+            Assert.Contains($"| {trainRows:N0} | lr | ", md);
+            Assert.Single(XDocument.Load(Path.Combine(on, "report.html")).Descendants(), e => (string?)e.Attribute("id") == "cost-growth");
+        }
+        finally { if (Directory.Exists(root)) Directory.Delete(root, recursive: true); }
+    }
+
+    [Fact]
+    public void The_sample_data_is_below_the_automatic_cost_growth_threshold()
+    {
+        Assert.True(run.ExitCode == 0, run.Error);   // the shared run gives no --cost-growth: auto, and few training rows
+        Assert.True(run.Models[0].GetProperty("train_rows").GetInt32() <= CostGrowth.AutoAboveRows);
+        Assert.False(File.Exists(Path.Combine(run.Directory, "cost-growth.svg")));
+    }
+
+    [Theory]
+    [InlineData("sometimes")]
+    [InlineData("ON ")]
+    public void A_bad_cost_growth_value_is_refused_naming_the_option(string value)
+    {
+        var (exit, output, error) = CliRunner.Run("compare", "--data", SampleDataTests.SamplePath, "--models", "lr", "--cost-growth", value, "--out", Path.GetTempPath());
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("--cost-growth", error);
+    }
+
+    [Fact]
     public void Train_files_without_a_test_file_are_a_user_error()
     {
         var (exit, _, error) = CliRunner.Run("compare", "--train", SampleDataTests.SamplePath, "--models", "lr", "--out", Path.GetTempPath());

@@ -14,7 +14,7 @@ public class ReportRenderingTests
     private static readonly XNamespace S = Svg.Ns;
 
     // Three named classes, one ("Unused") absent from y and ŷ; weights make the confusion count-weighted.
-    private static ClassificationReport SmallReport(string first = "T1059: A&B <x>", string second = "Normal") =>
+    internal static ClassificationReport SmallReport(string first = "T1059: A&B <x>", string second = "Normal") =>
         ClassificationReport.Compute([0, 0, 1, 1, 1], [0, 1, 1, 1, 0], [3.0, 1.0, 2.0, 2.0, 4.0], [first, second, "Unused"]);
 
     private static readonly CalibrationReport SmallCalibration =
@@ -24,7 +24,7 @@ public class ReportRenderingTests
         new(name, 1.5, 1000, name == "lr" ? "high — n-gram evidence" : "low", null, test, history ?? [], $"{name}: summary", SmallCalibration, distinct,
             [new Confusion("T1059: A&B <x>", "Normal", 1, ["bash -c 'a & b'", "sh <x>"])]);
 
-    private static Comparison SmallComparison(ClassificationReport test, int lstmDistinct = 2) => new("tiny.csv", 10, 0, 5,
+    internal static Comparison SmallComparison(ClassificationReport test, int lstmDistinct = 2) => new("tiny.csv", 10, 0, 5,
         [new ClassSize("T1059: A&B <x>", 4, 90, 0.9), new ClassSize("Normal", 6, 10, 0.1)],
         [Result("lr", test), Result("lstm+mask", test, [new LstmEpochRecord(1, 2.0, 2.5, 0.1), new LstmEpochRecord(2, 1.0, null, 0.1)], lstmDistinct)],
         "Normal", ClassificationReport.Compute([0, 0, 1, 1, 1], [1, 1, 1, 1, 1], [3.0, 1.0, 2.0, 2.0, 4.0], ["T1059: A&B <x>", "Normal"]));
