@@ -5,15 +5,17 @@ namespace AttackClassifier.BrowserTests.Reports;
 
 /// <summary>
 /// The reports under test, made by the built <c>attack-classifier</c> (copied beside the tests by the project reference) exactly as a
-/// user runs it: <c>compare</c> on the shipped sample data with its defaults, and on <see cref="HostileLabels"/>' 40 classes.
+/// user runs it: <c>compare</c> on the shipped sample data with its defaults, on <see cref="HostileLabels"/>' 40 classes, and on the sample
+/// data with <c>--cost-growth on</c> (which the automatic setting leaves out below 10,000 training rows).
 /// </summary>
 public sealed class ComparedReports : IDisposable
 {
     /// <summary>Report name → its folder and what <c>compare --json</c> said about it.</summary>
     internal IReadOnlyDictionary<string, Report> Reports { get; }
 
-    /// <summary>A written report: its folder, the models compared (in order) and every class label of the data.</summary>
-    internal sealed record Report(string Folder, IReadOnlyList<ModelRun> Models, IReadOnlyList<string> Classes)
+    /// <summary>A written report: its folder, the models compared (in order), every class label of the data, and whether it was asked
+    /// for the cost-growth section.</summary>
+    internal sealed record Report(string Folder, IReadOnlyList<ModelRun> Models, IReadOnlyList<string> Classes, bool CostGrowth = false)
     {
         internal Uri Html => new(Path.Combine(Folder, "report.html"));
     }
@@ -32,6 +34,7 @@ public sealed class ComparedReports : IDisposable
         {
             ["sample"] = Compare("sample", sample),   // the CLI's defaults: lr and three LSTM variants, 10 epochs at most
             ["forty-classes"] = Compare("forty-classes", hostile, "--models", "lr,lstm", "--epochs", "3"),
+            ["cost-growth"] = Compare("cost-growth", sample, "--models", "lr,lr-default,lstm", "--epochs", "2", "--cost-growth", "on"),
         };
     }
 
@@ -50,7 +53,7 @@ public sealed class ComparedReports : IDisposable
             return new ModelRun(m.GetProperty("model").GetString()!, m.TryGetProperty("epochs_run", out JsonElement e) ? e.GetInt32() : 0, present);
         }).ToArray();
         string[] classes = json.RootElement.GetProperty("models")[0].GetProperty("classes").EnumerateArray().Select(c => c.GetString()!).ToArray();
-        return new Report(folder, models, classes);
+        return new Report(folder, models, classes, CostGrowth: options.Contains("--cost-growth"));
     }
 
     /// <summary>Runs <c>dotnet attack-classifier.dll ARGS</c> and returns its standard output; a non-zero exit fails with its standard error.</summary>

@@ -12,7 +12,7 @@ namespace AttackClassifier.BrowserTests.Reports;
 [Collection(BrowserCollection.Name)]
 public sealed class ReportPageTests(BrowserSession session, ComparedReports reports) : IClassFixture<ComparedReports>
 {
-    public static TheoryData<string> ReportNames => ["sample", "forty-classes"];
+    public static TheoryData<string> ReportNames => ["sample", "forty-classes", "cost-growth"];
 
     private async Task<T> WithPage<T>(string report, Func<CdpPage, HtmlViewChecker, Task<T>> body)
     {
@@ -37,8 +37,9 @@ public sealed class ReportPageTests(BrowserSession session, ComparedReports repo
     }
 
     /// <summary>The figures a report has: reliability and risk–coverage, the class distribution, the loss curves when an LSTM
-    /// ran, one heatmap per model.</summary>
-    private int Figures(string report) => reports.Reports[report].Models.Count + (reports.Reports[report].Models.Any(m => m.Epochs > 0) ? 4 : 3);
+    /// ran, the cost growth when asked, one heatmap per model.</summary>
+    private int Figures(string report) => reports.Reports[report].Models.Count + (reports.Reports[report].Models.Any(m => m.Epochs > 0) ? 4 : 3)
+                                          + (reports.Reports[report].CostGrowth ? 1 : 0);
 
     [Theory, MemberData(nameof(ReportNames))]
     public Task Charts_have_area_text_inside_and_apart_tooltips_names_and_data_tables(string report) =>
@@ -140,6 +141,35 @@ public sealed class ReportPageTests(BrowserSession session, ComparedReports repo
                 Assert.Equal(["true class", "observations", .. model.PresentClasses.Select(c => $"% predicted {c}")], heatmap.Header);
             }
             Assert.Equal(0, (await page.EvaluateAsync("document.querySelectorAll('script, img, link, iframe').length")).GetInt32());   // no label became markup
+            return 0;
+        });
+
+    [Fact]
+    public Task The_cost_growth_chart_has_a_point_per_fit_in_each_panel_and_a_table_row_per_fit() =>
+        WithPage("cost-growth", async (page, _) =>
+        {
+            ComparedReports.Report expected = reports.Reports["cost-growth"];
+            JsonElement figure = await page.EvaluateAsync("""
+                (() => {
+                  const f = document.getElementById('cost-growth');
+                  return {
+                    points: [...f.querySelectorAll('svg circle.mark')].map(c => [...c.children].find(e => e.localName === 'title')?.textContent ?? ''),
+                    rows: [...f.querySelectorAll('details table tbody tr')].map(r => [...r.cells].map(c => c.textContent)),
+                    legend: [...f.querySelectorAll('svg text')].map(t => t.textContent).filter(t => t.includes(': slope ')),
+                  };
+                })()
+                """);
+            string[][] rows = figure.GetProperty("rows").EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetString()!).ToArray()).ToArray();
+            // Two sizes on the sample data (100 rows, then all training rows) per model, in comparison order.
+            Assert.Equal(expected.Models.SelectMany(m => new[] { m.Name, m.Name }), rows.Select(r => r[1]));
+            Assert.All(rows.Where((_, i) => i % 2 == 0), r => Assert.Equal("100", r[0]));
+            string[] points = figure.GetProperty("points").EnumerateArray().Select(p => p.GetString()!).ToArray();
+            // The time panel has a point per fit; the memory panel one per fit whose growth was measurable (> 0: a log axis has no 0).
+            Assert.Equal(rows.Length, points.Count(p => p.EndsWith(" s", StringComparison.Ordinal)));
+            int memoryPoints = points.Count(p => p.EndsWith(" MiB", StringComparison.Ordinal));
+            Assert.InRange(memoryPoints, rows.Count(r => r[3] != "0.0"), rows.Length);
+            Assert.All(points, p => Assert.Matches(@"^.+: [\d,]+ rows, [\d.E+-]+ (s|MiB)$", p));
+            Assert.Equal(2 * expected.Models.Count, figure.GetProperty("legend").GetArrayLength());   // a slope per model in each panel
             return 0;
         });
 
