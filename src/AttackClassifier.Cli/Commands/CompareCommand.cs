@@ -109,6 +109,7 @@ internal static class CompareCommand
                     w.WriteStartArray("warnings");
                     foreach (string warning in comparison.Warnings()) w.WriteStringValue(warning);
                     w.WriteEndArray();
+                    if (growth is not null) WriteCostGrowth(w, growth);
                     w.WriteStartArray("report_files");
                     foreach (string f in files) w.WriteStringValue(f);
                     w.WriteEndArray();
@@ -177,6 +178,35 @@ internal static class CompareCommand
             return (spec.Name, fit);
         }).ToArray();
         return CostGrowth.Measure(train, fits, seed, settings.Progress(parsed));
+    }
+
+    /// <summary>The cost growth's fits and slopes (NaN slopes as null), under "cost_growth"; only when measured.</summary>
+    private static void WriteCostGrowth(System.Text.Json.Utf8JsonWriter w, CostGrowth growth)
+    {
+        w.WriteStartObject("cost_growth");
+        w.WriteString("memory_measure", growth.MemoryMeasure);
+        w.WriteStartArray("fits");
+        foreach (CostGrowthFit f in growth.Fits)
+        {
+            w.WriteStartObject();
+            w.WriteString("model", f.Model);
+            w.WriteNumber("rows", f.Rows);
+            w.WriteNumber("seconds", f.Seconds);
+            w.WriteNumber("peak_mib", f.PeakMiB);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("slopes");
+        foreach (string model in growth.Models)
+        {
+            w.WriteStartObject();
+            w.WriteString("model", model);
+            foreach (var (key, slope) in new[] { ("time", growth.TimeSlope(model)), ("memory", growth.MemorySlope(model)) })
+                if (double.IsNaN(slope)) w.WriteNull(key); else w.WriteNumber(key, slope);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     /// <summary>Command lines per second of prediction, measured as <see cref="PredictionThroughput"/> describes.</summary>

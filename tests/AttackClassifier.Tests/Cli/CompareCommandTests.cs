@@ -168,8 +168,16 @@ public class CompareCommandTests(CompareRunFixture run) : IClassFixture<CompareR
             string Report(string mode)
             {
                 string dir = Path.Combine(root, mode);
-                var (exit, _, error) = CliRunner.Run("compare", "--data", SampleDataTests.SamplePath, "--models", "lr", "--no-progress", "--cost-growth", mode, "--out", dir);
+                var (exit, output, error) = CliRunner.Run("compare", "--data", SampleDataTests.SamplePath, "--models", "lr", "--no-progress", "--cost-growth", mode, "--out", dir, "--json");
                 Assert.True(exit == 0, error);
+                using var json = JsonDocument.Parse(output);
+                Assert.Equal(mode == "on", json.RootElement.TryGetProperty("cost_growth", out JsonElement growth));
+                if (mode == "on")
+                {
+                    Assert.Equal(2, growth.GetProperty("fits").GetArrayLength());   // 100 rows, then all training rows
+                    Assert.Equal(100, growth.GetProperty("fits")[0].GetProperty("rows").GetInt32());
+                    Assert.Equal("lr", growth.GetProperty("slopes")[0].GetProperty("model").GetString());
+                }
                 return dir;
             }
             string off = Report("off"), on = Report("on");
