@@ -50,7 +50,8 @@ internal sealed record CostGrowth(IReadOnlyList<CostGrowthFit> Fits, string Memo
     }
 
     /// <summary>
-    /// Fits every model at every size of <see cref="Sizes"/>, smallest first, one fit at a time, and records its seconds and peak memory.
+    /// Fits every model at every size of <see cref="Sizes"/> whose subsample holds at least two classes, smallest first, one fit at a
+    /// time, and records its seconds and peak memory.
     /// </summary>
     /// <param name="train">The training split.</param>
     /// <param name="models">Each model's name and its fit (which trains on the rows it is given and discards the result).</param>
@@ -58,7 +59,9 @@ internal sealed record CostGrowth(IReadOnlyList<CostGrowthFit> Fits, string Memo
     /// <param name="progress">Where to say which fit runs, or null.</param>
     internal static CostGrowth Measure(CommandDataset train, IReadOnlyList<(string Name, Action<CommandDataset> Fit)> models, int seed, TextWriter? progress)
     {
-        IReadOnlyList<CommandDataset> subsamples = NestedSubsamples(train, Sizes(train.Count), seed);
+        // A classifier needs two classes: a small subsample of very unbalanced rows may hold only one, and is skipped.
+        CommandDataset[] subsamples = NestedSubsamples(train, Sizes(train.Count), seed)
+            .Where(rows => rows.Records.Select(r => r.Label).Distinct(StringComparer.Ordinal).Skip(1).Any()).ToArray();
         var fits = new List<CostGrowthFit>();
         bool anySampled = false;
         foreach (var (name, fit) in models)

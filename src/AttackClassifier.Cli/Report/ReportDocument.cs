@@ -104,7 +104,7 @@ internal static class ReportDocument
         yield return new Heading(2, "Cost growth with training rows");
         yield return new Paragraph(
             $"Each model is fitted again on nested subsamples of the training rows ({sizes} rows: the first rows of one seeded shuffle, so each lies inside the next; " +
-            $"sizes are the powers of ten from {CostGrowth.MinimumRows.ToString(ci)} below the training rows, then all of them), one fit at a time in this process: " +
+            $"sizes are the powers of ten from {CostGrowth.MinimumRows.ToString(ci)} below the training rows, then all of them; a subsample holding a single class is skipped), one fit at a time in this process: " +
             "LR to convergence with its preset and options, without calibration; the LSTM for one epoch of its network (no validation). " +
             $"Seconds are wall-clock. {growth.MemoryMeasure} The slope is the least-squares exponent of rows on the log–log scale (1 = linear, 2 = quadratic); " +
             "fixed costs flatten it at the small sizes. benchmarks/scaling.svg draws the same picture for the library's training-cost corpus.");

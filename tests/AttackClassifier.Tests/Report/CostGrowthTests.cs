@@ -68,6 +68,18 @@ public class CostGrowthTests
     }
 
     [Fact]
+    public void A_subsample_with_a_single_class_is_skipped_not_fitted()
+    {
+        // One row of class B among 250: whether the first 100 shuffled rows hold it is the seed's choice; find a seed where they do not.
+        var train = new CommandDataset(Enumerable.Range(0, 250).Select(i => new CommandRecord($"cmd {i}", i == 0 ? "B" : "A", 1)));
+        int seed = Enumerable.Range(0, 100).First(s => CostGrowth.NestedSubsamples(train, [100], s)[0].Records.All(r => r.Label == "A"));
+        var seen = new List<int>();
+        CostGrowth growth = CostGrowth.Measure(train, [("a", rows => seen.Add(rows.Count))], seed, progress: null);
+        Assert.Equal([250], seen);
+        Assert.Equal([250], growth.Fits.Select(f => f.Rows));
+    }
+
+    [Fact]
     public void Peak_memory_sees_an_allocation_made_and_dropped_during_the_work()
     {
         const int mib = 64;
