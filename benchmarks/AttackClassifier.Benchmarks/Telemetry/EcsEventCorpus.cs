@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using AttackClassifier.Benchmarks.Corpus;
+using AttackClassifier.Data;
+using AttackClassifier.Randomness;
 
 namespace AttackClassifier.Benchmarks.Telemetry;
 
@@ -15,6 +17,28 @@ internal static class EcsEventCorpus
     /// <summary><paramref name="count"/> command lines (one line each: any line break in a source row becomes a space).</summary>
     internal static string[] Commands(int count, ulong seed = 42) =>
         SyntheticCorpus.Generate(count, seed).Records.Select(r => r.CommandLine.ReplaceLineEndings(" ")).ToArray();
+
+    /// <summary>
+    /// <paramref name="count"/> command lines as a sensor would observe them: drawn with replacement from a
+    /// <see cref="SyntheticCorpus"/> of <paramref name="distinct"/> rows, each in proportion to its count (the corpus's counts
+    /// are occurrences, heavy-tailed), so lines repeat as in telemetry — a few thousands of times for the most frequent, most
+    /// once. Seeded: the same arguments give the same lines.
+    /// </summary>
+    internal static string[] ObservedCommands(int count, int distinct = 20_000, ulong seed = 42)
+    {
+        CommandRecord[] rows = SyntheticCorpus.Generate(distinct, seed).Records.ToArray();
+        var cumulative = new double[rows.Length];
+        double total = 0;
+        for (int i = 0; i < rows.Length; i++) cumulative[i] = total += rows[i].Count;
+        var rng = new SeededRandom(seed + 1);
+        var lines = new string[count];
+        for (int n = 0; n < count; n++)
+        {
+            int at = Array.BinarySearch(cumulative, rng.NextDouble() * total);
+            lines[n] = rows[at < 0 ? Math.Min(~at, rows.Length - 1) : at].CommandLine.ReplaceLineEndings(" ");
+        }
+        return lines;
+    }
 
     /// <summary>The commands as plain input: one per line, UTF-8.</summary>
     internal static byte[] PlainLines(IReadOnlyList<string> commands) => Encoding.UTF8.GetBytes(string.Join('\n', commands) + "\n");
