@@ -47,7 +47,12 @@ public class TorchSharpLstmBenchmarks
     public void SetupOurs() => _corpus = LstmBenchData.Corpus(Rows, seed: 7);
 
     [GlobalSetup(Target = nameof(TorchSharp))]
-    public void SetupTorchSharp()
+    public void SetupTorchSharp() => SetupLibTorch(Environment.ProcessorCount);
+
+    [GlobalSetup(Target = nameof(TorchSharpOneThread))]
+    public void SetupTorchSharpOneThread() => SetupLibTorch(1);
+
+    private void SetupLibTorch(int threads)
     {
         _corpus = LstmBenchData.Corpus(Rows, seed: 7);
         Console.WriteLine($"// {LibTorchSharpLoader.PrepareBuildOutput()}");
@@ -55,10 +60,12 @@ public class TorchSharpLstmBenchmarks
         // measured epoch, as a Python process has imported torch and loaded its data before its first epoch; the clock below
         // shows what that costs.
         var clock = Stopwatch.StartNew();
-        // Both sides on every core: libtorch's intra-op pool (OpenMP) gets ProcessorCount threads. Ours runs a batch of 32 as
-        // two fixed 16-row chunks on the thread pool (LstmTrainer.RowsPerChunk: at most 2 threads for forward/backward, however
-        // many cores) and Adam in one slice per core (θ ≈ 545k floats, at least 64k per slice).
-        torch.set_num_threads(Environment.ProcessorCount);
+        // TorchSharp: both sides on every core, libtorch's intra-op pool (OpenMP) with ProcessorCount threads. Ours runs a
+        // batch of 32 as two fixed 16-row chunks on the thread pool (LstmTrainer.RowsPerChunk: at most 2 threads for forward
+        // and backward, however many cores) and Adam in one slice per core (θ ≈ 545k floats, at least 64k per slice).
+        // TorchSharpOneThread: libtorch on one thread, to show how much its threading gains (or loses on a busy machine,
+        // where OpenMP's barriers wait for a descheduled thread after each small operation).
+        torch.set_num_threads(threads);
         _ids = torch.tensor(_corpus.TokenIds.ToArray().Select(id => (long)id).ToArray(), [Rows, T]);
         _labels = torch.tensor(_corpus.Labels.ToArray().Select(y => (long)y).ToArray(), [Rows]);
         _weights = torch.tensor(_corpus.SampleWeights.ToArray(), [Rows]);
@@ -66,8 +73,8 @@ public class TorchSharpLstmBenchmarks
                           $"intra-op threads {torch.get_num_threads()}, ProcessorCount {Environment.ProcessorCount}");
     }
 
-    [GlobalCleanup(Target = nameof(TorchSharp))]
-    public void CleanupTorchSharp()
+    [GlobalCleanup(Targets = [nameof(TorchSharp), nameof(TorchSharpOneThread)])]
+    public void CleanupLibTorch()
     {
         _ids.Dispose(); _labels.Dispose(); _weights.Dispose();
     }
@@ -77,13 +84,19 @@ public class TorchSharpLstmBenchmarks
     public LstmModel Ours()
     {
         var model = new LstmTrainer(new LstmOptions { MaxEpochs = 1, Seed = Seed }).Fit(_corpus, V, K);
-        Console.WriteLine($"// ours: epoch mean loss {model.History[0].TrainingLoss.ToString("F4", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"// ours: epoch mean loss {model.History[0].TrainingLoss.ToString("F4", CultureInfo.InvariantCulture)}{LoadAverage()}");
         return model;
     }
 
-    /// <summary>libtorch: the same model, loss and optimizer hyper-parameters; returns the epoch's mean loss.</summary>
+    /// <summary>libtorch on every core: the same model, loss and optimizer hyper-parameters; returns the epoch's mean loss.</summary>
     [Benchmark]
-    public double TorchSharp()
+    public double TorchSharp() => LibTorchEpoch();
+
+    /// <summary>As <see cref="TorchSharp"/> with one intra-op thread.</summary>
+    [Benchmark]
+    public double TorchSharpOneThread() => LibTorchEpoch();
+
+    private double LibTorchEpoch()
     {
         torch.random.manual_seed(Seed);   // initial weights, shuffle and dropout masks: every invocation does the same work
         using var model = new KerasStyleLstm(V, E, H, K, DropoutRate);
@@ -108,9 +121,13 @@ public class TorchSharpLstmBenchmarks
             lossSum += loss.item<float>() * rows;   // Σₙ sₙ·CEₙ, as LstmTrainer sums it
         }
         double meanLoss = lossSum / Rows;          // what LstmEpochRecord.TrainingLoss reports: Σₙ sₙ·CEₙ / N
-        Console.WriteLine($"// libtorch: epoch mean loss {meanLoss.ToString("F4", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"// libtorch: epoch mean loss {meanLoss.ToString("F4", CultureInfo.InvariantCulture)}, {torch.get_num_threads()} threads{LoadAverage()}");
         return meanLoss;
     }
+
+    // The machine's 1-minute load average after the epoch (Linux), so a reader of the log can tell which epochs shared the cores.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? $" (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})" : "";
 
     /// <summary>
     /// The study's Keras model in libtorch, initialised as Keras (and <see cref="LstmInitializer"/>) does: embedding U(−0.05, 0.05);
