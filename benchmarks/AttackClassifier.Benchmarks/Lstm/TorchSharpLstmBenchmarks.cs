@@ -19,11 +19,12 @@ namespace AttackClassifier.Benchmarks.Lstm;
 /// <summary>
 /// Issue 14's reference point: one training epoch of the study's model — Embedding(V, E) → LSTM(H) → Dropout(0.5) →
 /// Dense(K, softmax), Adam, batch 32, sample-weighted loss — by <see cref="LstmTrainer"/> (baseline) and by libtorch 2.10
-/// through TorchSharp, on the same N rows of <see cref="LstmBenchData.Corpus"/> (V 5000, E 100, H 64, K 37, T 20).
+/// through TorchSharp on every core (and on one, <c>TorchSharpOneThread</c>), on the same N rows of <see cref="LstmBenchData.Corpus"/> (V 5000, E 100, H 64, K 37, T 20).
 /// Each invocation is a whole one-epoch fit from scratch on both sides: initialise θ, create Adam's state, shuffle, train.
 /// Two jobs in one run (<see cref="TorchSharpEpochConfig"/>): "Warm" (warm-ups, then measured epochs in one process) and
 /// "FirstEpoch" (several processes, each measuring its very first epoch: JIT on our side, libtorch's first-call costs on its).
 /// Rows: <c>ATTACK_BENCH_ROWS</c> if set (CI's dry run uses 1000), else 10,000; the "µs/row" column is mean time / Rows.
+/// Each epoch prints its mean training loss (the two sides should agree to about 1e-3 on the first epoch) and the cores it kept busy.
 /// </summary>
 [Config(typeof(TorchSharpEpochConfig))]
 public class TorchSharpLstmBenchmarks
@@ -36,7 +37,7 @@ public class TorchSharpLstmBenchmarks
     [ParamsSource(nameof(RowCounts))]
     public int Rows { get; set; }
 
-    /// <summary><c>ATTACK_BENCH_ROWS</c> if set, else 10,000 rows (≈ 0.4 s for ours, long enough for the Monitoring strategy).</summary>
+    /// <summary><c>ATTACK_BENCH_ROWS</c> if set, else 10,000 rows (≈ 0.4 s for ours on an idle machine, long enough for the Monitoring strategy).</summary>
     public static IEnumerable<int> RowCounts() => TrainingCostBenchmarks.ConfiguredRows([10_000]);
 
     private TokenSequences _corpus = null!;
@@ -83,8 +84,9 @@ public class TorchSharpLstmBenchmarks
     [Benchmark(Baseline = true)]
     public LstmModel Ours()
     {
+        var usage = Usage.Start();
         var model = new LstmTrainer(new LstmOptions { MaxEpochs = 1, Seed = Seed }).Fit(_corpus, V, K);
-        Console.WriteLine($"// ours: epoch mean loss {model.History[0].TrainingLoss.ToString("F4", CultureInfo.InvariantCulture)}{LoadAverage()}");
+        Console.WriteLine($"// ours: epoch mean loss {model.History[0].TrainingLoss.ToString("F4", CultureInfo.InvariantCulture)}, {usage}");
         return model;
     }
 
@@ -98,6 +100,7 @@ public class TorchSharpLstmBenchmarks
 
     private double LibTorchEpoch()
     {
+        var usage = Usage.Start();
         torch.random.manual_seed(Seed);   // initial weights, shuffle and dropout masks: every invocation does the same work
         using var model = new KerasStyleLstm(V, E, H, K, DropoutRate);
         // Keras's hyper-parameters (lr 1e-3, β 0.9/0.999, ε 1e-7). PyTorch adds ε to the bias-corrected √v̂, Keras (and ours)
@@ -121,13 +124,26 @@ public class TorchSharpLstmBenchmarks
             lossSum += loss.item<float>() * rows;   // Σₙ sₙ·CEₙ, as LstmTrainer sums it
         }
         double meanLoss = lossSum / Rows;          // what LstmEpochRecord.TrainingLoss reports: Σₙ sₙ·CEₙ / N
-        Console.WriteLine($"// libtorch: epoch mean loss {meanLoss.ToString("F4", CultureInfo.InvariantCulture)}, {torch.get_num_threads()} threads{LoadAverage()}");
+        Console.WriteLine($"// libtorch: epoch mean loss {meanLoss.ToString("F4", CultureInfo.InvariantCulture)}, {torch.get_num_threads()} threads, {usage}");
         return meanLoss;
     }
 
-    // The machine's 1-minute load average after the epoch (Linux), so a reader of the log can tell which epochs shared the cores.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? $" (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})" : "";
+    /// <summary>
+    /// The process's CPU time over the wall-clock time since <see cref="Start"/> (≈ the cores kept busy, spinning included) and
+    /// the machine's 1-minute load average (Linux), printed after each epoch so the log shows how many cores each side used and
+    /// which epochs shared the machine. Reading them costs microseconds against an epoch of a second or more.
+    /// </summary>
+    private readonly record struct Usage(TimeSpan Cpu, long Started)
+    {
+        public static Usage Start() => new(Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.GetTimestamp());
+
+        public override string ToString()
+        {
+            double wall = Stopwatch.GetElapsedTime(Started).TotalSeconds, cpu = (Process.GetCurrentProcess().TotalProcessorTime - Cpu).TotalSeconds;
+            string load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+            return string.Create(CultureInfo.InvariantCulture, $"cpu {cpu:F2} s / wall {wall:F2} s = {cpu / wall:F2} cores, load {load}");
+        }
+    }
 
     /// <summary>
     /// The study's Keras model in libtorch, initialised as Keras (and <see cref="LstmInitializer"/>) does: embedding U(−0.05, 0.05);
@@ -159,7 +175,7 @@ public class TorchSharpLstmBenchmarks
             nn.init.zeros_(LstmParameter("bias_hh_l0"));
             LstmParameter("bias_ih_l0").narrow(0, h, h).fill_(1.0);   // unit_forget_bias
             nn.init.xavier_uniform_(dense.weight);
-            nn.init.zeros_(dense.bias!);                                    // Linear(bias: true) always has one
+            nn.init.zeros_(dense.bias!);                              // Linear(bias: true) always has one
         }
 
         private Tensor LstmParameter(string name) => lstm.get_parameter(name) ?? throw new InvalidOperationException($"libtorch's LSTM has no parameter {name}.");
