@@ -205,6 +205,9 @@ internal sealed class TorchSharpEpochConfig : ManualConfig
             AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(5).WithWarmupCount(0).WithIterationCount(1).WithId("FirstEpoch"));
         }
         AddColumn(new MicrosecondsPerRowColumn());
+        // BenchmarkDotNet's default 2 minutes is too short for building the benchmark process on a busy 2-core machine
+        // (measured: timed out at load 11); the build is not measured, so waiting longer costs nothing but time.
+        WithBuildTimeout(TimeSpan.FromMinutes(10));
     }
 }
 
