@@ -37,11 +37,14 @@ public class TrainingCostBenchmarks
     public int Rows { get; set; }
 
     /// <summary>The corpus sizes: <c>ATTACK_BENCH_ROWS</c> if set, else 1k, 10k, 100k.</summary>
-    public static IEnumerable<int> RowCounts()
+    public static IEnumerable<int> RowCounts() => ConfiguredRows([1_000, 10_000, 100_000]);
+
+    /// <summary><c>ATTACK_BENCH_ROWS</c> (comma-separated) if set, else <paramref name="defaults"/>: every suite sized by rows reads it here.</summary>
+    internal static IEnumerable<int> ConfiguredRows(IEnumerable<int> defaults)
     {
         string? configured = Environment.GetEnvironmentVariable("ATTACK_BENCH_ROWS");
         return string.IsNullOrWhiteSpace(configured)
-            ? [1_000, 10_000, 100_000]
+            ? defaults
             : configured.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture));
     }
 
