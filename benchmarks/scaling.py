@@ -6,6 +6,7 @@ and a log-log SVG with the fitted slope of every line in its legend.
 Usage, from the repository root after `dotnet build -c Release benchmarks/AttackClassifier.Benchmarks`:
     /usr/bin/python3 benchmarks/scaling.py [--rows 1000,10000,100000] [--sklearn-rows 10000,100000] [--timeout 1800]
     /usr/bin/python3 benchmarks/scaling.py --plot-only          # redraw benchmarks/scaling.svg from scaling-results.json
+    /usr/bin/python3 benchmarks/scaling.py --kinds default-df2 --merge --rows 10000,100000   # add one series to the results
 
 Every (implementation, model, size) runs in its own short-lived process (`AttackClassifier.Benchmarks fit-once KIND ROWS`,
 `sklearn_fit_once.py KIND CORPUS.csv`), one after another, so peak resident memory (VmHWM) is that fit's alone and the
@@ -25,6 +26,10 @@ SERIES = [  # (impl, kind, label, colour, dash)
     ("ours", "lstm", "ours: LSTM, one epoch", "#2ca02c", ""),
     ("sklearn", "study", "scikit-learn: study preset", "#1f77b4", "6,4"),
     ("sklearn", "default", "scikit-learn: default preset", "#d62728", "6,4"),
+    # The default preset with a document-frequency floor of 2 (as the built-in models are trained): bounds the vocabulary
+    # that the unbounded default grows with the data (terms seen in one row only are dropped).
+    ("ours", "default-df2", "ours: default preset, min_df 2", "#ff7f0e", ""),
+    ("sklearn", "default-df2", "scikit-learn: default preset, min_df 2", "#ff7f0e", "6,4"),
 ]
 
 
@@ -49,14 +54,19 @@ def run(cmd, timeout):
 def measure(args):
     rows = [int(r) for r in args.rows.split(",") if r]
     sk_rows = [int(r) for r in args.sklearn_rows.split(",") if r]
+    kinds = set(args.kinds.split(",")) if args.kinds else {kind for _, kind, *_ in SERIES}
+    planned = {(impl, kind, n) for impl, kind, *_ in SERIES if kind in kinds for n in (rows if impl == "ours" else sk_rows)}
     results, stopped = [], set()
+    if args.merge and os.path.exists(RESULTS):  # keep what an earlier run measured, except what this run measures again
+        with open(RESULTS) as f:
+            results = [r for r in json.load(f)["results"] if (r["impl"], r["kind"], r["rows"]) not in planned]
     with tempfile.TemporaryDirectory() as tmp:
         for n in sorted(set(rows) | set(sk_rows)):
             corpus = os.path.join(tmp, f"corpus-{n}.csv")
-            if n in sk_rows:
+            if any(impl == "sklearn" and m == n for impl, _, m in planned):
                 subprocess.run(["dotnet", BENCH, "write-corpus", str(n), corpus], check=True)
             for impl, kind, *_ in SERIES:
-                wanted = n in (rows if impl == "ours" else sk_rows)
+                wanted = (impl, kind, n) in planned
                 if not wanted or (impl, kind) in stopped:
                     continue
                 cmd = (["dotnet", BENCH, "fit-once", kind, str(n)] if impl == "ours"
@@ -166,6 +176,8 @@ def main():
     p.add_argument("--sklearn-rows", default="10000,100000")
     p.add_argument("--timeout", type=float, default=1800)
     p.add_argument("--plot-only", action="store_true")
+    p.add_argument("--kinds", default="", help="comma-separated kinds to measure (study, default, default-df2, lstm); default all")
+    p.add_argument("--merge", action="store_true", help="keep the results file's other measurements instead of starting afresh")
     args = p.parse_args()
     if not args.plot_only:
         measure(args)

@@ -23,7 +23,7 @@ if (args is ["write-corpus", var corpusRows, var corpusPath])
     return 0;
 }
 
-// `fit-once study|default|lstm ROWS`: one fit in this (short-lived) process, for benchmarks/scaling.py: prints one JSON line
+// `fit-once study|default|default-df2|lstm ROWS`: one fit in this (short-lived) process, for benchmarks/scaling.py: prints one JSON line
 // with the fit's wall-clock seconds and the process's peak resident memory (VmHWM), corpus included.
 if (args is ["fit-once", var kind, var fitRows])
 {
