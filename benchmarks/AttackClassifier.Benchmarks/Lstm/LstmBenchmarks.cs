@@ -39,27 +39,37 @@ internal static class LstmBenchData
     }
 }
 
-/// <summary>Adds "Gate GFLOP/s": gate-product FLOPs of the benchmark (from <see cref="FlopsAttribute"/>) over its mean time.</summary>
-internal sealed class GateGflopsColumn : IColumn
+/// <summary>
+/// A numeric column computed from each benchmark case's mean time (ns): the IColumn boilerplate once, for the suites that add
+/// one (<see cref="GateGflopsColumn"/>, <see cref="MicrosecondsPerRowColumn"/>).
+/// </summary>
+internal abstract class MeanDerivedColumn(string name, string legend) : IColumn
 {
-    public string Id => nameof(GateGflopsColumn);
-    public string ColumnName => "Gate GFLOP/s";
+    public string Id => GetType().Name;
+    public string ColumnName => name;
     public bool AlwaysShow => true;
     public ColumnCategory Category => ColumnCategory.Custom;
     public int PriorityInCategory => 0;
     public bool IsNumeric => true;
     public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => "Gate-product FLOPs (formula in LstmBenchData.GateFlops) divided by the mean time";
+    public string Legend => legend;
     public bool IsAvailable(Summary summary) => true;
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-    {
-        var flops = benchmarkCase.Descriptor.WorkloadMethod.GetCustomAttributes(typeof(FlopsAttribute), false).Cast<FlopsAttribute>().FirstOrDefault();
-        var report = summary[benchmarkCase];
-        if (flops is null || report?.ResultStatistics is null) return "-";
-        return (flops.Flops / report.ResultStatistics.Mean).ToString("F1");   // FLOP per ns = GFLOP/s
-    }
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
+        summary[benchmarkCase]?.ResultStatistics is { } statistics && Value(benchmarkCase, statistics.Mean) is { } value ? value : "-";
+
+    /// <summary>The cell for <paramref name="benchmarkCase"/> of mean time <paramref name="meanNanoseconds"/>, or null for "-".</summary>
+    protected abstract string? Value(BenchmarkCase benchmarkCase, double meanNanoseconds);
+}
+
+/// <summary>Adds "Gate GFLOP/s": gate-product FLOPs of the benchmark (from <see cref="FlopsAttribute"/>) over its mean time.</summary>
+internal sealed class GateGflopsColumn() : MeanDerivedColumn("Gate GFLOP/s", "Gate-product FLOPs (formula in LstmBenchData.GateFlops) divided by the mean time")
+{
+    protected override string? Value(BenchmarkCase benchmarkCase, double meanNanoseconds) =>
+        benchmarkCase.Descriptor.WorkloadMethod.GetCustomAttributes(typeof(FlopsAttribute), false).Cast<FlopsAttribute>().FirstOrDefault() is { } flops
+            ? (flops.Flops / meanNanoseconds).ToString("F1")   // FLOP per ns = GFLOP/s
+            : null;
 }
 
 /// <summary>Gate-product FLOPs performed by one invocation of the benchmark method.</summary>

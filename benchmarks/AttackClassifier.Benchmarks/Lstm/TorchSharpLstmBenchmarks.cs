@@ -212,23 +212,10 @@ internal sealed class TorchSharpEpochConfig : ManualConfig
 }
 
 /// <summary>"µs/row": the mean time of one epoch divided by its <c>Rows</c> parameter.</summary>
-internal sealed class MicrosecondsPerRowColumn : IColumn
+internal sealed class MicrosecondsPerRowColumn() : MeanDerivedColumn("µs/row", "Mean epoch time divided by the training rows")
 {
-    public string Id => nameof(MicrosecondsPerRowColumn);
-    public string ColumnName => "µs/row";
-    public bool AlwaysShow => true;
-    public ColumnCategory Category => ColumnCategory.Custom;
-    public int PriorityInCategory => 0;
-    public bool IsNumeric => true;
-    public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => "Mean epoch time divided by the training rows";
-    public bool IsAvailable(Summary summary) => true;
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-    {
-        var report = summary[benchmarkCase];
-        if (report?.ResultStatistics is null || benchmarkCase.Parameters["Rows"] is not int rows || rows <= 0) return "-";
-        return (report.ResultStatistics.Mean / 1000 / rows).ToString("F1", CultureInfo.InvariantCulture);   // ns → µs
-    }
+    protected override string? Value(BenchmarkCase benchmarkCase, double meanNanoseconds) =>
+        benchmarkCase.Parameters["Rows"] is int rows && rows > 0
+            ? (meanNanoseconds / 1000 / rows).ToString("F1", CultureInfo.InvariantCulture)   // ns → µs
+            : null;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AttackClassifier.Benchmarks.Corpus;
+using AttackClassifier.Cli.Report;
 using AttackClassifier.Classification;
 using AttackClassifier.Data;
 using AttackClassifier.Models.Lstm;
@@ -31,7 +32,7 @@ internal static class ScalingRun
         };
         double seconds = clock.Elapsed.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{{\"impl\":\"ours\",\"kind\":\"{kind}\",\"rows\":{rows},\"seconds\":{seconds:R},\"peak_rss_mib\":{PeakResidentMiB():R},{detail}}}");
+            $"{{\"impl\":\"ours\",\"kind\":\"{kind}\",\"rows\":{rows},\"seconds\":{seconds:R},\"peak_rss_mib\":{PeakMemory.ProcessPeakMiB():R},{detail}}}");
     }
 
     /// <summary>The preset with a document-frequency floor on every feature block: terms in fewer rows are dropped, which bounds
@@ -43,13 +44,4 @@ internal static class ScalingRun
         $"\"features\":{c.Vectorizer.FeatureCount},\"classes\":{c.Labels.Count},\"iterations\":{c.Model.Diagnostics?.Iterations ?? 0}");
 
     private static string Describe(LstmClassifier c) => string.Create(CultureInfo.InvariantCulture, $"\"classes\":{c.Labels.Count}");
-
-    /// <summary>VmHWM of /proc/self/status (peak resident set), in MiB; NaN where there is no /proc.</summary>
-    private static double PeakResidentMiB()
-    {
-        const string path = "/proc/self/status";
-        if (!File.Exists(path)) return double.NaN;
-        string? line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? double.NaN : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
-    }
 }

@@ -188,6 +188,10 @@ internal static class PeakMemory
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
+    /// <summary>The process's peak resident set so far (VmHWM), in MiB; NaN where there is no /proc (benchmarks/scaling.py's
+    /// per-process figure: one fit per short-lived process).</summary>
+    internal static double ProcessPeakMiB() => File.Exists(Status) && StatusKiB("VmHWM:") is > 0 and var kib ? kib / 1024.0 : double.NaN;
+
     /// <summary>A "Name:   1234 kB" line of /proc/self/status, in KiB (0 when missing).</summary>
     private static long StatusKiB(string name)
     {
