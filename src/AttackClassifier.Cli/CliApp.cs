@@ -28,6 +28,7 @@ internal static class CliApp
         yield return ReviewCommand.Create();
         yield return SessionsCommand.Create();
         yield return TrainSessionsCommand.Create();
+        yield return ScoreSessionsCommand.Create();
     }
 
     private static readonly AsyncLocal<TextReader?> s_input = new();

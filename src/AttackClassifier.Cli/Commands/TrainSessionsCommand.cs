@@ -78,10 +78,8 @@ internal static class TrainSessionsCommand
             LabelledSession[] train = corpus.Where(s => s.Split == "train").ToArray(), test = corpus.Where(s => s.Split == "test").ToArray();
             if (train.Length == 0) throw new CliException($"{path}: no sessions with split 'train'.");
             var (tagger, report) = SessionTaggerTrainer.Train(train, options);
-            SessionEvaluationResult? result = test.Length == 0 ? null : SessionEvaluation.Evaluate(tagger, test, single);
-            // The same figures per source of the test sessions (handwritten, atomic, benign, mixed), when the corpus names them.
-            var bySource = test.GroupBy(s => s.Source).Where(g => g.Key.Length > 0).OrderBy(g => g.Key, StringComparer.Ordinal)
-                               .Select(g => (Source: g.Key, Sessions: g.Count(), Result: SessionEvaluation.Evaluate(tagger, g.ToArray(), single))).ToArray();
+            // The test figures, and the same per source of the test sessions (handwritten, atomic, benign, mixed) when the corpus names them.
+            var (result, bySource) = test.Length == 0 ? (null, []) : SessionScoresOutput.Evaluate(tagger, test, single);
             string? outFile = parsed.GetValue(outPath);
             if (outFile is not null)
             {
@@ -119,34 +117,15 @@ internal static class TrainSessionsCommand
                     w.WriteNumber("sessions", report.ValidationSessions);
                     w.WriteNumber("statements", report.ValidationStatements);
                     w.WriteNumber("fit_sessions", report.FitSessions);
-                    Number(w, "statement_accuracy", report.StatementAccuracy);
-                    Number(w, "context_accuracy", report.ContextAccuracy);
+                    SessionScoresOutput.Number(w, "statement_accuracy", report.StatementAccuracy);
+                    SessionScoresOutput.Number(w, "context_accuracy", report.ContextAccuracy);
                     if (report.InContext is { } chosen)
                     {
-                        Number(w, "context_macro_f1", chosen.MacroF1);
-                        Number(w, "context_benign_recall", chosen.BenignRecall);
+                        SessionScoresOutput.Number(w, "context_macro_f1", chosen.MacroF1);
+                        SessionScoresOutput.Number(w, "context_benign_recall", chosen.BenignRecall);
                     }
                     w.WriteEndObject();
-                    if (result is not null)
-                    {
-                        w.WriteStartObject("test");
-                        w.WriteNumber("sessions", test.Length);
-                        Scores(w, "in_context", result.InContext);
-                        Scores(w, "statement_only", result.StatementOnly);
-                        if (result.CommandModel is { } cm) Scores(w, "command_model", cm);
-                        w.WriteStartObject("by_source");
-                        foreach (var (source, sessions, r) in bySource)
-                        {
-                            w.WriteStartObject(source);
-                            w.WriteNumber("sessions", sessions);
-                            Scores(w, "in_context", r.InContext);
-                            Scores(w, "statement_only", r.StatementOnly);
-                            if (r.CommandModel is { } sourceCm) Scores(w, "command_model", sourceCm);
-                            w.WriteEndObject();
-                        }
-                        w.WriteEndObject();
-                        w.WriteEndObject();
-                    }
+                    if (result is not null) SessionScoresOutput.WriteJson(w, "test", test.Length, result, bySource);
                     if (outFile is not null) w.WriteString("model_file", outFile);
                     w.WriteEndObject();
                 });
@@ -159,43 +138,11 @@ internal static class TrainSessionsCommand
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"validation ({report.ValidationSessions} sessions of held-out training families, {report.ValidationStatements} statements; probe fitted on {report.FitSessions} sessions): statement model {report.StatementAccuracy:P1}, in context {report.ContextAccuracy:P1}") +
                         (report.InContext is { } chosen ? string.Create(CultureInfo.InvariantCulture, $" (macro-F1 {chosen.MacroF1:F3}, benign recall {chosen.BenignRecall:P1})") : ""));
-                if (result is not null)
-                {
-                    output.WriteLine($"test ({test.Length} sessions, {result.InContext.Statements} statements):");
-                    Line(output, "in context", result.InContext);
-                    Line(output, "statement model alone", result.StatementOnly);
-                    if (result.CommandModel is { } cm) Line(output, "single-command model", cm);
-                    foreach (var (source, sessions, r) in bySource)
-                    {
-                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  test sessions from {source} ({sessions} sessions, {r.InContext.Statements} statements):"));
-                        Line(output, "  in context", r.InContext);
-                        Line(output, "  statement model alone", r.StatementOnly);
-                        if (r.CommandModel is { } sourceCm) Line(output, "  single-command model", sourceCm);
-                    }
-                }
+                if (result is not null) SessionScoresOutput.WriteText(output, "test", test.Length, result, bySource);
                 if (outFile is not null) output.WriteLine($"model saved to {outFile}");
             }
             return 0;
         });
         return command;
     }
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
-    }
-
-    private static void Scores(Utf8JsonWriter w, string name, TaggingScores s)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("statements", s.Statements);
-        w.WriteNumber("accuracy", s.Accuracy);
-        w.WriteNumber("macro_f1", s.MacroF1);
-        Number(w, "benign_recall", s.BenignRecall);
-        w.WriteEndObject();
-    }
-
-    private static void Line(TextWriter output, string name, TaggingScores s) =>
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-22} accuracy {s.Accuracy:P1}   macro-F1 {s.MacroF1:F3}   benign recall {s.BenignRecall:P1}"));
 }

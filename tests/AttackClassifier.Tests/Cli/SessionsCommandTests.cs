@@ -9,6 +9,7 @@ public sealed class SessionsCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "attack-sessions-" + Guid.NewGuid().ToString("N"));
     private readonly string _model;
+    private readonly JsonElement _trained;
 
     public SessionsCommandTests()
     {
@@ -18,6 +19,7 @@ public sealed class SessionsCommandTests : IDisposable
         var (exit, output, error) = CliRunner.Run("train-sessions", "--data", SessionReaderTests.FixturePath("corpus.csv"), "--features", "word", "--c", "10", "--out", _model, "--json");
         Assert.True(exit == 0, error);
         using JsonDocument json = JsonDocument.Parse(output);
+        _trained = json.RootElement.Clone();
         Assert.Equal(12, json.RootElement.GetProperty("train_sessions").GetInt32());
         Assert.Equal(6, json.RootElement.GetProperty("test").GetProperty("sessions").GetInt32());
         Assert.InRange(json.RootElement.GetProperty("test").GetProperty("in_context").GetProperty("accuracy").GetDouble(), 0, 1);
@@ -128,5 +130,60 @@ public sealed class SessionsCommandTests : IDisposable
         var (exit, _, error) = CliRunner.Run("train-sessions", "--data", bad);
         Assert.Equal(2, exit);
         Assert.StartsWith($"error: {bad}:2: field 'tactic': 'recon'", error);
+    }
+
+    [Fact]
+    public void Score_sessions_on_the_test_split_gives_the_figures_train_sessions_reported_for_the_same_model()
+    {
+        var (exit, output, error) = CliRunner.Run("score-sessions", "--data", SessionReaderTests.FixturePath("corpus.csv"), "--model", _model, "--split", "test", "--json");
+        Assert.True(exit == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement scores = json.RootElement.GetProperty("scores");
+        Assert.Equal("none", json.RootElement.GetProperty("command_model").GetString());
+        JsonElement test = _trained.GetProperty("test");
+        Assert.Equal(test.GetProperty("sessions").GetInt32(), scores.GetProperty("sessions").GetInt32());
+        foreach (string way in new[] { "in_context", "statement_only" })
+            foreach (string figure in new[] { "statements", "accuracy", "macro_f1" })
+                Assert.Equal(test.GetProperty(way).GetProperty(figure).GetDouble(), scores.GetProperty(way).GetProperty(figure).GetDouble());
+        // The per-tag table counts, for each true tactic, exactly the statements the corpus gives it in that split.
+        var truth = File.ReadLines(SessionReaderTests.FixturePath("corpus.csv")).Skip(1).Select(l => l.Split(','))
+                        .Where(f => f[1] == "test").GroupBy(f => f[^2]).ToDictionary(g => g.Key, g => g.Count());
+        var support = json.RootElement.GetProperty("in_context_per_tag").EnumerateArray()
+                          .Where(r => r.GetProperty("support").GetDouble() > 0)
+                          .ToDictionary(r => r.GetProperty("tag").GetString()!, r => (int)r.GetProperty("support").GetDouble());
+        Assert.Equal(truth.OrderBy(kv => kv.Key), support.OrderBy(kv => kv.Key));
+    }
+
+    [Fact]
+    public void Score_sessions_scores_every_split_by_default_and_prints_the_per_tag_table()
+    {
+        var (exit, output, error) = CliRunner.Run("score-sessions", "--data", SessionReaderTests.FixturePath("corpus.csv"), "--model", _model);
+        Assert.True(exit == 0, error);
+        int statements = File.ReadLines(SessionReaderTests.FixturePath("corpus.csv")).Count() - 1;
+        Assert.Contains($"scored (18 sessions, {statements} statements):", output);
+        Assert.Contains("in context, per tag:", output);
+        Assert.Contains("command-and-control", output);
+    }
+
+    [Theory]
+    [InlineData("--split", "validation", "error: Argument 'validation' not recognized")]
+    [InlineData("--model", "builtin:linux", "error: --model: unknown built-in session model 'builtin:linux'")]
+    [InlineData("--data", "missing.csv", "error: --data: file not found: missing.csv")]
+    public void Score_sessions_refuses_bad_arguments_by_name(string option, string value, string message)
+    {
+        var args = new Dictionary<string, string> { ["--data"] = SessionReaderTests.FixturePath("corpus.csv"), ["--model"] = _model, [option] = value };
+        var (exit, _, error) = CliRunner.Run(["score-sessions", .. args.SelectMany(kv => new[] { kv.Key, kv.Value })]);
+        Assert.Equal(2, exit);
+        Assert.StartsWith(message, error);
+    }
+
+    [Fact]
+    public void Score_sessions_with_a_split_the_corpus_lacks_says_so()
+    {
+        string trainOnly = Path.Combine(_folder, "train-only.csv");
+        File.WriteAllLines(trainOnly, File.ReadLines(SessionReaderTests.FixturePath("corpus.csv")).Where(l => !l.Contains(",test,")));
+        var (exit, _, error) = CliRunner.Run("score-sessions", "--data", trainOnly, "--model", _model, "--split", "test");
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"error: {trainOnly}: no sessions with split 'test'", error);
     }
 }
