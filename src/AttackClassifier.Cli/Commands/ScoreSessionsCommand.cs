@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using AttackClassifier.Classification;
 using AttackClassifier.Metrics;
 using AttackClassifier.Serialization;
@@ -20,9 +21,10 @@ internal static class ScoreSessionsCommand
         var commandModel = new Option<string?>("--command-model") { Description = "The single-command model the tagger weighs and that is scored alone beside it (default: the one the tagger was trained with; 'none' when the tagger needs none)." };
         var split = new Option<string>("--split") { Description = "Which sessions to score: all, train or test.", DefaultValueFactory = _ => "all" };
         split.AcceptOnlyFromAmong("all", "train", "test");
+        var predictions = new Option<string?>("--predictions") { Description = "Also write every scored statement with its true and in-context tag to this CSV (session_id, command_index, statement_index, statement, tactic, predicted)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var command = new Command("score-sessions", "Score a session tagger on labelled sessions: per-statement tactic accuracy in context and without, macro-F1, benign recall, per tag.");
-        foreach (Option o in new Option[] { data, model, commandModel, split, json }) command.Options.Add(o);
+        foreach (Option o in new Option[] { data, model, commandModel, split, predictions, json }) command.Options.Add(o);
         command.SetAction(parsed =>
         {
             string path = parsed.GetValue(data)!;
@@ -38,7 +40,20 @@ internal static class ScoreSessionsCommand
             LabelledSession[] sessions = SessionCorpus.Load(path).Where(s => which == "all" || s.Split == which).ToArray();
             if (sessions.Length == 0 || sessions.All(s => s.Statements.Length == 0))
                 throw new CliException(which == "all" ? $"{path}: no sessions." : $"{path}: no sessions with split '{which}'.");
-            var (result, bySource) = SessionScoresOutput.Evaluate(loaded.Tagger, sessions, single);
+            string? predictionsPath = parsed.GetValue(predictions);
+            using StreamWriter? predictionsFile = predictionsPath is null ? null : OpenPredictions(predictionsPath);
+            void Write(LabelledSession session, int[] path)
+            {
+                // The corpus keeps the statements' order, not their indices: a statement's index is its place within its command.
+                for (int t = 0, within = 0; t < path.Length; t++, within++)
+                {
+                    if (t > 0 && session.CommandIndex[t] != session.CommandIndex[t - 1]) within = 0;
+                    predictionsFile!.Write(string.Join(',', Csv(session.Id), session.CommandIndex[t].ToString(CultureInfo.InvariantCulture),
+                                                       within.ToString(CultureInfo.InvariantCulture), Csv(session.Statements[t]),
+                                                       session.Tactics[t], loaded.Tagger.States[path[t]]) + "\n");
+                }
+            }
+            var (result, bySource) = SessionScoresOutput.Evaluate(loaded.Tagger, sessions, single, predictionsFile is null ? null : Write);
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
             {
@@ -61,6 +76,17 @@ internal static class ScoreSessionsCommand
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
+                    // Confusion counts, true tag → predicted tag → statements (non-zero cells only): where the errors go.
+                    ClassificationReport report = result.InContext.Report;
+                    w.WriteStartObject("in_context_confusion");
+                    foreach (int t in report.PresentClasses)
+                    {
+                        w.WriteStartObject(report.Classes[t].Label);
+                        foreach (int p in report.PresentClasses)
+                            if (report.Confusion(t, p) > 0) w.WriteNumber(report.Classes[p].Label, report.Confusion(t, p));
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndObject();
                     w.WriteEndObject();
                 });
             }
@@ -75,6 +101,24 @@ internal static class ScoreSessionsCommand
         });
         return command;
     }
+
+    private static StreamWriter OpenPredictions(string path)
+    {
+        try
+        {
+            var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            writer.Write("session_id,command_index,statement_index,statement,tactic,predicted\n");
+            return writer;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"--predictions: cannot write {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>RFC 4180 field: quoted when it holds a comma, quote or line break.</summary>
+    private static string Csv(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>The report's rows of the tags present in truth or predictions, in the report's order.</summary>
     private static IEnumerable<MetricsRow> PresentRows(ClassificationReport report) => report.PresentClasses.Select(k => report.Classes[k]);

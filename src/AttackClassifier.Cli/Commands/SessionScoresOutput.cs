@@ -13,9 +13,9 @@ internal static class SessionScoresOutput
 {
     /// <summary>The scores of <paramref name="sessions"/> and of each group of them by source (sources named in the corpus only).</summary>
     internal static (SessionEvaluationResult All, (string Source, int Sessions, SessionEvaluationResult Result)[] BySource) Evaluate(
-        SessionTagger tagger, IReadOnlyList<LabelledSession> sessions, IAttackClassifier? commandModel)
+        SessionTagger tagger, IReadOnlyList<LabelledSession> sessions, IAttackClassifier? commandModel, Action<LabelledSession, int[]>? decoded = null)
     {
-        SessionEvaluationResult all = SessionEvaluation.Evaluate(tagger, sessions, commandModel);
+        SessionEvaluationResult all = SessionEvaluation.Evaluate(tagger, sessions, commandModel, decoded);
         var bySource = sessions.GroupBy(s => s.Source).Where(g => g.Key.Length > 0).OrderBy(g => g.Key, StringComparer.Ordinal)
                                .Select(g => (Source: g.Key, Sessions: g.Count(), Result: SessionEvaluation.Evaluate(tagger, g.ToArray(), commandModel))).ToArray();
         return (all, bySource);

@@ -18,7 +18,15 @@ internal sealed record SessionEvaluationResult(TaggingScores InContext, TaggingS
 
 internal static class SessionEvaluation
 {
-    internal static SessionEvaluationResult Evaluate(SessionTagger tagger, IReadOnlyList<LabelledSession> sessions, IAttackClassifier? commandModel = null)
+    /// <summary>Tags every session with <paramref name="tagger"/> (and <paramref name="commandModel"/> when it weighs one) and scores the
+    /// tags three ways against the corpus's labels.</summary>
+    /// <param name="tagger">The session tagger.</param>
+    /// <param name="sessions">Labelled sessions.</param>
+    /// <param name="commandModel">The single-command model: the tagger's input when it needs one, and scored alone.</param>
+    /// <param name="decoded">Called with each session and its decoded path (state indices into <see cref="SessionTagger.States"/>),
+    /// in order — for a caller that writes the tags out.</param>
+    internal static SessionEvaluationResult Evaluate(SessionTagger tagger, IReadOnlyList<LabelledSession> sessions, IAttackClassifier? commandModel = null,
+                                                     Action<LabelledSession, int[]>? decoded = null)
     {
         ArgumentNullException.ThrowIfNull(tagger);
         if (sessions.Count == 0 || sessions.All(s => s.Statements.Length == 0)) throw new ArgumentException("No sessions to evaluate.", nameof(sessions));
@@ -41,6 +49,7 @@ internal static class SessionEvaluation
             var posterior = new double[n * s];
             var path = new int[n];
             tagger.Decode(session.Statements, q, posterior, path, commandModel);
+            decoded?.Invoke(session, path);
             for (int t = 0; t < n; t++)
             {
                 truth.Add(Index(session.Tactics[t]));

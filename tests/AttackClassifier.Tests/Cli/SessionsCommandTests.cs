@@ -186,4 +186,28 @@ public sealed class SessionsCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.StartsWith($"error: {trainOnly}: no sessions with split 'test'", error);
     }
+
+    [Fact]
+    public void Score_sessions_writes_every_statement_with_its_tag_and_the_file_agrees_with_the_reported_accuracy_and_confusion()
+    {
+        string predictions = Path.Combine(_folder, "predictions.csv");
+        var (exit, output, error) = CliRunner.Run("score-sessions", "--data", SessionReaderTests.FixturePath("corpus.csv"), "--model", _model, "--split", "test",
+                                                  "--predictions", predictions, "--json");
+        Assert.True(exit == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        string[] rows = File.ReadAllLines(predictions);
+        Assert.Equal("session_id,command_index,statement_index,statement,tactic,predicted", rows[0]);
+        // The fixture's test rows, in corpus order (sessions are contiguous and ordered there): same statements, same truth.
+        string[][] corpus = File.ReadLines(SessionReaderTests.FixturePath("corpus.csv")).Skip(1).Select(l => l.Split(',')).Where(f => f[1] == "test").ToArray();
+        string[][] written = rows.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(corpus.Select(f => (f[0], f[7], f[9], f[^2])), written.Select(f => (f[0], f[1], f[2], f[4])));
+        double accuracy = written.Count(f => f[4] == f[5]) / (double)written.Length;
+        Assert.Equal(json.RootElement.GetProperty("scores").GetProperty("in_context").GetProperty("accuracy").GetDouble(), accuracy, 12);
+        // The confusion cells count exactly the (true, predicted) pairs of the file.
+        var cells = written.GroupBy(f => (f[4], f[5])).ToDictionary(g => g.Key, g => g.Count());
+        var reported = json.RootElement.GetProperty("in_context_confusion").EnumerateObject()
+                           .SelectMany(t => t.Value.EnumerateObject().Select(p => (Key: (t.Name, p.Name), Count: (int)p.Value.GetDouble())))
+                           .ToDictionary(x => x.Key, x => x.Count);
+        Assert.Equal(cells.OrderBy(kv => kv.Key), reported.OrderBy(kv => kv.Key));
+    }
 }
